@@ -1,0 +1,1 @@
+"""The explainer theme: page templates and Material overrides, installed with the package."""
