@@ -1,0 +1,124 @@
+"""The `explainer` command: a thin layer over the library; errors become exit codes here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ContentError
+from .project import Project, new_project
+
+
+class ProblemsFound(click.ClickException):
+    """Content problems: already formatted one per line, exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file=None) -> None:
+        click.echo(self.message, err=True)
+
+
+def project_from(context: click.Context) -> Project:
+    given = context.obj.get("project")
+    try:
+        return Project(Path(given)) if given else Project.find(Path.cwd())
+    except FileNotFoundError as error:
+        raise click.UsageError(str(error)) from error
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path),
+              help="Explainer project folder (default: the one holding the current folder).")
+@click.version_option(__version__, prog_name="explainer")
+@click.pass_context
+def main(context: click.Context, project: Path | None) -> None:
+    """Build a sourced explainer site from news articles."""
+    context.ensure_object(dict)["project"] = project
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Explainer", show_default=True, help="Site title.")
+def new(directory: Path, title: str) -> None:
+    """Create a new explainer project in DIRECTORY."""
+    try:
+        created = new_project(directory, title)
+    except FileExistsError as error:
+        raise click.UsageError(str(error)) from error
+    click.echo(f"Created {created.root}. Add articles to {created.seeds_dir}, then run "
+               f"`explainer extract` and `explainer build` there.")
+
+
+@main.command()
+@click.pass_context
+def extract(context: click.Context) -> None:
+    """Extract facts from seeds/ into content/extracted/."""
+    from .pipeline import extract_project
+
+    project = project_from(context)
+    summary = extract_project(project)
+    if summary.problems:
+        raise ProblemsFound(ContentError(summary.problems, project.root).report()
+                            + "\ncontent/extracted/ was left as it was.")
+    counts = ", ".join(f"{count} {kind}" for kind, count in summary.counts.items())
+    click.echo(f"{summary.articles} articles ({summary.words} words): {summary.parsed} parsed, "
+               f"{summary.cached} unchanged, in {summary.seconds:.1f}s")
+    click.echo(f"wrote content/extracted/: {counts}")
+    for source_id in summary.undated:
+        click.echo(f"note: {source_id} states no publication date; its relative dates "
+                   "(\"on Sunday\") were left unresolved. Set `published` under `fix` in "
+                   "content/editorial/sources.yaml if you know it.")
+
+
+@main.command()
+@click.pass_context
+def check(context: click.Context) -> None:
+    """Validate content/: schema, references and evidence."""
+    from .content import read_content
+
+    project = project_from(context)
+    facts, problems = read_content(project)
+    if problems:
+        raise ProblemsFound(ContentError(problems, project.root).report())
+    total = sum(len(getattr(facts, kind)) for kind in ("people", "participants", "events", "pledges",
+                                                       "quotes", "plan", "coalitions", "conflicts"))
+    click.echo(f"content is valid: {total} facts from {len(facts.sources)} sources, "
+               f"{len(facts.reviewed)} reviewed by editors")
+
+
+@main.command()
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site (default: site/ in the project).")
+@click.pass_context
+def build(context: click.Context, site_dir: Path | None) -> None:
+    """Check content, then build the static site (the previous site stays if this fails)."""
+    from .content import read_content
+    from .sitebuild import BuildFailed, build_site
+
+    project = project_from(context)
+    facts, problems = read_content(project)
+    if problems:
+        raise ProblemsFound(ContentError(problems, project.root).report() + "\nThe site was not changed.")
+    target = (site_dir or project.site_dir).resolve()
+    try:
+        build_site(project, target, facts)
+    except BuildFailed as error:
+        raise ProblemsFound(f"{error}\nThe site was not changed.") from error
+    click.echo(f"built {target}")
+
+
+@main.command()
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.pass_context
+def serve(context: click.Context, dev_addr: str) -> None:
+    """Preview the site, rebuilding when content, seeds or the theme change."""
+    from .sitebuild import serve_site
+
+    sys.exit(serve_site(project_from(context), dev_addr))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

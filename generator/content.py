@@ -1,0 +1,286 @@
+"""Loading `content/`: the machine layer, the editors' layer over it, and every check.
+
+`content/extracted/<kind>.yaml` holds `{<kind>: [facts]}` as `explainer extract` wrote it.
+`content/editorial/<kind>.yaml` may hold four sections, each keyed by fact id:
+
+    confirm: [ids]            # reviewed and right as extracted
+    fix: {id: {field: value}} # corrected fields; the rest stays as extracted
+    reject: {id: reason}      # not published
+    add: [facts]              # facts extraction missed, with their own evidence
+
+`content/editorial/site.yaml` holds the site's framing prose (see `SiteText`). Everything is
+checked at once; `load_facts` raises a ContentError listing every problem with its position.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .articles import article_paths, read_article
+from .errors import ContentError, Problem
+from .evidence import SourceTexts
+from .facts import FACT_TYPES, Fact, Facts, SiteText, Source
+from .project import Project
+from .yamlfile import KeyPath, YamlDocument, load_yaml
+
+EDITORIAL_SECTIONS = ("confirm", "fix", "reject", "add")
+DATE_HINT = "write a date as YYYY, YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)"
+
+
+@dataclass
+class Placed:
+    """A record with where each of its fields was written, for pointing at problems."""
+
+    record: BaseModel
+    document: YamlDocument
+    key_path: KeyPath
+    field_places: dict[str, tuple[YamlDocument, KeyPath]] = field(default_factory=dict)
+
+    def problem(self, field_name: str | None, message: str, *rest: Any) -> Problem:
+        document, key_path = self.field_places.get(field_name or "", (self.document, self.key_path))
+        path = (*key_path, field_name, *rest) if field_name else key_path
+        return document.problem(path, message)
+
+
+@dataclass
+class ContentReader:
+    project: Project
+    problems: list[Problem] = field(default_factory=list)
+    reviewed: set[str] = field(default_factory=set)
+
+    # -- files --------------------------------------------------------------------------
+
+    def document(self, path: Path, expected: tuple[str, ...]) -> YamlDocument | None:
+        if not path.is_file():
+            return None
+        document, problems = load_yaml(path)
+        self.problems.extend(problems)
+        if document is None:
+            return None
+        if document.data is None:
+            document.data = {}
+        if not isinstance(document.data, dict):
+            self.problems.append(document.problem((), "expected a mapping of sections at the top level"))
+            return None
+        for key in document.data:
+            if key not in expected:
+                self.problems.append(document.problem((key,), unknown_key_message(key, expected)))
+        return document
+
+    # -- validation of one record ---------------------------------------------------------
+
+    def validate(self, model: type[BaseModel], data: Any, document: YamlDocument, key_path: KeyPath,
+                 places: dict[str, tuple[YamlDocument, KeyPath]] | None = None) -> BaseModel | None:
+        if not isinstance(data, dict):
+            self.problems.append(document.problem(key_path, f"expected a mapping for one {model.__name__.lower()}"))
+            return None
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            for detail in error.errors():
+                location = tuple(detail["loc"])
+                head = str(location[0]) if location else ""
+                target_document, target_path = (places or {}).get(head, (document, key_path))
+                self.problems.append(
+                    target_document.problem((*target_path, *location), describe(detail, model, location))
+                )
+            return None
+
+    # -- layers ---------------------------------------------------------------------------
+
+    def extracted(self, kind: str, model: type[BaseModel]) -> dict[str, Placed]:
+        document = self.document(self.project.extracted_dir / f"{kind}.yaml", (kind, "extractor"))
+        if document is None:
+            return {}
+        items = document.data.get(kind) or []
+        if not isinstance(items, list):
+            self.problems.append(document.problem((kind,), f"expected a list of {kind}"))
+            return {}
+        return self.unique(kind, model, items, document, (kind,))
+
+    def unique(self, kind: str, model: type[BaseModel], items: list, document: YamlDocument,
+               key_path: KeyPath) -> dict[str, Placed]:
+        records: dict[str, Placed] = {}
+        for index, item in enumerate(items):
+            record = self.validate(model, item, document, (*key_path, index))
+            if record is None:
+                continue
+            if record.id in records:
+                self.problems.append(document.problem((*key_path, index, "id"), f"duplicate {kind} id '{record.id}'"))
+                continue
+            records[record.id] = Placed(record, document, (*key_path, index))
+        return records
+
+    def editorial(self, kind: str, model: type[BaseModel], records: dict[str, Placed]) -> dict[str, Placed]:
+        """Apply content/editorial/<kind>.yaml over the extracted records."""
+        document = self.document(self.project.editorial_dir / f"{kind}.yaml", EDITORIAL_SECTIONS)
+        if document is None:
+            return records
+        sections = {name: document.data.get(name) for name in EDITORIAL_SECTIONS}
+        expected_types = {"confirm": list, "fix": dict, "reject": dict, "add": list}
+        for name, value in sections.items():
+            if value is not None and not isinstance(value, expected_types[name]):
+                shape = "a list" if expected_types[name] is list else "a mapping of id to value"
+                self.problems.append(document.problem((name,), f"'{name}' must be {shape}"))
+                sections[name] = None
+
+        for index, item in enumerate(sections["add"] or []):
+            record = self.validate(model, item, document, ("add", index))
+            if record is None:
+                continue
+            if record.id in records:
+                self.problems.append(document.problem(
+                    ("add", index, "id"),
+                    f"'{record.id}' already exists in content/extracted/{kind}.yaml; "
+                    "correct it under 'fix' instead of adding it again",
+                ))
+                continue
+            records[record.id] = Placed(record, document, ("add", index))
+            self.reviewed.add(record.id)
+
+        for fact_id, changes in (sections["fix"] or {}).items():
+            placed = self.known(kind, records, document, ("fix", fact_id), fact_id)
+            if placed is None:
+                continue
+            if not isinstance(changes, dict):
+                self.problems.append(document.problem(("fix", fact_id), "a fix is a mapping of field: new value"))
+                continue
+            if "id" in changes:
+                self.problems.append(document.problem(("fix", fact_id, "id"), "ids cannot be changed; reject this fact and add a new one"))
+                continue
+            places = {**placed.field_places, **{name: (document, ("fix", fact_id)) for name in changes}}
+            merged = {**placed.record.model_dump(exclude_unset=True), **changes}
+            record = self.validate(model, merged, placed.document, placed.key_path, places)
+            if record is not None:
+                records[fact_id] = Placed(record, placed.document, placed.key_path, places)
+                self.reviewed.add(fact_id)
+
+        for fact_id in sections["confirm"] or []:
+            index = sections["confirm"].index(fact_id)
+            if self.known(kind, records, document, ("confirm", index), fact_id):
+                self.reviewed.add(fact_id)
+
+        for fact_id in sections["reject"] or {}:
+            if self.known(kind, records, document, ("reject", fact_id), fact_id):
+                del records[fact_id]
+                self.reviewed.discard(fact_id)
+        return records
+
+    def known(self, kind: str, records: dict[str, Placed], document: YamlDocument,
+              key_path: KeyPath, fact_id: Any) -> Placed | None:
+        """The record an override points at; an unknown id is reported, never dropped silently."""
+        placed = records.get(str(fact_id))
+        if placed is None:
+            close = difflib.get_close_matches(str(fact_id), list(records), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else "; it may have been renamed by a new extraction"
+            self.problems.append(document.problem(key_path, f"no {kind} fact with id '{fact_id}'{hint}"))
+        return placed
+
+    def site_text(self) -> tuple[SiteText, Placed | None]:
+        document = self.document(self.project.editorial_dir / "site.yaml", tuple(SiteText.model_fields))
+        if document is None:
+            return SiteText(), None
+        known = {key: value for key, value in document.data.items() if key in SiteText.model_fields}
+        record = self.validate(SiteText, known, document, ())
+        return (record or SiteText()), (Placed(record, document, ()) if record else None)
+
+    # -- sources and articles ---------------------------------------------------------------
+
+    def sources(self) -> tuple[dict[str, Placed], dict[str, str]]:
+        records = self.editorial("sources", Source, self.extracted("sources", Source))
+        texts: dict[str, str] = {}
+        for source_id, placed in records.items():
+            path = self.project.root / placed.record.file
+            if not path.is_file():
+                self.problems.append(placed.problem("file", f"article file '{placed.record.file}' does not exist"))
+                continue
+            article, problems = read_article(path)
+            self.problems.extend(problems)
+            if article is not None:
+                texts[source_id] = article.text
+        listed = {(self.project.root / placed.record.file).resolve() for placed in records.values()}
+        for path in article_paths(self.project.seeds_dir):
+            if path.resolve() not in listed:
+                _, problems = read_article(path)
+                self.problems.extend(problems)
+                if not problems:
+                    self.problems.append(Problem(path, 1, 1, "article is not in content/extracted/sources.yaml; run `explainer extract`"))
+        return records, texts
+
+
+def unknown_key_message(key: Any, known: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(known)}"
+    return f"unknown key '{key}'; {hint}"
+
+
+def describe(detail: dict[str, Any], model: type[BaseModel], location: tuple) -> str:
+    """A pydantic error in an editor's words, with a hint where one helps."""
+    kind, name = detail["type"], ".".join(str(part) for part in location) or model.__name__
+    if kind == "extra_forbidden":
+        parent = _model_at(model, location[:-1])
+        return unknown_key_message(location[-1], list(parent.model_fields) if parent else [])
+    if kind == "missing":
+        return f"missing required field '{name}'"
+    if kind == "string_pattern_mismatch" and location and location[-1] in ("date", "published"):
+        return f"'{detail.get('input')}' is not a date: {DATE_HINT}"
+    if kind == "string_pattern_mismatch" and location and location[-1] == "id":
+        return f"'{detail.get('input')}' is not a valid id: use letters, digits, '-', '_' and '.'"
+    return f"{name}: {detail['msg'][0].lower()}{detail['msg'][1:]} (got {detail.get('input')!r})"
+
+
+def _model_at(model: type[BaseModel], location: tuple) -> type[BaseModel] | None:
+    """The nested model a location points into, to suggest its field names."""
+    import typing
+
+    current: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        annotation = fields[part].annotation
+        candidates = [annotation, *typing.get_args(annotation)]
+        for inner in list(candidates):
+            candidates.extend(typing.get_args(inner))
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+        if current is None:
+            return None
+    return current if isinstance(current, type) else None
+
+
+def read_content(project: Project) -> tuple[Facts, list[Problem]]:
+    """Every layer merged into one graph, and every problem found on the way."""
+    reader = ContentReader(project)
+    sources, texts = reader.sources()
+    site, site_placed = reader.site_text()
+    placed_by_kind = {kind: reader.editorial(kind, model, reader.extracted(kind, model))
+                      for kind, model in FACT_TYPES.items()}
+    facts = Facts(
+        site=site,
+        sources=sorted((p.record for p in sources.values()), key=lambda s: s.id),
+        reviewed=reader.reviewed,
+        **{kind: sorted((p.record for p in placed.values()), key=lambda f: f.id)
+           for kind, placed in placed_by_kind.items()},
+    )
+    from .validate import check_graph
+
+    reader.problems.extend(check_graph(facts, placed_by_kind, site_placed, SourceTexts(texts), set(sources)))
+    return facts, reader.problems
+
+
+def load_facts(project_dir: Path) -> Facts:
+    project = Project(Path(project_dir))
+    facts, problems = read_content(project)
+    if problems:
+        raise ContentError(problems, relative_to=project.root)
+    return facts
+
+
+__all__ = ["ContentReader", "Fact", "load_facts", "read_content"]

@@ -1,0 +1,116 @@
+"""`explainer extract`: seeds/ in, content/extracted/ out, with a per-article cache.
+
+Each article's candidate facts are cached by the hash of its text and the extractor version,
+so a second run parses only new or changed articles (and loads no model if there are none).
+The machine layer is written to a fresh folder and swapped in whole: an interrupted run
+leaves the previous `content/extracted/` as it was. `content/editorial/` is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import Article, article_paths, read_article
+from .errors import Problem
+from .facts import FACT_TYPES, Source
+from .project import Project
+from .yamlfile import dump_yaml, write_atomic
+
+HEADER = (
+    "# Written by `explainer extract` from seeds/. Do not edit: it is rewritten on every run.\n"
+    "# Correct, reject or add facts in content/editorial/{kind}.yaml, by fact id.\n"
+)
+
+
+@dataclass
+class ExtractSummary:
+    articles: int = 0
+    parsed: int = 0
+    cached: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+    undated: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
+    articles, problems = [], []
+    for path in article_paths(project.seeds_dir):
+        article, article_problems = read_article(path)
+        problems.extend(article_problems)
+        if article is not None:
+            articles.append(article)
+    return articles, problems
+
+
+def source_record(article: Article, project: Project) -> Source:
+    return Source(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        byline=article.byline,
+        file=article.path.resolve().relative_to(project.root.resolve()).as_posix(),
+        words=article.words,
+    )
+
+
+def extract_project(project: Project) -> ExtractSummary:
+    from . import extract
+
+    started = time.perf_counter()
+    summary = ExtractSummary()
+    articles, summary.problems = read_articles(project)
+    if summary.problems:
+        return summary  # keep the previous machine layer rather than publish a partial one
+
+    nlp = None
+    results = []
+    for article in articles:
+        cache_file = project.cache_dir / f"{article.digest[:32]}-{extract.EXTRACTOR_VERSION}.json"
+        if cache_file.is_file():
+            result = extract.ArticleFacts.model_validate_json(cache_file.read_text(encoding="utf-8"))
+            if result.source == article.id:
+                results.append(result)
+                summary.cached += 1
+                continue
+        nlp = nlp or extract.load_model()
+        result = extract.extract_article(nlp, article)
+        write_atomic(cache_file, json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
+        results.append(result)
+        summary.parsed += 1
+
+    summary.articles = len(articles)
+    summary.words = sum(article.words for article in articles)
+    summary.undated = [article.id for article in articles if not article.published]
+    combined = extract.combine(results)
+    files = {"sources": [source_record(article, project) for article in articles]}
+    files.update({kind: combined.get(kind, []) for kind in FACT_TYPES})
+    summary.counts = {kind: len(records) for kind, records in files.items()}
+    write_machine_layer(project.extracted_dir, files, extract.EXTRACTOR_VERSION)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def write_machine_layer(target: Path, files: dict[str, list], version: str) -> None:
+    staging = target.with_name(f".{target.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for kind, records in files.items():
+        data = {
+            "extractor": version,
+            kind: [record.model_dump(mode="json", exclude_none=True) for record in records],
+        }
+        write_atomic(staging / f"{kind}.yaml", dump_yaml(data, HEADER.format(kind=kind)))
+    previous = target.with_name(f".{target.name}.old")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        os.replace(target, previous)
+    os.replace(staging, target)
+    shutil.rmtree(previous, ignore_errors=True)

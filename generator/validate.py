@@ -1,0 +1,95 @@
+"""Checks across the merged graph: evidence is verbatim, and every id points somewhere."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .errors import Problem
+from .evidence import SourceTexts
+from .facts import Conflict, Evidence, Facts, Quote
+
+if TYPE_CHECKING:
+    from .content import Placed
+
+ISO_ALPHA_2 = re.compile(r"^[A-Z]{2}$")
+
+
+def check_graph(facts: Facts, placed_by_kind: dict[str, dict[str, "Placed"]], site: "Placed | None",
+                texts: SourceTexts, source_ids: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def check_evidence(placed: "Placed", field_name: str, evidence: list[Evidence]) -> None:
+        for index, item in enumerate(evidence):
+            problems.extend(_quote_problems(placed, (field_name, index), item.source, item.quote,
+                                            texts, source_ids))
+
+    for kind, placed_records in placed_by_kind.items():
+        for placed in placed_records.values():
+            record = placed.record
+            if isinstance(record, Conflict):
+                for index, claim in enumerate(record.claims):
+                    problems.extend(_quote_problems(placed, ("claims", index), claim.source,
+                                                    claim.quote, texts, source_ids))
+                continue
+            if isinstance(record, Quote):
+                problems.extend(_quote_problems(placed, ("text",), record.source, record.text,
+                                                texts, source_ids, source_field="source"))
+            elif not record.evidence:
+                problems.append(placed.problem("evidence", f"{kind} '{record.id}' has no evidence; "
+                                               "add at least one {source, quote} from an article"))
+            check_evidence(placed, "evidence", record.evidence)
+
+    if site is not None:
+        for section in ("summary", "definition"):
+            for index, statement in enumerate(getattr(site.record, section)):
+                for evidence_index, item in enumerate(statement.evidence):
+                    problems.extend(_quote_problems(site, (section, index, "evidence", evidence_index),
+                                                    item.source, item.quote, texts, source_ids))
+
+    problems.extend(_reference_problems(facts, placed_by_kind))
+    return problems
+
+
+def _quote_problems(placed: "Placed", location: tuple, source: str, quote: str, texts: SourceTexts,
+                    source_ids: set[str], source_field: str | None = None) -> list[Problem]:
+    head, *rest = location
+    if source not in source_ids:
+        where = (source_field,) if source_field else (head, *rest, "source")
+        return [placed.problem(where[0], f"unknown source '{source}'; sources are the ids in "
+                               "content/extracted/sources.yaml", *where[1:])]
+    if source in texts and not texts.is_verbatim(source, quote):
+        shown = quote if len(quote) <= 80 else quote[:77] + "..."
+        return [placed.problem(head, f"quote is not verbatim in source '{source}': \"{shown}\"; "
+                               "copy the words exactly as the article has them", *rest)]
+    return []
+
+
+def _reference_problems(facts: Facts, placed_by_kind: dict[str, dict[str, "Placed"]]) -> list[Problem]:
+    problems: list[Problem] = []
+    people = {person.id for person in facts.people}
+    participants = {participant.id for participant in facts.participants}
+
+    for placed in placed_by_kind["people"].values():
+        country = placed.record.country
+        if country and country not in participants and not ISO_ALPHA_2.match(country):
+            problems.append(placed.problem("country", f"'{country}' is neither an ISO 3166 alpha-2 "
+                                           "country code nor a participant id"))
+    for placed in placed_by_kind["pledges"].values():
+        if placed.record.actor not in participants:
+            problems.append(placed.problem("actor", f"no participant with id '{placed.record.actor}'"))
+    for placed in placed_by_kind["quotes"].values():
+        if placed.record.speaker not in people:
+            problems.append(placed.problem("speaker", f"no person with id '{placed.record.speaker}'"))
+    for placed in placed_by_kind["events"].values():
+        for index, person_id in enumerate(placed.record.people):
+            if person_id not in people:
+                problems.append(placed.problem("people", f"no person with id '{person_id}'", index))
+
+    seen_points: dict[int, str] = {}
+    for placed in placed_by_kind["plan"].values():
+        point = placed.record.point
+        if point in seen_points:
+            problems.append(placed.problem("point", f"plan point {point} is also '{seen_points[point]}'"))
+        seen_points[point] = placed.record.id
+    return problems
