@@ -1,0 +1,64 @@
+"""The command line contract of DESIGN.md: commands, exit codes and messages."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.test_content import make_project
+
+
+def run(*arguments: str):
+    return CliRunner().invoke(main, list(arguments), catch_exceptions=False)
+
+
+def test_check_passes_on_clean_content(tmp_path):
+    make_project(tmp_path)
+    result = run("--project", str(tmp_path), "check")
+    assert result.exit_code == 0
+    assert result.output == "content is valid: 3 facts from 1 sources, 0 reviewed by editors\n"
+
+
+def test_check_lists_every_problem_and_exits_1(tmp_path):
+    make_project(tmp_path, editorial={"quotes": "reject:\n  a: x\n", "people": "fix: [1]\n"})
+    result = run("--project", str(tmp_path), "check")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "content/editorial/people.yaml:1:1: 'fix' must be a mapping of id to value",
+        "content/editorial/quotes.yaml:2:3: no quotes fact with id 'a'; "
+        "it may have been renamed by a new extraction",
+        "2 problems found.",
+    ]
+
+
+def test_misuse_exits_2(tmp_path):
+    assert run("--project", str(tmp_path), "frobnicate").exit_code == 2
+    outside = run("--project", str(tmp_path / "missing"), "new")
+    assert outside.exit_code == 2
+
+
+def test_commands_outside_a_project_say_where_to_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("check")
+    assert result.exit_code == 2
+    assert "no mkdocs.yml" in result.output
+
+
+def test_new_makes_a_project_that_checks_clean(tmp_path):
+    target = tmp_path / "story"
+    result = run("new", str(target), "--title", "A story: part 1")
+    assert result.exit_code == 0
+    assert sorted(path.relative_to(target).as_posix() for path in target.rglob("*")) == [
+        ".gitignore", "content", "content/editorial", "content/editorial/site.yaml",
+        "content/extracted", "content/pages", "content/pages/about.md", "mkdocs.yml", "seeds",
+    ]
+    assert 'site_name: "A story: part 1"' in (target / "mkdocs.yml").read_text()
+    assert run("--project", str(target), "check").exit_code == 0
+
+
+def test_new_refuses_a_folder_with_files(tmp_path):
+    (tmp_path / "keep.txt").write_text("mine")
+    result = run("new", str(tmp_path))
+    assert result.exit_code == 2
+    assert "not empty" in result.output
+    assert (tmp_path / "keep.txt").read_text() == "mine"
