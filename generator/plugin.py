@@ -1,0 +1,65 @@
+"""The MkDocs plugin: a thin adapter between MkDocs and the generator.
+
+It loads the facts once per build, adds the generated pages and open-data files, puts the
+explainer's theme overrides in front of Material's templates, and sets the navigation. All
+real work happens in `content`, `render` and `export`, which know nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .content import load_facts
+from .errors import ContentError
+from .export import facts_json, schema_json
+from .facts import Facts
+from .render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
+
+
+class ExplainerConfig(base.Config):
+    # Set the top navigation unless mkdocs.yml has its own `nav`.
+    navigation = c.Type(bool, default=True)
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    facts: Facts | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        overrides = str(files("generator.theme") / "overrides")
+        if overrides not in config.theme.dirs:
+            # After a project's own custom_dir, ahead of Material's templates.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        project_dir = Path(config.config_file_path).resolve().parent
+        try:
+            self.facts = load_facts(project_dir)
+        except ContentError as error:
+            raise PluginError(error.report()) from error
+        if self.config.navigation and not config.nav:
+            config.nav = page_nav(self.facts)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pages = render_site(self.facts, directory_urls=config.use_directory_urls)
+        for uri, text in pages.items():
+            if files.get_file_from_path(uri) is not None:
+                continue  # a page the editors wrote themselves (docs/about.md, say) wins
+            inclusion = InclusionLevel.NOT_IN_NAV if uri.startswith("people/") else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        files.append(File.generated(config, FACTS_JSON, content=facts_json(self.facts)))
+        files.append(File.generated(config, FACTS_SCHEMA, content=schema_json()))
+        return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        project_dir = Path(config.config_file_path).resolve().parent
+        for folder in (project_dir / "content", project_dir / "seeds", Path(str(files("generator.theme")))):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,682 @@
+"""Rendering: the fact graph becomes the site's Markdown pages.
+
+Python computes, templates display. Each page gets one small dataclass (its whole template
+context, passed as `page`); the Jinja templates in `theme/pages/` only lay it out.
+
+Everything that comes from the facts is data, never markup. Pages are Markdown whose
+data-bearing parts are raw HTML blocks, which Python-Markdown passes through untouched, and
+every value a template prints is escaped twice over by `neutralise`: HTML-escaped, and with
+every character Markdown or its extensions give meaning to written as a character reference.
+So `*bold*`, `[x](javascript:...)`, `{{ 7*7 }}` and `<img onerror>` reach the reader as text.
+
+Links between generated pages sit inside raw HTML, where MkDocs does not rewrite them, so
+`Linker` computes each relative URL for the URL style the site is built with.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from importlib.resources import files
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .facts import Event, Evidence, Fact, Facts, Participant, Person, Source, slugify
+
+# Top-level pages in navigation order: (path, title).
+PAGES: tuple[tuple[str, str], ...] = (
+    ("index.md", "Home"),
+    ("coalition.md", "What is a coalition of the willing?"),
+    ("who.md", "Who is involved"),
+    ("pledges.md", "Pledges"),
+    ("timeline.md", "Timeline"),
+    ("sources.md", "Sources"),
+    ("disagreements.md", "Where sources disagree"),
+    ("about.md", "About"),
+)
+PAGE_TITLES = dict(PAGES)
+FACTS_JSON = "data/facts.json"
+FACTS_SCHEMA = "data/facts.schema.json"
+PAGE_BLURBS = {
+    "coalition.md": "what the term means, and coalitions that came before",
+    "who.md": "the countries, organisations and people taking part",
+    "pledges.md": "money, weapons and troops promised, by whom",
+    "timeline.md": "how the story developed, in date order",
+    "sources.md": "the news articles every fact on this site rests on",
+    "disagreements.md": "figures the sources give differently",
+    "about.md": "how this explainer is made, and the open data behind it",
+}
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
+# Order of participant groups on "Who is involved"; other statuses follow alphabetically.
+STATUS_ORDER = ("lead", "member", "attended", "likely", "invited")
+STATUS_HEADINGS = {
+    "lead": "Leading", "member": "Members", "attended": "Attended", "likely": "Likely to take part",
+    "invited": "Invited",
+}
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+# Characters given meaning by HTML, Markdown or a common extension (attr_list, emoji, macros,
+# superfences, snippets, tables...): written as character references they are plain text.
+_SIGNIFICANT = set("&<>\"'\\`*_{}[]()#+-!|~^=:$%@")
+_SPACES = re.compile(r"\s+")
+
+
+def neutralise(value: object) -> object:
+    """Jinja `finalize`: make a value from the facts inert in both HTML and Markdown.
+
+    Whitespace runs become one space, so no value can end a raw HTML block or start a Markdown
+    line. Markup (trusted template output, such as a partial's result) passes unchanged.
+    """
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    text = _SPACES.sub(" ", value)
+    return Markup("".join(f"&#{ord(char)};" if char in _SIGNIFICANT else char for char in text))
+
+
+def anchor(value: str) -> Markup:
+    """An HTML id or class fragment built from fact ids (validated to [A-Za-z0-9_.-]), kept readable."""
+    return Markup(escape(value))
+
+
+# -- links -------------------------------------------------------------------------------
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a docs file, relative to the site root."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Relative hrefs from one page to any other page or data file of the site."""
+
+    page: str
+    directory_urls: bool = True
+
+    def __call__(self, target: str, anchor: str | None = None) -> Markup:
+        fragment = f"#{anchor}" if anchor else ""
+        if target == self.page and anchor:
+            return Markup(escape(fragment))
+        here = posixpath.dirname(page_url(self.page, self.directory_urls)) or "."
+        there = page_url(target, self.directory_urls)
+        relative = posixpath.relpath(there or ".", here)
+        if there.endswith("/") or there == "":
+            relative = "./" if relative == "." else relative + "/"
+        return Markup(escape(relative + fragment))
+
+
+# -- small views shared by pages -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Which article a fact rests on, and the words it uses."""
+
+    source_title: str
+    href: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class DateLabel:
+    """A date as readers see it, at the precision the source gave."""
+
+    text: str
+    iso: str
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class FactItem:
+    """One line of prose with its citations: summary statements, plan points, pledges..."""
+
+    text: str
+    citations: list[Citation]
+    reviewed: bool = False
+    anchor: str | None = None
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    note: str = ""
+
+
+def date_label(date: str | None, approximate: bool = False) -> DateLabel | None:
+    """'1999', 'February 2022' or '2 March 2025': never more precise than the date given."""
+    if not date:
+        return None
+    parts = [int(part) for part in date.split("-")]
+    if len(parts) == 1:
+        text = f"{parts[0]}"
+    elif len(parts) == 2:
+        text = f"{MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    else:
+        text = f"{parts[2]} {MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    return DateLabel(text=f"approx. {text}" if approximate else text, iso=anchor(date), approximate=approximate)
+
+
+def number_text(value: float) -> str:
+    """1.6e9 → '1.6 billion', 5000 → '5,000', 2.5 → '2.5'."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:.2f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def amount_text(value: float, currency: str) -> str:
+    """'£1.6 billion (GBP)': the symbol where one is well known, the ISO code always."""
+    return f"{CURRENCY_SYMBOLS.get(currency, '')}{number_text(value)} ({currency})"
+
+
+def number_word(count: int) -> str:
+    return NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+
+
+def status_heading(status: str) -> str:
+    return STATUS_HEADINGS.get(status, status[:1].upper() + status[1:])
+
+
+def _status_rank(status: str) -> tuple[int, str]:
+    return (STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER), status)
+
+
+# -- page contexts -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HomePage:
+    title: str
+    description: str
+    as_of: DateLabel | None
+    source_count: int
+    summary: list[FactItem]
+    plan_heading: str
+    plan: list[FactItem]
+    links: list[Link]
+
+
+@dataclass(frozen=True)
+class CoalitionRow:
+    anchor: str
+    name: str
+    year: int
+    led_by: str
+    mandate: str
+    size: str
+    summary: str
+    citations: list[Citation]
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class CoalitionPage:
+    title: str
+    definition: list[FactItem]
+    coalitions: list[CoalitionRow]
+
+
+@dataclass(frozen=True)
+class ParticipantItem:
+    anchor: str
+    name: str
+    kind: str
+    status: str
+    status_class: str
+    citations: list[Citation]
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class ParticipantGroup:
+    heading: str
+    count_text: str
+    participants: list[ParticipantItem]
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    name: str
+    href: str
+    role: str
+    country: str
+
+
+@dataclass(frozen=True)
+class WhoPage:
+    title: str
+    as_of: DateLabel | None
+    groups: list[ParticipantGroup]
+    people: list[PersonRow]
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    anchor: str
+    text: str
+    citation: Citation
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    title: str
+    role: str
+    country: str
+    aliases: list[str]
+    citations: list[Citation]
+    reviewed: bool
+    quotes: list[QuoteItem]
+    events: list[Link]
+    back: Link
+
+
+@dataclass(frozen=True)
+class PledgeItem:
+    anchor: str
+    summary: str
+    details: list[tuple[str, str]]
+    citations: list[Citation]
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class PledgeGroup:
+    actor: str
+    pledges: list[PledgeItem]
+
+
+@dataclass(frozen=True)
+class PledgesPage:
+    title: str
+    groups: list[PledgeGroup]
+
+
+@dataclass(frozen=True)
+class EventItem:
+    anchor: str
+    date: DateLabel
+    date_note: str
+    title: str
+    summary: str
+    people: list[Link]
+    citations: list[Citation]
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: str
+    events: list[EventItem]
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    title: str
+    years: list[YearGroup]
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    anchor: str
+    title: str
+    outlet: str
+    date: DateLabel | None
+    byline: str
+    file: str
+    fact_count_text: str
+    facts: list[Link]
+
+
+@dataclass(frozen=True)
+class SourcesPage:
+    title: str
+    sources: list[SourceItem]
+    data: list[Link]
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    value: str
+    source_title: str
+    source_href: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    anchor: str
+    about: str
+    claims: list[ClaimRow]
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class DisagreementsPage:
+    title: str
+    conflicts: list[ConflictItem]
+
+
+@dataclass(frozen=True)
+class AboutPage:
+    title: str
+    site_title: str
+    source_count: int
+    fact_count: int
+    reviewed_count: int
+    data: list[Link]
+
+
+# -- building contexts -------------------------------------------------------------------------
+
+
+@dataclass
+class _Builder:
+    """Computes every page's context from one Facts graph."""
+
+    facts: Facts
+    directory_urls: bool = True
+    sources: dict[str, Source] = field(init=False)
+    participants: dict[str, Participant] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sources = {source.id: source for source in self.facts.sources}
+        self.participants = {item.id: item for item in self.facts.participants}
+
+    def link(self, page: str) -> Linker:
+        return Linker(page, self.directory_urls)
+
+    def citations(self, page: str, evidence: list[Evidence]) -> list[Citation]:
+        return [self.citation(page, item.source, item.quote) for item in evidence]
+
+    def citation(self, page: str, source_id: str, quote: str) -> Citation:
+        source = self.sources.get(source_id)
+        title = source.title if source else source_id
+        return Citation(title, self.link(page)("sources.md", f"source-{source_id}"), quote)
+
+    def reviewed(self, fact: Fact) -> bool:
+        return fact.id in self.facts.reviewed
+
+    def country(self, code: str | None) -> str:
+        if not code:
+            return "not stated"
+        participant = self.participants.get(code)
+        return participant.name if participant else code
+
+    def as_of(self) -> DateLabel | None:
+        dates = [source.published for source in self.facts.sources if source.published]
+        return date_label(max(dates)) if dates else None
+
+    def data_links(self, page: str) -> list[Link]:
+        link = self.link(page)
+        return [
+            Link("facts.json", link(FACTS_JSON), "every fact on this site, with its evidence"),
+            Link("facts.schema.json", link(FACTS_SCHEMA), "the JSON Schema that describes it"),
+        ]
+
+    # One method per page.
+
+    def home(self) -> HomePage:
+        page, site = "index.md", self.facts.site
+        plan = sorted(self.facts.plan, key=lambda point: (point.point, point.id))
+        return HomePage(
+            title=site.title,
+            description=site.description,
+            as_of=self.as_of(),
+            source_count=len(self.facts.sources),
+            summary=[FactItem(s.text, self.citations(page, s.evidence)) for s in site.summary],
+            plan_heading=f"The {number_word(len(plan))}-point plan",
+            plan=[FactItem(p.text, self.citations(page, p.evidence), self.reviewed(p), anchor(f"plan-{p.id}"), p.point)
+                  for p in plan],
+            links=[Link(title, self.link(page)(path), PAGE_BLURBS.get(path, ""))
+                   for path, title in PAGES if path != page],
+        )
+
+    def coalition(self) -> CoalitionPage:
+        page = "coalition.md"
+        rows = [
+            CoalitionRow(anchor(f"coalition-{c.id}"), c.name, c.year, c.led_by or "not stated",
+                         c.mandate or "not stated", c.size or "not stated", c.summary,
+                         self.citations(page, c.evidence), self.reviewed(c))
+            for c in sorted(self.facts.coalitions, key=lambda c: (c.year, c.name, c.id))
+        ]
+        definition = [FactItem(s.text, self.citations(page, s.evidence)) for s in self.facts.site.definition]
+        return CoalitionPage(PAGE_TITLES[page], definition, rows)
+
+    def who(self) -> WhoPage:
+        page = "who.md"
+        by_status: dict[str, list[Participant]] = {}
+        for item in self.facts.participants:
+            by_status.setdefault(item.status, []).append(item)
+        groups = []
+        for status in sorted(by_status, key=_status_rank):
+            members = sorted(by_status[status], key=lambda p: (p.name.casefold(), p.id))
+            countries = sum(1 for p in members if p.kind == "country")
+            organisations = len(members) - countries
+            counts = [text for n, text in (
+                (countries, f"{countries} {'country' if countries == 1 else 'countries'}"),
+                (organisations, f"{organisations} organisation{'' if organisations == 1 else 's'}"),
+            ) if n]
+            groups.append(ParticipantGroup(
+                status_heading(status), " and ".join(counts),
+                [ParticipantItem(anchor(f"participant-{p.id}"), p.name, p.kind, p.status, anchor(slugify(p.status)),
+                                 self.citations(page, p.evidence), self.reviewed(p)) for p in members],
+            ))
+        people = [
+            PersonRow(person.name, self.link(page)(f"people/{person.id}.md"), person.role or "not stated",
+                      self.country(person.country))
+            for person in sorted(self.facts.people, key=lambda p: (p.name.casefold(), p.id))
+        ]
+        return WhoPage(PAGE_TITLES[page], self.as_of(), groups, people)
+
+    def person(self, person: Person) -> PersonPage:
+        page = f"people/{person.id}.md"
+        link = self.link(page)
+        quotes = [
+            QuoteItem(anchor(f"quote-{q.id}"), q.text, self.citation(page, q.source, q.text), self.reviewed(q))
+            for q in sorted(self.facts.quotes, key=lambda q: (self._published(q.source), q.id))
+            if q.speaker == person.id
+        ]
+        events = [
+            Link(event.title, link("timeline.md", event.id), date_label(event.date, event.approximate).text)
+            for event in self._events() if person.id in event.people
+        ]
+        return PersonPage(
+            title=person.name, role=person.role or "not stated", country=self.country(person.country),
+            aliases=sorted(set(person.aliases)), citations=self.citations(page, person.evidence),
+            reviewed=self.reviewed(person), quotes=quotes, events=events,
+            back=Link(PAGE_TITLES["who.md"], link("who.md")),
+        )
+
+    def pledges(self) -> PledgesPage:
+        page = "pledges.md"
+        by_actor: dict[str, list] = {}
+        for pledge in self.facts.pledges:
+            by_actor.setdefault(self.country(pledge.actor), []).append(pledge)
+        groups = []
+        for actor in sorted(by_actor, key=lambda name: (name.casefold(), name)):
+            items = []
+            for pledge in sorted(by_actor[actor], key=lambda p: (p.summary.casefold(), p.id)):
+                details = []
+                if pledge.amount:
+                    details.append(("Amount", amount_text(pledge.amount.value, pledge.amount.currency)))
+                if pledge.quantity:
+                    details.append(("Quantity", f"{number_text(pledge.quantity.value)} {pledge.quantity.unit}"))
+                if pledge.condition:
+                    details.append(("Condition", pledge.condition))
+                if pledge.target_year:
+                    details.append(("Target year", str(pledge.target_year)))
+                items.append(PledgeItem(anchor(f"pledge-{pledge.id}"), pledge.summary, details,
+                                        self.citations(page, pledge.evidence), self.reviewed(pledge)))
+            groups.append(PledgeGroup(actor, items))
+        return PledgesPage(PAGE_TITLES[page], groups)
+
+    def timeline(self) -> TimelinePage:
+        page = "timeline.md"
+        people = {person.id: person for person in self.facts.people}
+        years: dict[str, list[EventItem]] = {}
+        for event in self._events():
+            years.setdefault(event.date[:4], []).append(EventItem(
+                anchor=anchor(event.id), date=date_label(event.date, event.approximate),
+                date_note=event.date_note or "", title=event.title, summary=event.summary,
+                people=[Link(people[i].name, self.link(page)(f"people/{i}.md")) for i in event.people if i in people],
+                citations=self.citations(page, event.evidence), reviewed=self.reviewed(event),
+            ))
+        return TimelinePage(PAGE_TITLES[page], [YearGroup(year, events) for year, events in years.items()])
+
+    def sources_page(self) -> SourcesPage:
+        page = "sources.md"
+        supported = self._facts_by_source(page)
+        items = []
+        for source in sorted(self.facts.sources, key=lambda s: (s.published is None, s.published or "", s.title, s.id)):
+            facts = supported.get(source.id, [])
+            items.append(SourceItem(
+                anchor=anchor(f"source-{source.id}"), title=source.title, outlet=source.outlet or "outlet not stated",
+                date=date_label(source.published), byline=", ".join(source.byline), file=source.file,
+                fact_count_text=f"Supports {len(facts)} fact{'' if len(facts) == 1 else 's'}", facts=facts,
+            ))
+        return SourcesPage(PAGE_TITLES[page], items, self.data_links(page))
+
+    def disagreements(self) -> DisagreementsPage:
+        page = "disagreements.md"
+        conflicts = [
+            ConflictItem(anchor(f"conflict-{c.id}"), c.about, [
+                ClaimRow(claim.value, cite.source_title, cite.href, claim.quote)
+                for claim in sorted(c.claims, key=lambda k: (k.value, k.source, k.quote))
+                for cite in [self.citation(page, claim.source, claim.quote)]
+            ], self.reviewed(c))
+            for c in sorted(self.facts.conflicts, key=lambda c: (c.about.casefold(), c.id))
+        ]
+        return DisagreementsPage(PAGE_TITLES[page], conflicts)
+
+    def about(self) -> AboutPage:
+        facts = self.facts
+        kinds = (facts.people, facts.participants, facts.events, facts.pledges, facts.quotes,
+                 facts.plan, facts.coalitions, facts.conflicts)
+        count = sum(len(kind) for kind in kinds)
+        reviewed = sum(1 for kind in kinds for fact in kind if fact.id in facts.reviewed)
+        return AboutPage(PAGE_TITLES["about.md"], facts.site.title, len(facts.sources), count, reviewed,
+                         self.data_links("about.md"))
+
+    # Helpers.
+
+    def _events(self) -> list[Event]:
+        return sorted(self.facts.events, key=lambda e: (e.date, e.approximate, e.title, e.id))
+
+    def _published(self, source_id: str) -> str:
+        source = self.sources.get(source_id)
+        return (source.published or "") if source else ""
+
+    def _facts_by_source(self, page: str) -> dict[str, list[Link]]:
+        """For each source id, links to every fact (and statement) it supports."""
+        link, facts = self.link(page), self.facts
+        found: dict[str, dict[tuple[str, str], Link]] = {}
+
+        def add(source_ids, kind: str, label: str, target: str, anchor: str | None = None) -> None:
+            label = label if len(label) <= 100 else label[:99] + "…"
+            for source_id in source_ids:
+                found.setdefault(source_id, {})[(kind, label + (anchor or ""))] = Link(label, link(target, anchor), kind)
+
+        def sources_of(fact) -> list[str]:
+            return [item.source for item in fact.evidence]
+
+        for statement in facts.site.summary:
+            add(sources_of(statement), "Summary", statement.text, "index.md")
+        for statement in facts.site.definition:
+            add(sources_of(statement), "Definition", statement.text, "coalition.md")
+        for p in facts.people:
+            add(sources_of(p), "Person", p.name, f"people/{p.id}.md")
+        for p in facts.participants:
+            add(sources_of(p), "Participant", p.name, "who.md", f"participant-{p.id}")
+        for e in facts.events:
+            add(sources_of(e), "Event", e.title, "timeline.md", e.id)
+        for p in facts.pledges:
+            add(sources_of(p), "Pledge", p.summary, "pledges.md", f"pledge-{p.id}")
+        for q in facts.quotes:
+            add([q.source, *sources_of(q)], "Quote", f"“{q.text}”", f"people/{q.speaker}.md", f"quote-{q.id}")
+        for p in facts.plan:
+            add(sources_of(p), "Plan", f"Point {p.point}: {p.text}", "index.md", anchor(f"plan-{p.id}"))
+        for c in facts.coalitions:
+            add(sources_of(c), "Past coalition", c.name, "coalition.md", f"coalition-{c.id}")
+        for c in facts.conflicts:
+            add([claim.source for claim in c.claims] + sources_of(c), "Disagreement", c.about,
+                "disagreements.md", f"conflict-{c.id}")
+        return {source_id: [links[key] for key in sorted(links)] for source_id, links in found.items()}
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+
+def markdown_heading(value: object) -> Markup:
+    """Filter `md`: a value fit for a Markdown heading line (same escaping as everywhere)."""
+    return Markup(neutralise(str(value)))
+
+
+def template_environment() -> jinja2.Environment:
+    loader = jinja2.FunctionLoader(_load_template)
+    environment = jinja2.Environment(
+        loader=loader, autoescape=True, finalize=neutralise, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    environment.filters["md"] = markdown_heading
+    return environment
+
+
+def _load_template(name: str) -> str | None:
+    """Templates ship inside the package (generator.theme), so installed projects find them."""
+    resource = files("generator.theme") / "pages"
+    for part in name.split("/"):
+        resource = resource / part
+    return resource.read_text(encoding="utf-8") if resource.is_file() else None
+
+
+PAGE_TEMPLATES = {
+    "index.md": ("index.md.j2", _Builder.home),
+    "coalition.md": ("coalition.md.j2", _Builder.coalition),
+    "who.md": ("who.md.j2", _Builder.who),
+    "pledges.md": ("pledges.md.j2", _Builder.pledges),
+    "timeline.md": ("timeline.md.j2", _Builder.timeline),
+    "sources.md": ("sources.md.j2", _Builder.sources_page),
+    "disagreements.md": ("disagreements.md.j2", _Builder.disagreements),
+    "about.md": ("about.md.j2", _Builder.about),
+}
+PERSON_TEMPLATE = "person.md.j2"
+
+
+def page_contexts(facts: Facts, directory_urls: bool = True) -> dict[str, tuple[str, object]]:
+    """Page path → (template name, context) for every page of the site."""
+    builder = _Builder(facts, directory_urls)
+    contexts = {path: (template, build(builder)) for path, (template, build) in PAGE_TEMPLATES.items()}
+    for person in sorted(facts.people, key=lambda p: p.id):
+        contexts[f"people/{person.id}.md"] = (PERSON_TEMPLATE, builder.person(person))
+    return contexts
+
+
+def render_site(facts: Facts, directory_urls: bool = True) -> dict[str, str]:
+    """Page path → Markdown text for every generated page, in a stable order."""
+    environment = template_environment()
+    return {
+        path: environment.get_template(template).render(page=context)
+        for path, (template, context) in page_contexts(facts, directory_urls).items()
+    }
+
+
+def page_nav(facts: Facts) -> list[dict[str, str]]:
+    """The top navigation in MkDocs `nav` form. People pages are reached from 'Who is involved'."""
+    return [{title: path} for path, title in PAGES]

@@ -1,0 +1,142 @@
+"""What a reader sees: the built site opened in headless Chromium, on a desktop and a phone."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.factories import HOSTILE_NAME, HOSTILE_QUOTE, build_site, make_story, write_project
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}"),
+]
+SITE_NAME = "Harbour guard explainer"
+# Set EXPLAINER_SCREENSHOTS=DIR to keep phone-sized screenshots of the pages checked.
+SCREENSHOTS = os.environ.get("EXPLAINER_SCREENSHOTS")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    project = write_project(make_story(hostile=True), tmp_path_factory.mktemp("project"))
+    site = build_site(project, tmp_path_factory.mktemp("site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def test_home_page(page, base_url):
+    page.goto(base_url)
+    assert page.title() == SITE_NAME
+    assert page.get_attribute("html", "lang") == "en"
+    content = page.locator("article.md-content__inner")
+    assert content.locator("h1").inner_text() == "The harbour guard coalition, explained"
+    assert "As of 16 June 2031" in content.inner_text()
+    assert page.get_by_text("Norway says a coalition of the willing will guard").is_visible()
+    plan = content.locator("ol.explainer-plan > li")
+    assert plan.count() == 3
+    assert plan.nth(0).inner_text().startswith("Patrols start in August.")
+    for title in ("What is a coalition of the willing?", "Who is involved", "Pledges", "Timeline", "Sources",
+                  "Where sources disagree", "About"):
+        assert content.get_by_role("link", name=title, exact=True).is_visible(), title
+    citation = content.locator("details.explainer-cite").first
+    assert citation.locator("summary").inner_text().startswith("Source: ")
+    assert not citation.locator("blockquote").is_visible()
+    citation.locator("summary").click()
+    assert citation.locator("blockquote").is_visible()
+    assert "“a \"coalition of the willing\" would guard" in citation.locator("blockquote").inner_text()
+    assert content.locator("details.explainer-cite").count() == 5
+
+
+def test_person_page(page, base_url):
+    page.goto(base_url + "people/ingrid-alvsen/")
+    assert page.title() == f"Ingrid Alvsen - {SITE_NAME}"
+    content = page.locator("article.md-content__inner")
+    text = content.inner_text()
+    assert "Prime Minister" in text and "Norway" in text and "Also spelled" in text
+    assert "“We will not leave the harbours unguarded”" in text
+    assert content.locator("details.explainer-cite").count() == 1
+    content.get_by_role("link", name="Bergen summit", exact=True).click()
+    page.wait_for_url("**/timeline/#bergen-summit")
+    assert page.locator("#bergen-summit").is_visible()
+
+
+def test_hostile_text_is_shown_not_run(page, base_url):
+    page.goto(base_url + "people/hostile/")
+    assert page.title() == f"{HOSTILE_NAME} - {SITE_NAME}"
+    content = page.locator("article.md-content__inner")
+    assert content.locator("h1").inner_text() == HOSTILE_NAME
+    assert f"“{HOSTILE_QUOTE}”" in content.inner_text()
+    assert page.evaluate("window.__pwned") is None
+    assert content.locator("script, img, em, strong b").count() == 0
+    assert page.evaluate("[...document.querySelectorAll('a')].filter(a => a.href.startsWith('javascript')).length") == 0
+    page.goto(base_url + "timeline/")
+    assert page.evaluate("window.__pwned") is None
+    assert page.dialogs == []
+
+
+def test_timeline_in_date_order(page, base_url):
+    page.goto(base_url + "timeline/")
+    assert page.title() == f"Timeline - {SITE_NAME}"
+    events = page.locator("li.explainer-event")
+    assert events.evaluate_all("items => items.map(item => item.id)") == [
+        "fishing-dispute", "february-storm", "bergen-summit", "hostile-event"]
+    dates = page.locator("li.explainer-event time").evaluate_all("times => times.map(t => t.dateTime)")
+    assert dates == sorted(dates)
+    labels = page.locator("li.explainer-event time").all_inner_texts()
+    assert labels[:3] == ["approx. 2029", "February 2031", "14 June 2031"]
+    assert all(event.locator("details.explainer-cite").count() >= 1 for event in events.all())
+    assert "read as 14 June 2031" in page.locator("#bergen-summit").inner_text()
+
+
+@pytest.mark.parametrize("path", ["", "people/ingrid-alvsen/", "people/hostile/", "timeline/", "who/",
+                                  "coalition/", "pledges/", "sources/", "disagreements/"])
+def test_phone_has_no_sideways_scrolling(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    for summary in page.locator("details.explainer-cite > summary").all()[:6]:
+        summary.click()  # open citations too: long quotes must wrap
+    width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{path.strip('/').replace('/', '_') or 'home'}.png"),
+                        full_page=True)
+    context.close()
+    assert width[0] <= width[1], f"{path or 'home'} is {width[0]}px wide on a {width[1]}px screen"

@@ -1,0 +1,261 @@
+"""Rendering the fact graph into Markdown pages: content, order, links, escaping, determinism."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+from html.parser import HTMLParser
+
+import jinja2.meta
+import markdown
+import pytest
+
+from tests.factories import HOSTILE_NAME, HOSTILE_PLEDGE, HOSTILE_QUOTE, make_facts
+from generator import render
+from generator.render import (
+    Linker, amount_text, date_label, number_text, page_contexts, page_nav, render_site,
+)
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details", "toc"]
+# What a real project might add; data must stay inert under these too.
+MORE_EXTENSIONS = EXTENSIONS + ["pymdownx.superfences", "pymdownx.emoji", "pymdownx.inlinehilite",
+                                "pymdownx.mark", "pymdownx.tilde", "pymdownx.caret", "def_list", "footnotes"]
+
+
+class Page(HTMLParser):
+    """Visible text, tags and attributes of an HTML fragment, character references decoded."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.text_parts: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    INLINE = {"a", "span", "strong", "time", "code", "b", "em", "abbr"}
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.INLINE:
+            self.text_parts.append(" ")  # block boundaries read as spaces, as a reader sees them
+
+    def handle_endtag(self, tag):
+        if tag not in self.INLINE:
+            self.text_parts.append(" ")
+
+    def handle_data(self, data):
+        self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", "".join(self.text_parts)).strip()
+
+    def ids(self) -> set[str]:
+        return {attrs["id"] for _, attrs in self.tags if "id" in attrs}
+
+    def hrefs(self) -> list[str]:
+        return [attrs["href"] for tag, attrs in self.tags if tag == "a"]
+
+
+def html_of(text: str, extensions=EXTENSIONS) -> Page:
+    return Page(markdown.markdown(text, extensions=extensions))
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_site(make_facts())
+
+
+@pytest.fixture(scope="module")
+def hostile_pages() -> dict[str, str]:
+    return render_site(make_facts(hostile=True))
+
+
+def test_every_page_is_rendered(pages):
+    assert list(pages) == [
+        "index.md", "coalition.md", "who.md", "pledges.md", "timeline.md", "sources.md",
+        "disagreements.md", "about.md",
+        "people/ingrid-alvsen.md", "people/mads-kjaer.md", "people/sara-lund.md",
+    ]
+    assert [list(item.values())[0] for item in page_nav(make_facts())] == [p for p, _ in render.PAGES]
+
+
+def test_home_page(pages):
+    page = html_of(pages["index.md"])
+    assert pages["index.md"].startswith("# The harbour guard coalition, explained\n")
+    assert "As of 16 June 2031" in page.text
+    assert "Norway says a coalition of the willing will guard the northern harbours" in page.text
+    assert "The three-point plan" in page.text
+    plan = re.findall(r'<li class="explainer-fact" id="plan-[^"]+" value="(\d)">([^<]+)', pages["index.md"])
+    assert plan == [("1", "Patrols start in August. "), ("2", "Each member pays its own costs."),
+                    ("3", "The plan is reviewed after a year.")]
+    assert page.hrefs()[-7:] == ["coalition/", "who/", "pledges/", "timeline/", "sources/", "disagreements/", "about/"]
+    assert "What is a coalition of the willing?" in page.text
+
+
+def test_every_fact_shows_its_citation(pages):
+    text = pages["index.md"]
+    assert text.count('<details class="explainer-cite">') == 5  # 2 summary statements + 3 plan points
+    assert "<summary>Source: Norway forms a harbour guard coalition after Bergen summit</summary>" in text
+    assert "<blockquote><p>“patrols will start in August”</p>" in text
+    timeline = pages["timeline.md"]
+    assert timeline.count('<details class="explainer-cite">') == timeline.count('<li class="explainer-event"') == 3
+
+
+def test_reviewed_badges(pages):
+    badge = "explainer-badge--reviewed"
+    assert pages["index.md"].count(badge) == 1  # plan-patrols
+    assert pages["who.md"].count(badge) == 1  # NO
+    assert pages["timeline.md"].count(badge) == 1  # bergen-summit
+    assert badge in pages["people/ingrid-alvsen.md"] and badge not in pages["people/mads-kjaer.md"]
+
+
+def test_coalition_page(pages):
+    page = html_of(pages["coalition.md"])
+    assert "A coalition of the willing is a temporary group of countries" in page.text
+    assert [tag for tag, attrs in page.tags if tag == "th" and attrs.get("scope") == "col"] == ["th"] * 5
+    row = pages["coalition.md"]
+    assert '<tr id="coalition-gulf-1990"><th scope="row" data-label="Coalition">Gulf War coalition<details' in row
+    assert ('<td data-label="Year">1990</td><td data-label="Led by">United States</td>'
+            '<td data-label="Mandate">United Nations</td><td data-label="Size">35 countries</td>') in row
+
+
+def test_who_page_groups_by_status_and_links_people(pages):
+    text = html_of(pages["who.md"]).text
+    order = [text.index(heading) for heading in ("Leading", "Members", "Attended", "Likely to take part")]
+    assert order == sorted(order)
+    assert "1 country and 1 organisation" in text
+    assert '<a href="../people/ingrid-alvsen/">Ingrid Alvsen</a>' in pages["who.md"]
+    assert '<td data-label="Country">Arctic Council</td>' in pages["who.md"]  # org id mapped to its name
+
+
+def test_person_page(pages):
+    text = pages["people/mads-kjaer.md"]
+    assert text.startswith("# Mads Kjær\n")
+    page = html_of(text)
+    assert "Role Foreign Minister" in page.text and "Country or organisation Denmark" in page.text
+    assert "Also spelled Mads Kjaer" in page.text
+    assert "“ready to sail within weeks”" in page.text
+    assert "../../timeline/#bergen-summit" in page.hrefs()
+    assert "../../who/" in page.hrefs()
+
+
+def test_pledges_page(pages):
+    text = html_of(pages["pledges.md"]).text
+    assert "Amount £1.6 billion (GBP)" in text
+    assert "Quantity 12 patrol boats" in text and "Condition if the storm season allows" in text
+    assert "Target year 2032" in text
+    assert text.index("Denmark") < text.index("Norway")
+
+
+def test_timeline_is_in_date_order_with_precision(pages):
+    text = pages["timeline.md"]
+    assert re.findall(r'<li class="explainer-event" id="([^"]+)">', text) == [
+        "fishing-dispute", "february-storm", "bergen-summit"]
+    assert re.findall(r'datetime="([^"]+)">([^<]+)</time>', text) == [
+        ("2029", "approx. 2029"), ("2031-02", "February 2031"), ("2031-06-14", "14 June 2031")]
+    assert "read as 14 June 2031" in html_of(text).text
+    assert {"fishing-dispute", "february-storm", "bergen-summit"} <= html_of(text).ids()
+
+
+def test_sources_page(pages):
+    page = html_of(pages["sources.md"])
+    text = page.text
+    assert "Coast Herald · 15 June 2031 · by Ana Berg, Tomas Vik" in text
+    assert "outlet not stated · 16 June 2031" in text
+    assert "Sea Notes · undated" in text
+    assert "Supports 1 fact" in text and "Supports 8 facts" in text
+    assert {"../data/facts.json", "../data/facts.schema.json"} <= set(page.hrefs())
+    assert {"source-herald", "source-wire", "source-blog"} <= page.ids()
+
+
+def test_disagreements_page(pages):
+    text = html_of(pages["disagreements.md"]).text
+    assert "How many leaders attended the Bergen summit" in text
+    assert "12 Norway forms a harbour guard coalition after Bergen summit “Twelve leaders attended the Bergen summit”" in text
+    assert "14 Nordic leaders split on patrol size “Fourteen leaders attended the Bergen summit”" in text
+
+
+@pytest.mark.parametrize("date, approximate, label", [
+    ("1999", False, "1999"), ("2022-02", False, "February 2022"), ("2025-03-02", False, "2 March 2025"),
+    ("2003", True, "approx. 2003"),
+])
+def test_date_label_keeps_precision(date, approximate, label):
+    assert date_label(date, approximate).text == label
+
+
+@pytest.mark.parametrize("value, currency, text", [
+    (1.6e9, "GBP", "£1.6 billion (GBP)"), (2e9, "USD", "$2 billion (USD)"), (350_000, "EUR", "€350,000 (EUR)"),
+    (5e6, "NOK", "5 million (NOK)"),
+])
+def test_amount_text(value, currency, text):
+    assert amount_text(value, currency) == text
+
+
+def test_number_text():
+    assert number_text(5000) == "5,000" and number_text(2.5) == "2.5" and number_text(1.25e12) == "1.25 trillion"
+
+
+@pytest.mark.parametrize("page, target, anchor, directory_urls, href", [
+    ("index.md", "who.md", None, True, "who/"),
+    ("index.md", "index.md", "plan-x", True, "#plan-x"),
+    ("who.md", "index.md", None, True, "../"),
+    ("people/a.md", "timeline.md", "e1", True, "../../timeline/#e1"),
+    ("people/a.md", "data/facts.json", None, True, "../../data/facts.json"),
+    ("people/a.md", "timeline.md", "e1", False, "../timeline.html#e1"),
+    ("who.md", "people/a.md", None, False, "people/a.html"),
+    ("sources.md", "index.md", None, False, "index.html"),
+])
+def test_linker(page, target, anchor, directory_urls, href):
+    assert Linker(page, directory_urls)(target, anchor) == href
+
+
+def test_plain_html_urls():
+    pages = render_site(make_facts(), directory_urls=False)
+    assert '<a href="people/ingrid-alvsen.html">' in pages["who.md"]
+    assert 'href="../sources.html#source-herald"' in pages["people/ingrid-alvsen.md"]
+
+
+def test_same_facts_give_identical_pages():
+    facts = make_facts(hostile=True)
+    shuffled = facts.model_copy(deep=True)
+    rng = random.Random(7)
+    for name in ("sources", "people", "participants", "events", "pledges", "quotes", "plan", "coalitions", "conflicts"):
+        rng.shuffle(getattr(shuffled, name))
+    assert render_site(facts) == render_site(facts) == render_site(shuffled)
+
+
+@pytest.mark.parametrize("extensions", [EXTENSIONS, MORE_EXTENSIONS], ids=["test-config", "more-extensions"])
+def test_text_from_facts_is_never_markup(hostile_pages, extensions):
+    for path, text in hostile_pages.items():
+        page = html_of(text, extensions)
+        tags = {tag for tag, _ in page.tags}
+        assert not tags & {"script", "img", "em", "mark", "del", "sup", "b"}, path
+        assert not any(name.startswith("on") for _, attrs in page.tags for name in attrs), path
+        assert not any(href.startswith("javascript") for href in page.hrefs()), path
+        assert "49" not in page.text, path
+    people = html_of(hostile_pages["people/hostile.md"]).text
+    assert HOSTILE_NAME in people and HOSTILE_QUOTE in people and HOSTILE_PLEDGE in people
+    assert HOSTILE_NAME in html_of(hostile_pages["timeline.md"]).text
+    assert HOSTILE_PLEDGE in html_of(hostile_pages["pledges.md"]).text
+    heading = markdown.markdown(hostile_pages["people/hostile.md"].splitlines()[0])
+    assert Page(heading).tags == [("h1", {})] and Page(heading).text == HOSTILE_NAME
+
+
+def test_neutralise_keeps_trusted_markup_and_flattens_whitespace():
+    assert render.neutralise(render.Markup("<b>")) == "<b>"
+    assert render.neutralise("a\n\nb  *c*") == "a b &#42;c&#42;"
+    assert render.neutralise(3) == 3
+
+
+@pytest.mark.parametrize("path", ["index.md", "coalition.md", "who.md", "pledges.md", "timeline.md",
+                                  "sources.md", "disagreements.md", "about.md", "people/ingrid-alvsen.md"])
+def test_templates_use_exactly_their_context(path):
+    """Each page template reads only `page`, and every field of its context dataclass."""
+    template_name, context = page_contexts(make_facts())[path]
+    environment = render.template_environment()
+    source = environment.loader.get_source(environment, template_name)[0]
+    assert jinja2.meta.find_undeclared_variables(environment.parse(source)) == {"page"}
+    used = set(re.findall(r"\bpage\.(\w+)", source))
+    assert used == {field.name for field in dataclasses.fields(context)}
+    assert 7 <= len(source.splitlines()) <= 80
