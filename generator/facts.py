@@ -143,6 +143,10 @@ class SiteText(Record):
 
     title: str = "Explainer"
     description: str = ""
+    background_title: str = Field(
+        default="Background",
+        description="Title of the page that explains the subject, e.g. 'What is a coalition of the willing?'",
+    )
     summary: list[Statement] = Field(default_factory=list)
     definition: list[Statement] = Field(default_factory=list)
 

@@ -28,7 +28,7 @@ from .facts import Event, Evidence, Fact, Facts, Participant, Person, Source, sl
 # Top-level pages in navigation order: (path, title).
 PAGES: tuple[tuple[str, str], ...] = (
     ("index.md", "Home"),
-    ("coalition.md", "What is a coalition of the willing?"),
+    ("background.md", "Background"),  # titled by SiteText.background_title
     ("who.md", "Who is involved"),
     ("pledges.md", "Pledges"),
     ("timeline.md", "Timeline"),
@@ -36,11 +36,10 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("disagreements.md", "Where sources disagree"),
     ("about.md", "About"),
 )
-PAGE_TITLES = dict(PAGES)
 FACTS_JSON = "data/facts.json"
 FACTS_SCHEMA = "data/facts.schema.json"
 PAGE_BLURBS = {
-    "coalition.md": "what the term means, and coalitions that came before",
+    "background.md": "what it is, and what came before",
     "who.md": "the countries, organisations and people taking part",
     "pledges.md": "money, weapons and troops promised, by whom",
     "timeline.md": "how the story developed, in date order",
@@ -394,8 +393,10 @@ class _Builder:
     directory_urls: bool = True
     sources: dict[str, Source] = field(init=False)
     participants: dict[str, Participant] = field(init=False)
+    titles: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
+        self.titles = page_titles(self.facts)
         self.sources = {source.id: source for source in self.facts.sources}
         self.participants = {item.id: item for item in self.facts.participants}
 
@@ -445,11 +446,11 @@ class _Builder:
             plan=[FactItem(p.text, self.citations(page, p.evidence), self.reviewed(p), anchor(f"plan-{p.id}"), p.point)
                   for p in plan],
             links=[Link(title, self.link(page)(path), PAGE_BLURBS.get(path, ""))
-                   for path, title in PAGES if path != page],
+                   for path, title in self.titles.items() if path != page],
         )
 
     def coalition(self) -> CoalitionPage:
-        page = "coalition.md"
+        page = "background.md"
         rows = [
             CoalitionRow(anchor(f"coalition-{c.id}"), c.name, c.year, c.led_by or "not stated",
                          c.mandate or "not stated", c.size or "not stated", c.summary,
@@ -457,7 +458,7 @@ class _Builder:
             for c in sorted(self.facts.coalitions, key=lambda c: (c.year, c.name, c.id))
         ]
         definition = [FactItem(s.text, self.citations(page, s.evidence)) for s in self.facts.site.definition]
-        return CoalitionPage(PAGE_TITLES[page], definition, rows)
+        return CoalitionPage(self.titles[page], definition, rows)
 
     def who(self) -> WhoPage:
         page = "who.md"
@@ -483,7 +484,7 @@ class _Builder:
                       self.country(person.country))
             for person in sorted(self.facts.people, key=lambda p: (p.name.casefold(), p.id))
         ]
-        return WhoPage(PAGE_TITLES[page], self.as_of(), groups, people)
+        return WhoPage(self.titles[page], self.as_of(), groups, people)
 
     def person(self, person: Person) -> PersonPage:
         page = f"people/{person.id}.md"
@@ -501,7 +502,7 @@ class _Builder:
             title=person.name, role=person.role or "not stated", country=self.country(person.country),
             aliases=sorted(set(person.aliases)), citations=self.citations(page, person.evidence),
             reviewed=self.reviewed(person), quotes=quotes, events=events,
-            back=Link(PAGE_TITLES["who.md"], link("who.md")),
+            back=Link(self.titles["who.md"], link("who.md")),
         )
 
     def pledges(self) -> PledgesPage:
@@ -525,7 +526,7 @@ class _Builder:
                 items.append(PledgeItem(anchor(f"pledge-{pledge.id}"), pledge.summary, details,
                                         self.citations(page, pledge.evidence), self.reviewed(pledge)))
             groups.append(PledgeGroup(actor, items))
-        return PledgesPage(PAGE_TITLES[page], groups)
+        return PledgesPage(self.titles[page], groups)
 
     def timeline(self) -> TimelinePage:
         page = "timeline.md"
@@ -538,7 +539,7 @@ class _Builder:
                 people=[Link(people[i].name, self.link(page)(f"people/{i}.md")) for i in event.people if i in people],
                 citations=self.citations(page, event.evidence), reviewed=self.reviewed(event),
             ))
-        return TimelinePage(PAGE_TITLES[page], [YearGroup(year, events) for year, events in years.items()])
+        return TimelinePage(self.titles[page], [YearGroup(year, events) for year, events in years.items()])
 
     def sources_page(self) -> SourcesPage:
         page = "sources.md"
@@ -551,7 +552,7 @@ class _Builder:
                 date=date_label(source.published), byline=", ".join(source.byline), file=source.file,
                 fact_count_text=f"Supports {len(facts)} fact{'' if len(facts) == 1 else 's'}", facts=facts,
             ))
-        return SourcesPage(PAGE_TITLES[page], items, self.data_links(page))
+        return SourcesPage(self.titles[page], items, self.data_links(page))
 
     def disagreements(self) -> DisagreementsPage:
         page = "disagreements.md"
@@ -563,7 +564,7 @@ class _Builder:
             ], self.reviewed(c))
             for c in sorted(self.facts.conflicts, key=lambda c: (c.about.casefold(), c.id))
         ]
-        return DisagreementsPage(PAGE_TITLES[page], conflicts)
+        return DisagreementsPage(self.titles[page], conflicts)
 
     def about(self) -> AboutPage:
         facts = self.facts
@@ -571,7 +572,7 @@ class _Builder:
                  facts.plan, facts.coalitions, facts.conflicts)
         count = sum(len(kind) for kind in kinds)
         reviewed = sum(1 for kind in kinds for fact in kind if fact.id in facts.reviewed)
-        return AboutPage(PAGE_TITLES["about.md"], facts.site.title, len(facts.sources), count, reviewed,
+        return AboutPage(self.titles["about.md"], facts.site.title, len(facts.sources), count, reviewed,
                          self.data_links("about.md"))
 
     # Helpers.
@@ -599,7 +600,7 @@ class _Builder:
         for statement in facts.site.summary:
             add(sources_of(statement), "Summary", statement.text, "index.md")
         for statement in facts.site.definition:
-            add(sources_of(statement), "Definition", statement.text, "coalition.md")
+            add(sources_of(statement), "Definition", statement.text, "background.md")
         for p in facts.people:
             add(sources_of(p), "Person", p.name, f"people/{p.id}.md")
         for p in facts.participants:
@@ -613,7 +614,7 @@ class _Builder:
         for p in facts.plan:
             add(sources_of(p), "Plan", f"Point {p.point}: {p.text}", "index.md", anchor(f"plan-{p.id}"))
         for c in facts.coalitions:
-            add(sources_of(c), "Past coalition", c.name, "coalition.md", f"coalition-{c.id}")
+            add(sources_of(c), "Past coalition", c.name, "background.md", f"coalition-{c.id}")
         for c in facts.conflicts:
             add([claim.source for claim in c.claims] + sources_of(c), "Disagreement", c.about,
                 "disagreements.md", f"conflict-{c.id}")
@@ -648,7 +649,7 @@ def _load_template(name: str) -> str | None:
 
 PAGE_TEMPLATES = {
     "index.md": ("index.md.j2", _Builder.home),
-    "coalition.md": ("coalition.md.j2", _Builder.coalition),
+    "background.md": ("background.md.j2", _Builder.coalition),
     "who.md": ("who.md.j2", _Builder.who),
     "pledges.md": ("pledges.md.j2", _Builder.pledges),
     "timeline.md": ("timeline.md.j2", _Builder.timeline),
@@ -677,6 +678,10 @@ def render_site(facts: Facts, directory_urls: bool = True) -> dict[str, str]:
     }
 
 
+def page_titles(facts: Facts) -> dict[str, str]:
+    return {path: facts.site.background_title if path == "background.md" else title for path, title in PAGES}
+
+
 def page_nav(facts: Facts) -> list[dict[str, str]]:
     """The top navigation in MkDocs `nav` form. People pages are reached from 'Who is involved'."""
-    return [{title: path} for path, title in PAGES]
+    return [{title: path} for path, title in page_titles(facts).items()]

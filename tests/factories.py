@@ -161,6 +161,7 @@ def make_story(hostile: bool = False) -> Story:
     ]
     site = SiteText(
         title="The harbour guard coalition, explained",
+        background_title="What is a coalition of the willing?",
         description="Who is guarding the northern harbours, what they promised, and what the sources say.",
         summary=[
             statement("herald", "a \"coalition of the willing\" would guard the northern harbours after the storms",

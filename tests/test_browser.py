@@ -126,7 +126,7 @@ def test_timeline_in_date_order(page, base_url):
 
 
 @pytest.mark.parametrize("path", ["", "people/ingrid-alvsen/", "people/hostile/", "timeline/", "who/",
-                                  "coalition/", "pledges/", "sources/", "disagreements/"])
+                                  "background/", "pledges/", "sources/", "disagreements/"])
 def test_phone_has_no_sideways_scrolling(browser, base_url, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()

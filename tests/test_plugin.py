@@ -79,7 +79,7 @@ def test_content_loads_back_as_the_story(project):
 
 
 def test_build_writes_every_page_and_data_file(site):
-    for path in ["index.html", "coalition/index.html", "who/index.html", "pledges/index.html",
+    for path in ["index.html", "background/index.html", "who/index.html", "pledges/index.html",
                  "timeline/index.html", "sources/index.html", "disagreements/index.html", "about/index.html",
                  "people/ingrid-alvsen/index.html", "people/hostile/index.html", "assets/explainer.css"]:
         assert (site / path).is_file(), path

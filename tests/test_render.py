@@ -73,7 +73,7 @@ def hostile_pages() -> dict[str, str]:
 
 def test_every_page_is_rendered(pages):
     assert list(pages) == [
-        "index.md", "coalition.md", "who.md", "pledges.md", "timeline.md", "sources.md",
+        "index.md", "background.md", "who.md", "pledges.md", "timeline.md", "sources.md",
         "disagreements.md", "about.md",
         "people/ingrid-alvsen.md", "people/mads-kjaer.md", "people/sara-lund.md",
     ]
@@ -89,7 +89,7 @@ def test_home_page(pages):
     plan = re.findall(r'<li class="explainer-fact" id="plan-[^"]+" value="(\d)">([^<]+)', pages["index.md"])
     assert plan == [("1", "Patrols start in August. "), ("2", "Each member pays its own costs."),
                     ("3", "The plan is reviewed after a year.")]
-    assert page.hrefs()[-7:] == ["coalition/", "who/", "pledges/", "timeline/", "sources/", "disagreements/", "about/"]
+    assert page.hrefs()[-7:] == ["background/", "who/", "pledges/", "timeline/", "sources/", "disagreements/", "about/"]
     assert "What is a coalition of the willing?" in page.text
 
 
@@ -111,10 +111,10 @@ def test_reviewed_badges(pages):
 
 
 def test_coalition_page(pages):
-    page = html_of(pages["coalition.md"])
+    page = html_of(pages["background.md"])
     assert "A coalition of the willing is a temporary group of countries" in page.text
     assert [tag for tag, attrs in page.tags if tag == "th" and attrs.get("scope") == "col"] == ["th"] * 5
-    row = pages["coalition.md"]
+    row = pages["background.md"]
     assert '<tr id="coalition-gulf-1990"><th scope="row" data-label="Coalition">Gulf War coalition<details' in row
     assert ('<td data-label="Year">1990</td><td data-label="Led by">United States</td>'
             '<td data-label="Mandate">United Nations</td><td data-label="Size">35 countries</td>') in row
@@ -248,7 +248,7 @@ def test_neutralise_keeps_trusted_markup_and_flattens_whitespace():
     assert render.neutralise(3) == 3
 
 
-@pytest.mark.parametrize("path", ["index.md", "coalition.md", "who.md", "pledges.md", "timeline.md",
+@pytest.mark.parametrize("path", ["index.md", "background.md", "who.md", "pledges.md", "timeline.md",
                                   "sources.md", "disagreements.md", "about.md", "people/ingrid-alvsen.md"])
 def test_templates_use_exactly_their_context(path):
     """Each page template reads only `page`, and every field of its context dataclass."""
