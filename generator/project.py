@@ -68,7 +68,7 @@ def new_project(target: Path, title: str) -> Project:
     # Package data leaves out dotfiles and empty folders, so the scaffold names them plainly.
     (target / "gitignore").rename(target / ".gitignore")
     project = Project(target)
-    for folder in (project.seeds_dir, project.extracted_dir):
+    for folder in (project.seeds_dir, project.extracted_dir, project.content_dir / "pages"):
         folder.mkdir(parents=True, exist_ok=True)
     for path in (project.config_file, project.editorial_dir / "site.yaml"):
         # A JSON string is a valid YAML scalar, whatever the title holds.
