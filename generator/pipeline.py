@@ -70,32 +70,47 @@ def extract_project(project: Project) -> ExtractSummary:
     if summary.problems:
         return summary  # keep the previous machine layer rather than publish a partial one
 
-    nlp = None
-    results = []
+    results, pending = {}, []
     for article in articles:
-        cache_file = project.cache_dir / f"{article.digest[:32]}-{extract.EXTRACTOR_VERSION}.json"
-        if cache_file.is_file():
-            result = extract.ArticleFacts.model_validate_json(cache_file.read_text(encoding="utf-8"))
-            if result.source == article.id:
-                results.append(result)
-                summary.cached += 1
-                continue
-        nlp = nlp or extract.load_model()
-        result = extract.extract_article(nlp, article)
-        write_atomic(cache_file, json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
-        results.append(result)
-        summary.parsed += 1
+        cached = _cached(project, article, extract)
+        if cached is not None:
+            results[article.id] = cached
+        else:
+            pending.append(article)
+    if pending:
+        # One model load and one batched parse for everything that changed.
+        for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending)):
+            write_atomic(_cache_file(project, article, extract),
+                         json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
+            results[article.id] = result
+    summary.parsed, summary.cached = len(pending), len(articles) - len(pending)
 
     summary.articles = len(articles)
     summary.words = sum(article.words for article in articles)
     summary.undated = [article.id for article in articles if not article.published]
-    combined = extract.combine(results)
+    combined = extract.combine([results[article.id] for article in articles])
     files = {"sources": [source_record(article, project) for article in articles]}
     files.update({kind: combined.get(kind, []) for kind in FACT_TYPES})
     summary.counts = {kind: len(records) for kind, records in files.items()}
     write_machine_layer(project.extracted_dir, files, extract.EXTRACTOR_VERSION)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _cache_file(project: Project, article: Article, extract) -> Path:
+    return project.cache_dir / f"{article.digest[:32]}-{extract.EXTRACTOR_VERSION}.json"
+
+
+def _cached(project: Project, article: Article, extract):
+    """The cached facts of an unchanged article, or None (a stale or broken entry is ignored)."""
+    cache_file = _cache_file(project, article, extract)
+    if not cache_file.is_file():
+        return None
+    try:
+        result = extract.ArticleFacts.model_validate_json(cache_file.read_text(encoding="utf-8"))
+    except ValueError:
+        return None
+    return result if result.source == article.id else None
 
 
 def write_machine_layer(target: Path, files: dict[str, list], version: str) -> None:

@@ -1,0 +1,87 @@
+"""Who a phrase stands for, as participant ids: countries, organisations, people's countries."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from . import gazetteer
+from .document import ArticleDoc
+
+_PLACE = re.compile(rf"\b(?:{gazetteer.PLACE_NAMES_PATTERN})\b")
+_ADJECTIVE = re.compile(rf"\b(?:{gazetteer.PLACE_ADJECTIVES_PATTERN})\b")
+
+
+def places_in(text: str, adjectives: bool = False) -> list[str]:
+    """Participant ids named in the text, in order, without repeats."""
+    found: list[tuple[int, str]] = []
+    for match in _PLACE.finditer(text):
+        place = gazetteer.place_by_name(match.group(0))
+        if place:
+            found.append((match.start(), place.id))
+    if adjectives:
+        for match in _ADJECTIVE.finditer(text):
+            place = gazetteer.place_by_adjective(match.group(0))
+            if place:
+                found.append((match.start(), place.id))
+    ids: list[str] = []
+    for _, place_id in sorted(found):
+        if place_id not in ids:
+            ids.append(place_id)
+    return ids
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through control and gerund clauses
+    ("has sought to ... by pledging", "Starmer committing to ...")."""
+    head = verb
+    for _ in range(5):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - head.i))
+        if head.tag_ == "VBG" and head.i > 0 and head.doc[head.i - 1].text[:1].isupper() \
+                and head.doc[head.i - 1].pos_ in ("PROPN", "NOUN"):
+            return head.doc[head.i - 1]
+        if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl") or head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _person_actor(person) -> str:
+    """A person stands for their country; one whose country this article does not give is
+    kept as "person:<id>" for `combine` to resolve from other articles."""
+    return person.country or f"person:{person.id}"
+
+
+def actors_of(context: ArticleDoc, head: Token) -> list[str]:
+    """Countries/organisations a subject phrase stands for: "the UK and France" -> GB, FR;
+    "Starmer" -> GB (his country); "London" -> GB; "he" -> the person last named."""
+    if head.lower_ in ("he", "she"):
+        mention = context.antecedent(head.idx)
+        person = context.people.get(mention.person) if mention else None
+        return [_person_actor(person)] if person else []
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    ids: list[tuple[int, str]] = []
+    for mention in context.mentions_in(start, end):
+        person = context.people.get(mention.person)
+        if person:
+            ids.append((mention.start, _person_actor(person)))
+    text = context.text[start:end]
+    covered = [(m.start - start, m.end - start) for m in context.mentions_in(start, end)]
+    for match in _PLACE.finditer(text):
+        if any(s <= match.start() < e for s, e in covered):
+            continue
+        place = gazetteer.place_by_name(match.group(0))
+        if place:
+            ids.append((start + match.start(), place.id))
+    for token in head.subtree:
+        city = gazetteer.country_of_city(token.text)
+        if city and token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", ""):
+            ids.append((token.idx, city))
+    result: list[str] = []
+    for _, place_id in sorted(ids):
+        if place_id not in result:
+            result.append(place_id)
+    return result

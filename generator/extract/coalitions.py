@@ -1,0 +1,87 @@
+"""Earlier coalitions of the willing: a past year plus a multinational military force.
+
+"In 1999, an Australia-led International Force East Timor (INTERFET) under a United Nations
+mandate ..." gives the name, year, leader and mandate; "In 2003, 30 countries ... provided
+support to ... invasion of Iraq, which did not have a UN mandate" gives the size and the lack
+of a mandate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Coalition, Evidence, slugify
+from . import gazetteer
+from .dates import find_dates
+from .document import ArticleDoc
+from .records import extractor_name
+
+EXTRACTOR = extractor_name("coalitions")
+_MILITARY = re.compile(r"\b(?:invasion|troops|soldiers|force|forces|mission|peacekeep\w*|military)\b", re.I)
+_MULTINATIONAL = re.compile(r"\b(?:coalition|mandate|\d+ (?:countries|nations)|countries|nations|-led)\b", re.I)
+_NAMED_FORCE = re.compile(r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}[A-Z][\w-]*)\s*\((?P<acronym>[A-Z]{3,})\)")
+_LED = re.compile(rf"\b(?P<leader>{gazetteer.PLACE_NAMES_PATTERN})-led\b|\bled by (?:the\s+)?(?P<leader2>{gazetteer.PLACE_NAMES_PATTERN})")
+_INVASION = re.compile(r"(?P<who>(?:[A-Z][\w]*\s+){0,3}[A-Z]\w*)['’]s invasion of (?P<target>[A-Z]\w+)")
+_MANDATE = re.compile(rf"\b(?P<negation>(?:did not|didn't|without|no)\s+(?:have\s+)?(?:a\s+)?)?(?:under\s+(?:a\s+)?)?(?P<body>United Nations|UN|U\.N\.|NATO)\s+mandate\b")
+_SIZE = re.compile(r"\b(?P<size>\d+ (?:countries|nations))\b|\bmade up of (?P<made>[^.;]{3,80}?)(?=\s+landed|\s+arrived|[.;]|$)")
+
+
+def extract_coalitions(context: ArticleDoc) -> list[Coalition]:
+    published = context.article.published_date
+    coalitions: dict[str, Coalition] = {}
+    for sentence in context.sentences:
+        chunk = context.text[sentence.start_char:sentence.end_char]
+        if not (_MILITARY.search(chunk) and _MULTINATIONAL.search(chunk)):
+            continue
+        years = [d for d in find_dates(sentence, context.text, None, context.in_quote)
+                 if d.kind == "absolute" and d.date and len(d.date) == 4]
+        if not years or not context.text[years[0].start:years[0].end].lower().startswith("in"):
+            continue
+        year = int(years[0].date)
+        if published and year >= published.year:
+            continue
+        name, led_by = None, None
+        named = _NAMED_FORCE.search(chunk)
+        if named:
+            name = f"{named.group('name').strip()} ({named.group('acronym')})"
+            name = re.sub(rf"^(?:An?|The)\s+|^(?:{gazetteer.PLACE_NAMES_PATTERN})-led\s+", "", name)
+        led = _LED.search(chunk)
+        if led:
+            leader = gazetteer.place_by_name(led.group("leader") or led.group("leader2"))
+            led_by = leader.name if leader else None
+        invasion = _INVASION.search(chunk)
+        if name is None and invasion:
+            name = f"Coalition for the invasion of {invasion.group('target')}"
+            if led_by is None:
+                led_by = _leader_of(context, sentence, invasion)
+        if name is None:
+            continue
+        mandate = _MANDATE.search(chunk)
+        mandate_text = None
+        if mandate:
+            body = "UN" if mandate.group("body") in ("United Nations", "UN", "U.N.") else mandate.group("body")
+            mandate_text = f"no {body} mandate" if mandate.group("negation") else f"{body} mandate"
+        size = _SIZE.search(chunk)
+        size_text = (size.group("size") or size.group("made")).strip() if size else None
+        coalition_id = f"{slugify(name, 4)}-{year}"
+        if coalition_id in coalitions:
+            continue
+        quote = context.quote_of(sentence)
+        coalitions[coalition_id] = Coalition(
+            id=coalition_id, name=name, year=year, led_by=led_by, mandate=mandate_text,
+            size=size_text, summary=quote, evidence=[Evidence(source=context.source, quote=quote)],
+            extractor=EXTRACTOR, confidence=0.6,
+        )
+    return sorted(coalitions.values(), key=lambda c: c.id)
+
+
+def _leader_of(context: ArticleDoc, sentence, invasion) -> str | None:
+    """The country of the person whose invasion it was ("former US President ... Bush's")."""
+    start = sentence.start_char + invasion.start("who")
+    end = sentence.start_char + invasion.end("who")
+    for mention in context.mentions_in(start - 60, end + 3):
+        person = context.people.get(mention.person)
+        if person and person.country:
+            place = gazetteer.place(person.country)
+            return place.name if place else None
+    return None

@@ -1,0 +1,81 @@
+"""Comparing personal names: spelling variants and typos of one name count as the same.
+
+Transliterated names vary between outlets (Zelenskyy, Zelensky, Zelenskiy) and typos swap
+letters (Kier for Keir). Two names match when their surnames match (exactly, within a small
+edit distance for long names, or by consonant skeleton) and their given names, if both have
+one, are compatible.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", ascii_text.lower())
+
+
+@lru_cache(maxsize=4096)
+def skeleton(word: str) -> str:
+    """First letter plus the consonants, doubled letters collapsed, y counted as a vowel."""
+    folded = fold(word)
+    if not folded:
+        return ""
+    rest = re.sub(r"[aeiouy]", "", folded[1:])
+    rest = re.sub(r"(.)\1+", r"\1", rest)
+    return folded[0] + rest
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau (optimal string alignment) distance; names are short, so O(len²) is fine."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+@lru_cache(maxsize=16384)
+def same_surname(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if a[0] != b[0]:
+        return False
+    if min(len(a), len(b)) >= 6 and edit_distance(a, b) <= 2:
+        return True
+    return min(len(a), len(b)) >= 6 and skeleton(a) == skeleton(b)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    if not a or not b:
+        return True
+    if a == b:
+        return True
+    if a[0] != b[0]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    if sorted(a) == sorted(b):
+        return True
+    return min(len(a), len(b)) >= 5 and edit_distance(a, b) <= 1
+
+
+def same_name(a: list[str], b: list[str]) -> bool:
+    """Token lists of two full names ("Keir Starmer" / "Kier Starmer")."""
+    if not a or not b or not same_surname(a[-1], b[-1]):
+        return False
+    return same_given_name(a[0], b[0])

@@ -1,0 +1,296 @@
+"""People: named persons with their role and country, variants merged into one record.
+
+The small English model tags names inconsistently ("Kyiv" as a person, "Trump" as an
+organisation), so a name is trusted when it has the shape of a personal name and either the
+tagger calls it a PERSON or a title stands before it ("Ukrainian counterpart ..."). A bare
+surname is linked to the full name it shortens; a surname never given in full is dropped.
+Other names of person shape are kept as weak candidates for `combine` to confirm against other
+articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..facts import Evidence, Person, slugify
+from . import gazetteer
+from .document import ArticleDoc, Mention
+from .names import same_name, same_surname, same_given_name
+from .records import extractor_name
+
+EXTRACTOR = extractor_name("people")
+
+_PLACE = rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTERN})"
+_ROLE = rf"(?i:{gazetteer.ROLES_PATTERN})"
+_MODIFIER = "|".join(gazetteer.ROLE_MODIFIERS)
+# "outgoing Canadian Prime Minister ", "NATO Secretary-General ", "Finland's president, "
+_ROLE_BEFORE = re.compile(
+    rf"(?:\b(?i:{_MODIFIER})\s+)?(?:\b(?P<place>{_PLACE})(?:['’]s)?\s+)?\b(?P<role>{_ROLE})\s*,?\s*$"
+)
+# "Hungary, whose prime minister, "
+_WHOSE_ROLE = re.compile(rf"\b(?P<place>{_PLACE}),\s+whose\s+(?P<role>{_ROLE}),\s*$")
+# "France's "
+_POSSESSIVE_PLACE = re.compile(rf"\b(?P<place>{_PLACE})['’]s\s+$")
+# ", an associate fellow in ... at Chatham House, told ..."; ", the NATO secretary-general,"
+_ROLE_AFTER = re.compile(
+    rf"^\s*,\s+(?:the\s+|an?\s+)?(?:(?P<place>{_PLACE})(?:['’]s)?\s+)?(?P<role>{_ROLE})\b"
+    r"(?P<rest>[^.;:“”\"]{0,160}?)"
+    r"(?=,\s+(?:in|told|said|says|added|according|who|which|has|had|is|was)\b|\s+(?:told|said|says)\b|[.;:]|$)"
+)
+_NON_NAME_WORDS = {
+    "House", "Street", "Office", "Social", "News", "TV", "Force", "Forces", "Programme",
+    "Institute", "Council", "Commission", "Union", "Party", "Ministry", "Department", "Times",
+    "Post", "Airport", "Square", "Palace", "Parliament", "Church", "University", "Group",
+    "Agency", "Bank", "Fund", "Army", "Navy", "Company", "Corporation", "Club", "Foundation",
+    "Day", "Minister", "President", "Chancellor", "Secretary", "General", "Prime", "Pic",
+    "Image", "Photo", "Video", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Commons", "Lords", "Brexit", "God", "War", "Kingdom", "States",
+}
+_HONORIFICS = set(gazetteer.HONORIFICS)
+_WEAK_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+@dataclass
+class _Name:
+    tokens: list[str]
+    start: int
+    end: int
+    sentence: Span
+    strong: bool
+    honorific: str | None = None
+    role: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class _Group:
+    names: list[_Name] = field(default_factory=list)
+
+    @property
+    def canonical(self) -> list[str]:
+        counts = Counter(tuple(n.tokens) for n in self.names)
+        return list(max(counts, key=lambda form: (counts[form], len(form), -self._first(form))))
+
+    def _first(self, form) -> int:
+        return min(n.start for n in self.names if tuple(n.tokens) == form)
+
+    @property
+    def strong(self) -> bool:
+        return any(n.strong for n in self.names)
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or not re.fullmatch(r"[^\W\d_][\w'’.-]*", text):
+        return False
+    if text.isupper() and len(text) > 2:       # NATO, LMM, RUSI: acronyms, not names
+        return False
+    return text not in _NON_NAME_WORDS and not gazetteer.is_place_word(text)
+
+
+def _name_runs(span: Span):
+    """Runs of name-shaped tokens in an entity, split at commas, 'and', possessives."""
+    run: list[Token] = []
+    for token in span:
+        if _is_name_token(token) or (run and token.lower_ in gazetteer.NAME_PARTICLES):
+            run.append(token)
+        else:
+            if run:
+                yield run
+            run = []
+    if run:
+        yield run
+
+
+def _clean(run: list[Token]) -> tuple[list[Token], str | None]:
+    honorific = None
+    while run and (run[0].tag_ == "MD" or run[0].text in _HONORIFICS):
+        if run[0].text in _HONORIFICS:
+            honorific = run[0].text
+        run = run[1:]
+    doc = run[0].doc if run else None
+    if run and doc is not None:
+        # "Ursula von der" + "Leyen": finish a name that the tagger cut after a particle.
+        index = run[-1].i + 1
+        tail = list(run)
+        while index < len(doc) and doc[index].lower_ in gazetteer.NAME_PARTICLES:
+            tail.append(doc[index])
+            index += 1
+        if index < len(doc) and (tail[-1].lower_ in gazetteer.NAME_PARTICLES) and _is_name_token(doc[index]):
+            tail.append(doc[index])
+            run = tail
+    while run and run[-1].lower_ in gazetteer.NAME_PARTICLES:
+        run = run[:-1]
+    # A preceding honorific outside the entity ("Sir" tagged apart).
+    if run and honorific is None and run[0].i > 0 and run[0].doc[run[0].i - 1].text in _HONORIFICS:
+        honorific = run[0].doc[run[0].i - 1].text
+    return run, honorific
+
+
+def _role_context(context: ArticleDoc, sentence: Span, start: int, end: int):
+    text = context.text
+    before = text[max(sentence.start_char, start - 90):start]
+    after = text[end:min(sentence.end_char, end + 220)]
+    for pattern in (_WHOSE_ROLE, _ROLE_BEFORE):
+        match = pattern.search(before)
+        if match:
+            return _role_name(match.group("role")), _place_id(match.group("place"))
+    match = _ROLE_AFTER.match(after)
+    if match:
+        role = (match.group("role") + match.group("rest")).strip().rstrip(",")
+        return role, _place_id(match.group("place"))
+    match = _POSSESSIVE_PLACE.search(before)
+    if match:
+        return None, _place_id(match.group("place"))
+    return None, None
+
+
+def _role_name(role: str) -> str | None:
+    if role.lower() in gazetteer.RELATIONAL_ROLES:
+        return None
+    return role if any(c.isupper() for c in role) else role.title()
+
+
+def _place_id(text: str | None) -> str | None:
+    if not text:
+        return None
+    place = gazetteer.place_by_name_or_adjective(text)
+    return place.id if place else None
+
+
+def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
+    """People and weak candidates of one article; fills `context.mentions` and `.people`."""
+    doc = context.doc
+    bylined = {name.lower() for name in context.article.byline}
+    full: list[_Name] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" and ent.label_ not in _WEAK_LABELS:
+            continue
+        if ent.label_ != "PERSON" and any(t.text in _NON_NAME_WORDS for t in ent):
+            continue  # "Royal United Services Institute": an institution, not a person
+        for raw in _name_runs(ent):
+            run, honorific = _clean(raw)
+            joined = " ".join(t.text for t in run)
+            if len(run) < 2 or joined.lower() in bylined or gazetteer.is_place_word(joined):
+                continue
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            sentence = run[0].sent
+            role, country = _role_context(context, sentence, start, end)
+            titled = role is not None or country is not None
+            full.append(_Name([t.text for t in run], start, end, sentence,
+                              strong=ent.label_ == "PERSON" or titled,
+                              honorific=honorific, role=role, country=country))
+    full.extend(_untagged_names(context, full))
+    groups: list[_Group] = []
+    for name in sorted(full, key=lambda n: n.start):
+        for group in groups:
+            if same_name(group.names[0].tokens, name.tokens):
+                group.names.append(name)
+                break
+        else:
+            groups.append(_Group([name]))
+
+    mentions: list[Mention] = []
+    records: dict[str, tuple[Person, bool]] = {}
+    surnames: dict[str, list[str]] = {}
+    for group in groups:
+        canonical = group.canonical
+        person_id = slugify(" ".join(canonical))
+        with_role = [n for n in group.names if n.role]
+        with_country = [n for n in group.names if n.country]
+        anchor = (with_role or with_country or group.names)[0]
+        role = Counter(n.role for n in with_role).most_common(1)[0][0] if with_role else None
+        country = (Counter(n.country for n in with_country).most_common(1)[0][0]
+                   if with_country else None)
+        aliases = sorted({" ".join(n.tokens) for n in group.names} - {" ".join(canonical)})
+        person = Person(
+            id=person_id, name=" ".join(canonical), aliases=aliases, role=role, country=country,
+            evidence=[Evidence(source=context.source, quote=context.quote_of(anchor.sentence))],
+            extractor=EXTRACTOR, confidence=0.9 if group.strong else 0.4,
+        )
+        if person_id in records:
+            continue
+        records[person_id] = (person, group.strong)
+        for name in group.names:
+            mentions.append(Mention(name.start, name.end, person_id, " ".join(name.tokens)))
+        surnames.setdefault(canonical[-1], []).append(person_id)
+
+    mentions.extend(_short_mentions(context, records, mentions))
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        mention.strong = records[mention.person][1]
+        span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        mention.subject = span is not None and any(
+            t.dep_ in ("nsubj", "nsubjpass") or (t.head.dep_ in ("nsubj", "nsubjpass") and t.head.i in range(span.start, span.end))
+            for t in span) and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+    context.mentions = mentions
+    for mention in mentions:
+        person = records[mention.person][0]
+        if mention.text != person.name and mention.text not in person.aliases:
+            person.aliases = sorted(set(person.aliases) | {mention.text})
+    context.people = {pid: person for pid, (person, _) in records.items()}
+    people = sorted((p for p, strong in records.values() if strong), key=lambda p: p.id)
+    weak = sorted((p for p, strong in records.values() if not strong), key=lambda p: p.id)
+    return people, weak
+
+
+def _untagged_names(context: ArticleDoc, found: list[_Name]) -> list[_Name]:
+    """Full names the tagger missed ("Keir Starmer" untagged) whose surname it tags elsewhere."""
+    doc = context.doc
+    tagged_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"}
+    taken = {t.i for ent in doc.ents for t in ent}
+    taken.update(t.i for name in found for t in doc.char_span(name.start, name.end) or [])
+    names = []
+    index = 0
+    while index < len(doc):
+        run = []
+        while index < len(doc) and index not in taken and doc[index].tag_ == "NNP" \
+                and _is_name_token(doc[index]) and len(run) < 3:
+            run.append(doc[index])
+            index += 1
+        if len(run) >= 2 and run[-1].text in tagged_surnames:
+            cleaned, honorific = _clean(run)
+            if len(cleaned) >= 2:
+                start, end = cleaned[0].idx, cleaned[-1].idx + len(cleaned[-1].text)
+                role, country = _role_context(context, cleaned[0].sent, start, end)
+                names.append(_Name([t.text for t in cleaned], start, end, cleaned[0].sent, True,
+                                   honorific, role, country))
+        if not run:
+            index += 1
+    return names
+
+
+def _short_mentions(context: ArticleDoc, records, full_mentions: list[Mention]) -> list[Mention]:
+    """Surname-only mentions ("Starmer") and honorific + given name ("Sir Keir")."""
+    covered = set()
+    for mention in full_mentions:
+        covered.update(range(mention.start, mention.end))
+    people = [(pid, person.name.split()) for pid, (person, _) in records.items()]
+    found = []
+    for token in context.doc:
+        if token.idx in covered or not token.text[:1].isupper() or len(token.text) < 3:
+            continue
+        if not re.fullmatch(r"[^\W\d_][\w-]*", token.text):
+            continue
+        previous = context.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.text in ("Sir", "Dame"):
+            matches = [pid for pid, tokens in people if same_given_name(tokens[0], token.text)
+                       and tokens[0][0] == token.text[0]]
+            text, start = f"{previous.text} {token.text}", previous.idx
+        else:
+            matches = [pid for pid, tokens in people if same_surname(tokens[-1], token.text)]
+            text, start = token.text, token.idx
+            # "von der Leyen": keep the particles with the surname.
+            index = token.i - 1
+            while index >= 0 and context.doc[index].lower_ in gazetteer.NAME_PARTICLES and \
+                    context.doc[index].text[:1].islower():
+                start = context.doc[index].idx
+                index -= 1
+            text = context.text[start:token.idx + len(token.text)]
+        if len(matches) == 1:
+            found.append(Mention(start, token.idx + len(token.text), matches[0], text))
+    return found
