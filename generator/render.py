@@ -23,6 +23,7 @@ from importlib.resources import files
 import jinja2
 from markupsafe import Markup, escape
 
+from .gazetteer import place
 from .facts import Event, Evidence, Fact, Facts, Participant, Person, Source, slugify
 
 # Top-level pages in navigation order: (path, title).
@@ -418,7 +419,10 @@ class _Builder:
         if not code:
             return "not stated"
         participant = self.participants.get(code)
-        return participant.name if participant else code
+        if participant:
+            return participant.name
+        known = place(code)
+        return known.name if known else code
 
     def as_of(self) -> DateLabel | None:
         dates = [source.published for source in self.facts.sources if source.published]

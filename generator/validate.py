@@ -76,8 +76,10 @@ def _reference_problems(facts: Facts, placed_by_kind: dict[str, dict[str, "Place
             problems.append(placed.problem("country", f"'{country}' is neither an ISO 3166 alpha-2 "
                                            "country code nor a participant id"))
     for placed in placed_by_kind["pledges"].values():
-        if placed.record.actor not in participants:
-            problems.append(placed.problem("actor", f"no participant with id '{placed.record.actor}'"))
+        actor = placed.record.actor
+        if actor not in participants and not ISO_ALPHA_2.match(actor):
+            problems.append(placed.problem("actor", f"'{actor}' is neither a participant id nor an "
+                                           "ISO 3166 alpha-2 country code"))
     for placed in placed_by_kind["quotes"].values():
         if placed.record.speaker not in people:
             problems.append(placed.problem("speaker", f"no person with id '{placed.record.speaker}'"))

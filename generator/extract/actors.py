@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from . import gazetteer
+from .. import gazetteer
 from .document import ArticleDoc
 
 _PLACE = re.compile(rf"\b(?:{gazetteer.PLACE_NAMES_PATTERN})\b")

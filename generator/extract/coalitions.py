@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Coalition, Evidence, slugify
-from . import gazetteer
+from .. import gazetteer
 from .dates import find_dates
 from .document import ArticleDoc
 from .records import extractor_name

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from ..facts import Coalition, Event, Participant, Person, PlanPoint, Pledge, Quote, slugify
-from . import gazetteer
+from .. import gazetteer
 from .conflicts import find_conflicts
 from .names import same_name
 from .participants import STATUS_RANK

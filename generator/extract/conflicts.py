@@ -12,7 +12,7 @@ from collections import OrderedDict
 
 from ..facts import Claim, Conflict, slugify
 from .document import ArticleDoc
-from .gazetteer import NUMBER_WORDS
+from ..gazetteer import NUMBER_WORDS
 from .records import FigureClaim, extractor_name
 
 EXTRACTOR = extractor_name("conflicts")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Evidence, Participant
-from . import gazetteer
+from .. import gazetteer
 from .actors import places_in
 from .document import ArticleDoc
 from .records import extractor_name

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..facts import Evidence, Person, slugify
-from . import gazetteer
+from .. import gazetteer
 from .document import ArticleDoc, Mention
 from .names import same_name, same_surname, same_given_name
 from .records import extractor_name

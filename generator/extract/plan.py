@@ -12,7 +12,7 @@ import re
 
 from ..facts import Evidence, PlanPoint
 from .document import ArticleDoc
-from .gazetteer import NUMBER_WORDS
+from ..gazetteer import NUMBER_WORDS
 from .records import extractor_name
 
 EXTRACTOR = extractor_name("plan")

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from ..facts import Evidence, Quote, slugify
-from . import gazetteer
+from .. import gazetteer
 from .inflection import base_in
 from .document import ArticleDoc, sentence_text
 from .records import extractor_name
