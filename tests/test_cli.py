@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -62,3 +66,38 @@ def test_new_refuses_a_folder_with_files(tmp_path):
     assert result.exit_code == 2
     assert "not empty" in result.output
     assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `explainer (\w+)", readme, re.MULTILINE))
+    assert documented == set(main.commands)
+
+
+def test_readme_starts_with_the_two_commands():
+    lines = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").splitlines()
+    block = lines[lines.index("```sh") + 1: lines.index("```")]
+    assert [line.split("#")[0].strip() for line in block] == [
+        "bash .ci/setup && .venv/bin/explainer build",
+        "bash .ci/setup --test && .venv/bin/python -m pytest",
+    ]
+    assert "bash .ci/setup --test" in (Path(__file__).parent.parent / ".ci" / "run").read_text()
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path):
+    project = tmp_path / "harbour"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "harbour", project)
+    site = project / "site"
+    assert run("--project", str(project), "extract").exit_code == 0
+    assert run("--project", str(project), "build").exit_code == 0
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert site / "index.html" in before
+
+    editorial = project / "content" / "editorial" / "people.yaml"
+    editorial.write_text("fix:\n  carmen-vella:\n    role: [not, a, string]\n", encoding="utf-8")
+    result = run("--project", str(project), "build")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith("content/editorial/people.yaml:3:5: role: input should be a valid string")
+    assert result.stderr.splitlines()[-1] == "The site was not changed."
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
