@@ -9,17 +9,16 @@ leaves the previous `content/extracted/` as it was. `content/editorial/` is neve
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article, article_paths, read_article
+from .atomic import staging_dir, swap_in, write_text
 from .errors import Problem
 from .facts import FACT_TYPES, Source
 from .project import Project
-from .yamlfile import dump_yaml, write_atomic
+from .yamlfile import dump_yaml
 
 HEADER = (
     "# Written by `explainer extract` from seeds/. Do not edit: it is rewritten on every run.\n"
@@ -80,7 +79,7 @@ def extract_project(project: Project) -> ExtractSummary:
     if pending:
         # One model load and one batched parse for everything that changed.
         for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending)):
-            write_atomic(_cache_file(project, article, extract),
+            write_text(_cache_file(project, article, extract),
                          json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
             results[article.id] = result
     summary.parsed, summary.cached = len(pending), len(articles) - len(pending)
@@ -114,18 +113,11 @@ def _cached(project: Project, article: Article, extract):
 
 
 def write_machine_layer(target: Path, files: dict[str, list], version: str) -> None:
-    staging = target.with_name(f".{target.name}.new")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    staging = staging_dir(target)
     for kind, records in files.items():
         data = {
             "extractor": version,
             kind: [record.model_dump(mode="json", exclude_none=True) for record in records],
         }
-        write_atomic(staging / f"{kind}.yaml", dump_yaml(data, HEADER.format(kind=kind)))
-    previous = target.with_name(f".{target.name}.old")
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        os.replace(target, previous)
-    os.replace(staging, target)
-    shutil.rmtree(previous, ignore_errors=True)
+        write_text(staging / f"{kind}.yaml", dump_yaml(data, HEADER.format(kind=kind)))
+    swap_in(staging, target)

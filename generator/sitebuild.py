@@ -13,9 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from .atomic import staging_dir, swap_in
 from .facts import Facts
 from .project import Project
 
@@ -40,8 +40,7 @@ def mkdocs_command(project: Project, *arguments: str) -> list[str]:
 
 
 def build_site(project: Project, target: Path, facts: Facts) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    staging = staging_dir(target)
     result = subprocess.run(
         mkdocs_command(project, "build", "--site-dir", str(staging)),
         cwd=project.root, env=reproducible_environment(facts),
@@ -50,12 +49,7 @@ def build_site(project: Project, target: Path, facts: Facts) -> None:
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"mkdocs build failed:\n{result.stderr.strip() or result.stdout.strip()}")
-    previous = target.with_name(f".{target.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        os.replace(target, previous)
-    os.replace(staging, target)
-    shutil.rmtree(previous, ignore_errors=True)
+    swap_in(staging, target)
 
 
 def serve_site(project: Project, dev_addr: str) -> int:

@@ -8,8 +8,6 @@ by the path of keys and indices leading to each value.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,15 +98,3 @@ def dump_yaml(data: Any, header: str = "") -> str:
     writer.dump(data, buffer)
     return header + buffer.getvalue()
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -101,3 +101,30 @@ def test_failed_build_keeps_the_previous_site(tmp_path):
     assert result.stderr.splitlines()[-1] == "The site was not changed."
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_extract_reports_bad_articles_and_keeps_the_machine_layer(tmp_path):
+    project = tmp_path / "harbour"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "harbour", project)
+    first = run("--project", str(project), "extract")
+    assert first.exit_code == 0
+    assert "2 articles (197 words): 2 parsed, 0 unchanged" in first.output
+    assert "note: harbour-followup states no publication date" in first.output
+    extracted = project / "content" / "extracted"
+    before = {path.name: path.read_bytes() for path in extracted.iterdir()}
+
+    again = run("--project", str(project), "extract")
+    assert "0 parsed, 2 unchanged" in again.output
+    assert {path.name: path.read_bytes() for path in extracted.iterdir()} == before
+
+    (project / "seeds" / "broken.txt").write_bytes(b"\xff\xfe not text")
+    (project / "seeds" / "empty.md").write_text("", encoding="utf-8")
+    failed = run("--project", str(project), "extract")
+    assert failed.exit_code == 1
+    assert failed.stderr.splitlines() == [
+        "seeds/broken.txt:1:1: article is not UTF-8 (byte 0xff); re-save it as UTF-8",
+        "seeds/empty.md:1:1: article is empty; add its text or remove the file",
+        "2 problems found.",
+        "content/extracted/ was left as it was.",
+    ]
+    assert {path.name: path.read_bytes() for path in extracted.iterdir()} == before
