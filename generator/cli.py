@@ -111,6 +111,34 @@ def build(context: click.Context, site_dir: Path | None) -> None:
 
 
 @main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the annotated articles (default: the project's seeds/).")
+@click.option("--details/--brief", default=True, show_default=True,
+              help="List every miss and false hit after the scores.")
+@click.pass_context
+def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, details: bool) -> None:
+    """Score raw extraction against hand annotations in GOLD_DIR (precision, recall, F1)."""
+    from .evaluate import evaluate as score, format_report, load_gold
+    from .extract import combine, extract_articles, load_model
+    from .pipeline import read_articles_from
+
+    try:
+        gold = load_gold(gold_dir)
+    except ContentError as error:
+        raise ProblemsFound(error.report()) from error
+    folder = articles or project_from(context).seeds_dir
+    read, problems = read_articles_from(folder)
+    if problems:
+        raise ProblemsFound(ContentError(problems).report())
+    annotated = [article for article in read if article.id in gold]
+    results = extract_articles(load_model(), annotated)
+    conflicts = combine(results)["conflicts"]
+    report = score(gold, {result.source: result for result in results}, conflicts=conflicts)
+    click.echo(format_report(report, details=details), nl=False)
+
+
+@main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 @click.pass_context
 def serve(context: click.Context, dev_addr: str) -> None:

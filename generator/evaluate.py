@@ -44,8 +44,9 @@ quotes
     a predicted person that was matched to the gold speaker.
 pledges
     Same actor (case-insensitive) and any of: equal amount value (relative difference under
-    0.1%, any currency), equal quantity value, or predicted evidence overlapping the gold
-    ``quote``.
+    0.1%, any currency), equal quantity value, predicted evidence overlapping the gold
+    ``quote``, or (for pledges stated again in another sentence) the same ``kind`` with
+    keyword overlap between the gold quote and the prediction's summary and evidence.
 plan
     Same point number and the text (or evidence) overlaps the gold text or has keyword
     overlap of at least half of the gold point's content words. A text match under another
@@ -84,6 +85,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ContentError, Problem
 from .evidence import normalise
 from .facts import DATE_PATTERN, slugify
+from .yamlfile import YamlDocument, load_yaml
 
 TYPES = ("people", "participants", "events", "quotes", "pledges", "plan", "coalitions")
 STATUSES = ("lead", "member", "attended", "likely")
@@ -213,119 +215,48 @@ class GoldArticle(GoldRecord):
 
 def load_gold(gold_dir: Path) -> dict[str, GoldArticle]:
     """Every ``*.yaml`` in ``gold_dir``, validated; all problems raised at once with file:line:col."""
-    from ruamel.yaml.error import MarkedYAMLError
-
     gold: dict[str, GoldArticle] = {}
     problems: list[Problem] = []
     for path in sorted(Path(gold_dir).glob("*.yaml")):
-        try:
-            data = _yaml().load(path.read_text(encoding="utf-8"))
-        except MarkedYAMLError as error:
-            mark = error.problem_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problems.append(Problem(path, line, column, f"invalid YAML: {error.problem}"))
+        document, syntax_problems = load_yaml(path)
+        problems += syntax_problems
+        if document is None:
             continue
-        if not isinstance(data, Mapping):
-            problems.append(Problem(path, 1, 1, "gold file must be a mapping"))
+        if not isinstance(document.data, Mapping):
+            problems.append(document.problem((), "gold file must be a mapping"))
             continue
         try:
-            article = GoldArticle.model_validate(_plain(data))
+            article = GoldArticle.model_validate(document.data)
         except ValidationError as error:
             for err in error.errors():
-                line, column = _position(data, err["loc"])
                 where = ".".join(str(part) for part in err["loc"])
-                problems.append(Problem(path, line, column, f"{where}: {err['msg']}"))
+                problems.append(document.problem(tuple(err["loc"]), f"{where}: {err['msg']}"))
             continue
-        problems += _check_article(path, data, article)
+        problems += _check_article(document, article)
         gold[article.source] = article
     if problems:
         raise ContentError(problems)
     return gold
 
 
-def _yaml() -> Any:
-    """A round-trip loader (it keeps line numbers) that leaves dates as the strings written."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.constructor import RoundTripConstructor
-
-    class GoldConstructor(RoundTripConstructor):
-        pass
-
-    # On the subclass only: ruamel keeps constructors per class, so others' loaders are untouched.
-    GoldConstructor.add_constructor(
-        "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
-    )
-    yaml = YAML(typ="rt")
-    yaml.Constructor = GoldConstructor
-    return yaml
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, Mapping):
-        return {str(key): _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(value) for value in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, dt.datetime):
-        return node
-    if isinstance(node, dt.date):
-        return dt.date(node.year, node.month, node.day)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return node
-
-
-def _position(data: Any, loc: Sequence[Any]) -> tuple[int, int]:
-    """Line and column (1-based) of the deepest node of ``loc`` that ruamel can place."""
-    line, column = 0, 0
-    node = data
-    for part in loc:
-        try:
-            if isinstance(node, Mapping) and part in node:
-                line, column = node.lc.key(part)
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                line, column = node.lc.item(part)
-                node = node[part]
-            else:
-                break
-        except (AttributeError, KeyError, TypeError):
-            break
-    return line + 1, column + 1
-
-
-def _check_article(path: Path, data: Any, article: GoldArticle) -> list[Problem]:
+def _check_article(document: YamlDocument, article: GoldArticle) -> list[Problem]:
     problems = []
-
-    def at(*loc: Any) -> tuple[int, int]:
-        return _position(data, loc)
-
-    if article.source != path.stem:
-        problems.append(
-            Problem(path, *at("source"), f"source {article.source!r} is not the file stem {path.stem!r}")
-        )
+    stem = document.path.stem
+    if article.source != stem:
+        problems.append(document.problem(("source",), f"source {article.source!r} is not the file stem {stem!r}"))
     ids: dict[str, int] = {}
     for i, person in enumerate(article.people):
         if person.id in ids:
-            problems.append(Problem(path, *at("people", i), f"person {person.id!r} listed twice"))
+            problems.append(document.problem(("people", i), f"person {person.id!r} listed twice"))
         ids[person.id] = i
     for i, quote in enumerate(article.quotes):
         if quote.speaker not in ids:
-            problems.append(
-                Problem(path, *at("quotes", i, "speaker"),
-                        f"speaker {quote.speaker!r} is not a person of this article")
-            )
+            problems.append(document.problem(("quotes", i, "speaker"),
+                                             f"speaker {quote.speaker!r} is not a person of this article"))
     seen: set[str] = set()
     for i, participant in enumerate(article.participants):
         if participant.id.lower() in seen:
-            problems.append(
-                Problem(path, *at("participants", i), f"participant {participant.id!r} listed twice")
-            )
+            problems.append(document.problem(("participants", i), f"participant {participant.id!r} listed twice"))
         seen.add(participant.id.lower())
     return problems
 
@@ -703,8 +634,13 @@ def _pledge_scorer(source: str) -> Callable[[GoldPledge, Any], float]:
             total += 2.0
         if gold.quantity and quantity is not None and _close(gold.quantity.value, _get(quantity, "value")):
             total += 2.0
-        if any(overlap(q, gold.quote) for q in _evidence_quotes(pred, source)):
+        quotes = _evidence_quotes(pred, source)
+        if any(overlap(q, gold.quote) for q in quotes):
             total += 1.0
+        elif str(_get(pred, "kind", "")) == gold.kind and keyword_overlap(
+            gold.quote, " ".join([_get(pred, "summary") or "", *quotes])
+        ):
+            total += 0.5
         return total
 
     return score

@@ -39,8 +39,12 @@ class ExtractSummary:
 
 
 def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
+    return read_articles_from(project.seeds_dir)
+
+
+def read_articles_from(folder: Path) -> tuple[list[Article], list[Problem]]:
     articles, problems = [], []
-    for path in article_paths(project.seeds_dir):
+    for path in article_paths(folder):
         article, article_problems = read_article(path)
         problems.extend(article_problems)
         if article is not None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import Problem
@@ -41,6 +42,14 @@ class YamlDocument:
         return Problem(self.path, line, column, message)
 
 
+class _TextDates(RoundTripConstructor):
+    """Keeps unquoted dates as the text written: `2025-03` and `2025-13-01` are the model's
+    to judge (with a helpful message), not the YAML parser's to crash on."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
+
+
 def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one file; a syntax error, bad encoding or duplicate key becomes a Problem."""
     try:
@@ -48,6 +57,7 @@ def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     except UnicodeDecodeError as error:
         return None, [Problem(path, 1, 1, f"not UTF-8 (byte at offset {error.start}); re-save as UTF-8")]
     parser = YAML(typ="rt")
+    parser.Constructor = _TextDates
     try:
         raw = parser.load(text)
     except MarkedYAMLError as error:
@@ -82,8 +92,6 @@ def _plain(node: Any, key_path: KeyPath, positions: dict[KeyPath, Location]) -> 
         return result
     if isinstance(node, str):
         return str(node)  # drop ruamel's scalar string subclasses
-    if hasattr(node, "isoformat"):
-        return node.isoformat()  # an unquoted date stays the text the editor wrote
     return node
 
 

@@ -212,3 +212,17 @@ def test_load_facts_raises_with_every_problem(tmp_path):
         load_facts(project.root)
     assert len(raised.value.problems) == 2
     assert raised.value.report().endswith("2 problems found.")
+
+
+def test_an_impossible_unquoted_date_is_a_problem_not_a_crash(tmp_path):
+    project = make_project(tmp_path, editorial={"events": """
+        add:
+        - id: talks
+          date: 2025-13-01
+          title: Talks in Oslo
+          evidence: [{source: oslo, quote: hosted the talks on Monday}]
+    """})
+    assert messages(project) == [
+        "content/editorial/events.yaml:3:3: '2025-13-01' is not a date: write a date as YYYY, "
+        "YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)"
+    ]
