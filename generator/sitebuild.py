@@ -26,13 +26,18 @@ class BuildFailed(Exception):
 
 def reproducible_environment(facts: Facts) -> dict[str, str]:
     """Pin build timestamps to the newest source date, so the same inputs give the same bytes."""
-    environment = dict(os.environ)
+    environment = quiet_environment()
     if "SOURCE_DATE_EPOCH" not in environment:
         newest = max((s.published for s in facts.sources if s.published and len(s.published) == 10),
                      default="1970-01-01")
         moment = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc)
         environment["SOURCE_DATE_EPOCH"] = str(calendar.timegm(moment.utctimetuple()))
     return environment
+
+
+def quiet_environment() -> dict[str, str]:
+    # Material's end-of-life banner says nothing about the project; keep the output ours.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def mkdocs_command(project: Project, *arguments: str) -> list[str]:
@@ -53,4 +58,5 @@ def build_site(project: Project, target: Path, facts: Facts) -> None:
 
 
 def serve_site(project: Project, dev_addr: str) -> int:
-    return subprocess.call(mkdocs_command(project, "serve", "--dev-addr", dev_addr), cwd=project.root)
+    return subprocess.call(mkdocs_command(project, "serve", "--dev-addr", dev_addr), cwd=project.root,
+                           env=quiet_environment())

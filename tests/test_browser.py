@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import needs_chromium, serve_directory
 from tests.factories import HOSTILE_NAME, HOSTILE_QUOTE, build_site, make_story, write_project
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}"),
-]
+pytestmark = needs_chromium
 SITE_NAME = "Harbour guard explainer"
 # Set EXPLAINER_SCREENSHOTS=DIR to keep phone-sized screenshots of the pages checked.
 SCREENSHOTS = os.environ.get("EXPLAINER_SCREENSHOTS")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -32,33 +21,8 @@ def base_url(tmp_path_factory):
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     project = write_project(make_story(hostile=True), tmp_path_factory.mktemp("project"))
     site = build_site(project, tmp_path_factory.mktemp("site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    yield page
-    context.close()
+    with serve_directory(site) as url:
+        yield url
 
 
 def test_home_page(page, base_url):
