@@ -84,7 +84,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import ContentError, Problem
 from .evidence import normalise
-from .facts import DATE_PATTERN, slugify
+from .facts import DATE_PATTERN, Amount, Quantity, slugify
 from .yamlfile import YamlDocument, load_yaml
 
 TYPES = ("people", "participants", "events", "quotes", "pledges", "plan", "coalitions")
@@ -140,21 +140,11 @@ class GoldQuote(GoldRecord):
     optional: bool = False
 
 
-class GoldAmount(GoldRecord):
-    value: float
-    currency: str
-
-
-class GoldQuantity(GoldRecord):
-    value: float
-    unit: str
-
-
 class GoldPledge(GoldRecord):
     actor: str = Field(min_length=1)
     kind: Literal["money", "weapons", "troops", "spending", "aid", "proposal", "other"] = "other"
-    amount: GoldAmount | None = None
-    quantity: GoldQuantity | None = None
+    amount: Amount | None = None
+    quantity: Quantity | None = None
     condition: str | None = None
     target_year: int | None = None
     quote: str = Field(min_length=1)
