@@ -8,6 +8,8 @@ leaves the previous `content/extracted/` as it was. `content/editorial/` is neve
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -87,6 +89,7 @@ def extract_project(project: Project) -> ExtractSummary:
                          json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
             results[article.id] = result
     summary.parsed, summary.cached = len(pending), len(articles) - len(pending)
+    _prune_cache(project, {_cache_file(project, article, extract) for article in articles})
 
     summary.articles = len(articles)
     summary.words = sum(article.words for article in articles)
@@ -100,8 +103,19 @@ def extract_project(project: Project) -> ExtractSummary:
     return summary
 
 
+@functools.cache
+def extractor_fingerprint(version: str) -> str:
+    """The version plus a digest of the extractor's code and gazetteer, so that a change to
+    the rules invalidates the cache even when nobody remembered to bump the version."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(version.encode())
+    for path in sorted([*(package / "extract").glob("*.py"), package / "gazetteer.py"]):
+        digest.update(path.read_bytes())
+    return f"{version}-{digest.hexdigest()[:12]}"
+
+
 def _cache_file(project: Project, article: Article, extract) -> Path:
-    return project.cache_dir / f"{article.digest[:32]}-{extract.EXTRACTOR_VERSION}.json"
+    return project.cache_dir / f"{article.digest[:32]}-{extractor_fingerprint(extract.EXTRACTOR_VERSION)}.json"
 
 
 def _cached(project: Project, article: Article, extract):
@@ -114,6 +128,13 @@ def _cached(project: Project, article: Article, extract):
     except ValueError:
         return None
     return result if result.source == article.id else None
+
+
+def _prune_cache(project: Project, keep: set[Path]) -> None:
+    """Entries of removed articles or older extractors would only grow the folder."""
+    for path in project.cache_dir.glob("*.json"):
+        if path not in keep:
+            path.unlink(missing_ok=True)
 
 
 def write_machine_layer(target: Path, files: dict[str, list], version: str) -> None:
