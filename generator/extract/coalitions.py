@@ -22,7 +22,7 @@ _MULTINATIONAL = re.compile(r"\b(?:coalition|mandate|\d+ (?:countries|nations)|c
 _NAMED_FORCE = re.compile(r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}[A-Z][\w-]*)\s*\((?P<acronym>[A-Z]{3,})\)")
 _LED = re.compile(rf"\b(?P<leader>{gazetteer.PLACE_NAMES_PATTERN})-led\b|\bled by (?:the\s+)?(?P<leader2>{gazetteer.PLACE_NAMES_PATTERN})")
 _INVASION = re.compile(r"(?P<who>(?:[A-Z][\w]*\s+){0,3}[A-Z]\w*)['’]s invasion of (?P<target>[A-Z]\w+)")
-_MANDATE = re.compile(rf"\b(?P<negation>(?:did not|didn't|without|no)\s+(?:have\s+)?(?:a\s+)?)?(?:under\s+(?:a\s+)?)?(?P<body>United Nations|UN|U\.N\.|NATO)\s+mandate\b")
+_MANDATE = re.compile(r"\b(?P<negation>(?:did not|didn't|without|no)\s+(?:have\s+)?(?:a\s+)?)?(?:under\s+(?:a\s+)?)?(?P<body>United Nations|UN|U\.N\.|NATO)\s+mandate\b")
 _SIZE = re.compile(r"\b(?P<size>\d+ (?:countries|nations))\b|\bmade up of (?P<made>[^.;]{3,80}?)(?=\s+landed|\s+arrived|[.;]|$)")
 
 

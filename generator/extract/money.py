@@ -23,7 +23,7 @@ _QUANTITY = re.compile(
     r"\s+(?P<unit>(?:[A-Za-z][\w-]*\s+){0,4}?(?:missiles|drones|troops|soldiers|tanks|jets|aircraft|"
     r"shells|rounds|launchers|vehicles|systems|weapons|guns|howitzers|personnel|peacekeepers|"
     r"helicopters|ships|boats))\b")
-_PERCENT = re.compile(rf"\b(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?:\s+of)?\s+(?P<base>GDP|gross domestic product|economic output|national income)?", re.I)
+_PERCENT = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?:\s+of)?\s+(?P<base>GDP|gross domestic product|economic output|national income)?", re.I)
 
 
 @dataclass

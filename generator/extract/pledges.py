@@ -12,7 +12,6 @@ import re
 
 from ..facts import Amount, Evidence, Pledge, Quantity, slugify
 from .actors import actors_of, subject_of
-from .clauses import text_of, phrase
 from .inflection import base_in
 from .document import ArticleDoc
 from .money import find_counts, find_money, find_percent_of_output
