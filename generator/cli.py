@@ -119,7 +119,8 @@ def build(context: click.Context, site_dir: Path | None) -> None:
 @click.pass_context
 def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, details: bool) -> None:
     """Score raw extraction against hand annotations in GOLD_DIR (precision, recall, F1)."""
-    from .evaluate import evaluate as score, format_report, load_gold
+    from .evaluate import evaluate as score, format_report
+    from .gold import load_gold
     from .extract import combine, extract_articles, load_model
     from .pipeline import read_articles_from
 

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from generator.errors import ContentError
-from generator.evaluate import evaluate, format_report, load_gold, overlap
+from generator.evaluate import evaluate, format_report, overlap
+from generator.gold import load_gold
 from generator.facts import (
     Amount, Coalition, Event, Evidence, Participant, Person, Pledge, PlanPoint, Quantity, Quote,
 )

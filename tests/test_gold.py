@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.articles import article_paths, read_article
-from generator.evaluate import load_gold, words
+from generator.evaluate import words
+from generator.gold import load_gold
 from generator.evidence import SourceTexts
 from generator.facts import ID_PATTERN, slugify
 
