@@ -191,7 +191,8 @@ def _title(lines: list[str]) -> str:
             and not line.endswith((".", ":", "?"))
         ):
             return line
-    first = candidates[0] if candidates else ""
+    statements = [line for line in candidates if not line.endswith("?")]  # not a subheading
+    first = statements[0] if statements else (candidates[0] if candidates else "")
     first_sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
     words = first_sentence.split()
     return " ".join(words[:16]) + ("\u2026" if len(words) > 16 else "")
