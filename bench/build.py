@@ -50,9 +50,7 @@ def main() -> None:
         asset_bytes = sum((site / asset).stat().st_size for asset in assets if (site / asset).is_file())
         total_bytes = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
 
-    facts_count = sum(len(getattr(facts, kind)) for kind in
-                      ("people", "participants", "events", "pledges", "quotes", "plan", "coalitions", "conflicts"))
-    print(f"facts               {facts_count} from {len(facts.sources)} sources")
+    print(f"facts               {len(facts.all_facts())} from {len(facts.sources)} sources")
     print(f"check (load+verify) {check * 1000:.0f} ms")
     print(f"render pages        {render * 1000:.0f} ms for {len(pages)} pages")
     print(f"full build          {build:.2f} s  (mkdocs in a child process, atomic swap)")

@@ -103,7 +103,7 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def read_article(path: Path, project_dir: Path | None = None) -> tuple[Article | None, list[Problem]]:
+def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
     text, problems = decode(path, path.read_bytes())
     if text is None:
         return None, problems

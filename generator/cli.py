@@ -83,9 +83,7 @@ def check(context: click.Context) -> None:
     facts, problems = read_content(project)
     if problems:
         raise ProblemsFound(ContentError(problems, project.root).report())
-    total = sum(len(getattr(facts, kind)) for kind in ("people", "participants", "events", "pledges",
-                                                       "quotes", "plan", "coalitions", "conflicts"))
-    click.echo(f"content is valid: {total} facts from {len(facts.sources)} sources, "
+    click.echo(f"content is valid: {len(facts.all_facts())} facts from {len(facts.sources)} sources, "
                f"{len(facts.reviewed)} reviewed by editors")
 
 

@@ -15,6 +15,7 @@ checked at once; `load_facts` raises a ContentError listing every problem with i
 from __future__ import annotations
 
 import difflib
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,9 @@ from pydantic import BaseModel, ValidationError
 from .articles import article_paths, read_article
 from .errors import ContentError, Problem
 from .evidence import SourceTexts
-from .facts import FACT_TYPES, Fact, Facts, SiteText, Source
+from .facts import FACT_TYPES, Facts, SiteText, Source
 from .project import Project
+from .validate import check_graph
 from .yamlfile import KeyPath, YamlDocument, load_yaml
 
 EDITORIAL_SECTIONS = ("confirm", "fix", "reject", "add")
@@ -101,19 +103,15 @@ class ContentReader:
         if not isinstance(items, list):
             self.problems.append(document.problem((kind,), f"expected a list of {kind}"))
             return {}
-        return self.unique(kind, model, items, document, (kind,))
-
-    def unique(self, kind: str, model: type[BaseModel], items: list, document: YamlDocument,
-               key_path: KeyPath) -> dict[str, Placed]:
         records: dict[str, Placed] = {}
         for index, item in enumerate(items):
-            record = self.validate(model, item, document, (*key_path, index))
+            record = self.validate(model, item, document, (kind, index))
             if record is None:
                 continue
             if record.id in records:
-                self.problems.append(document.problem((*key_path, index, "id"), f"duplicate {kind} id '{record.id}'"))
+                self.problems.append(document.problem((kind, index, "id"), f"duplicate {kind} id '{record.id}'"))
                 continue
-            records[record.id] = Placed(record, document, (*key_path, index))
+            records[record.id] = Placed(record, document, (kind, index))
         return records
 
     def editorial(self, kind: str, model: type[BaseModel], records: dict[str, Placed]) -> dict[str, Placed]:
@@ -236,8 +234,6 @@ def describe(detail: dict[str, Any], model: type[BaseModel], location: tuple) ->
 
 def _model_at(model: type[BaseModel], location: tuple) -> type[BaseModel] | None:
     """The nested model a location points into, to suggest its field names."""
-    import typing
-
     current: Any = model
     for part in location:
         if isinstance(part, int):
@@ -269,8 +265,6 @@ def read_content(project: Project) -> tuple[Facts, list[Problem]]:
         **{kind: sorted((p.record for p in placed.values()), key=lambda f: f.id)
            for kind, placed in placed_by_kind.items()},
     )
-    from .validate import check_graph
-
     reader.problems.extend(check_graph(facts, placed_by_kind, site_placed, SourceTexts(texts), set(sources)))
     return facts, reader.problems
 
@@ -282,5 +276,3 @@ def load_facts(project_dir: Path) -> Facts:
         raise ContentError(problems, relative_to=project.root)
     return facts
 
-
-__all__ = ["ContentReader", "Fact", "load_facts", "read_content"]

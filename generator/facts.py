@@ -180,6 +180,10 @@ class Facts(BaseModel):
     # Ids an editor confirmed or changed; the site marks them as reviewed.
     reviewed: set[Id] = Field(default_factory=set)
 
+    def all_facts(self) -> list[Fact]:
+        """Every published fact, kind by kind in FACT_TYPES order."""
+        return [fact for kind in FACT_TYPES for fact in getattr(self, kind)]
+
 
 def slugify(text: str, max_words: int = 8) -> str:
     """A lowercase ASCII id fragment: stable for the same text, readable in YAML."""

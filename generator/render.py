@@ -290,11 +290,9 @@ class _Builder:
 
     def about(self) -> AboutPage:
         facts = self.facts
-        kinds = (facts.people, facts.participants, facts.events, facts.pledges, facts.quotes,
-                 facts.plan, facts.coalitions, facts.conflicts)
-        count = sum(len(kind) for kind in kinds)
-        reviewed = sum(1 for kind in kinds for fact in kind if fact.id in facts.reviewed)
-        return AboutPage(self.titles["about.md"], facts.site.title, len(facts.sources), count, reviewed,
+        published = facts.all_facts()
+        reviewed = sum(1 for fact in published if fact.id in facts.reviewed)
+        return AboutPage(self.titles["about.md"], facts.site.title, len(facts.sources), len(published), reviewed,
                          self.data_links("about.md"))
 
     # Helpers.
