@@ -85,6 +85,15 @@ def check(context: click.Context) -> None:
         raise ProblemsFound(ContentError(problems, project.root).report())
     click.echo(f"content is valid: {len(facts.all_facts())} facts from {len(facts.sources)} sources, "
                f"{len(facts.reviewed)} reviewed by editors")
+    _report_held(facts)
+
+
+def _report_held(facts) -> None:
+    from .review import held_report
+
+    report = held_report(facts.held, facts.site.review_below)
+    if report:
+        click.echo(report)
 
 
 @main.command()
@@ -106,6 +115,7 @@ def build(context: click.Context, site_dir: Path | None) -> None:
     except BuildFailed as error:
         raise ProblemsFound(f"{error}\nThe site was not changed.") from error
     click.echo(f"built {target}")
+    _report_held(facts)
 
 
 @main.command()

@@ -27,6 +27,7 @@ from .errors import ContentError, Problem
 from .evidence import SourceTexts
 from .facts import FACT_TYPES, Facts, SiteText, Source
 from .project import Project
+from .review import hold_for_review
 from .validate import check_graph
 from .yamlfile import KeyPath, YamlDocument, load_yaml
 
@@ -258,8 +259,10 @@ def read_content(project: Project) -> tuple[Facts, list[Problem]]:
     site, site_placed = reader.site_text()
     placed_by_kind = {kind: reader.editorial(kind, model, reader.extracted(kind, model))
                       for kind, model in FACT_TYPES.items()}
+    held = hold_for_review(placed_by_kind, reader.reviewed, site.review_below)
     facts = Facts(
         site=site,
+        held=held,
         sources=sorted((p.record for p in sources.values()), key=lambda s: s.id),
         reviewed=reader.reviewed,
         **{kind: sorted((p.record for p in placed.values()), key=lambda f: f.id)

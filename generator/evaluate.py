@@ -539,22 +539,35 @@ def evaluate(
     gold_dir: Path | Mapping[str, GoldArticle],
     predicted: Mapping[str, Any],
     conflicts: Sequence[Any] | None = None,
+    review_below: float = 0.5,
 ) -> Report:
     """Score ``predicted`` (article id -> per-article facts) against the gold in ``gold_dir``.
 
     ``gold_dir`` may also be an already loaded mapping from :func:`load_gold`. An article with
     gold but no prediction scores every gold item as missed. ``conflicts``, when given, are
     the combined cross-article conflicts, scored against :func:`gold_conflicts` (an extra
-    ``conflicts`` row, not part of the micro totals).
+    ``conflicts`` row, not part of the micro totals). Predictions with a confidence below
+    ``review_below`` are left out, as the site holds them for review instead of publishing them.
     """
     gold_articles = load_gold(Path(gold_dir)) if not isinstance(gold_dir, Mapping) else gold_dir
     report = Report(articles=sorted(gold_articles))
     report.unscored = sorted(set(predicted) - set(gold_articles))
     for article_id in report.articles:
-        _score_article(report, gold_articles[article_id], predicted.get(article_id))
+        _score_article(report, gold_articles[article_id], _published(predicted.get(article_id), review_below))
     if conflicts is not None:
         report.types["conflicts"] = score_conflicts(gold_articles, conflicts)
     return report
+
+
+def _published(pred: Any, review_below: float) -> dict[str, list[Any]] | None:
+    if pred is None:
+        return None
+    def published(item: Any) -> bool:
+        confidence = _get(item, "confidence")
+        return confidence is None or confidence >= review_below
+
+    return {name: [item for item in _list(pred, name) if published(item)]
+            for name in ("people", "participants", "events", "quotes", "pledges", "plan", "coalitions")}
 
 
 def _list(pred: Any, name: str) -> list[Any]:

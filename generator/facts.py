@@ -149,6 +149,11 @@ class SiteText(Record):
     )
     summary: list[Statement] = Field(default_factory=list)
     definition: list[Statement] = Field(default_factory=list)
+    review_below: float = Field(
+        default=0.5, ge=0, le=1,
+        description="Machine facts with a lower confidence are held for review: not published "
+                    "until an editor confirms or fixes them.",
+    )
 
 
 # Fact kinds in the order pages and facts.json list them. The key is the YAML file stem.
@@ -179,6 +184,8 @@ class Facts(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     # Ids an editor confirmed or changed; the site marks them as reviewed.
     reviewed: set[Id] = Field(default_factory=set)
+    # Ids of machine facts held back for review (confidence below `site.review_below`), by kind.
+    held: dict[str, list[Id]] = Field(default_factory=dict)
 
     def all_facts(self) -> list[Fact]:
         """Every published fact, kind by kind in FACT_TYPES order."""

@@ -291,6 +291,8 @@ class AboutPage:
     source_count: int
     fact_count: int
     reviewed_count: int
+    held_count: int
+    review_below: float
     data: list[Link]
 
 

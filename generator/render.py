@@ -293,6 +293,7 @@ class _Builder:
         published = facts.all_facts()
         reviewed = sum(1 for fact in published if fact.id in facts.reviewed)
         return AboutPage(self.titles["about.md"], facts.site.title, len(facts.sources), len(published), reviewed,
+                         sum(len(ids) for ids in facts.held.values()), facts.site.review_below,
                          self.data_links("about.md"))
 
     # Helpers.

@@ -24,7 +24,7 @@ def text_of(tokens: list[Token]) -> str:
     pieces, start = [], tokens[0]
     for previous, token in zip(tokens, tokens[1:] + [None]):
         if token is None or token.i != previous.i + 1:
-            pieces.append(doc.text[start.idx:previous.idx + len(previous.text)])
+            pieces.append(doc[start.i:previous.i + 1].text)   # a slice: `doc.text` rebuilds the whole text
             start = token
     text = " ".join(pieces)
     text = re.sub(r"\s*\([^)]*\)?", "", text)

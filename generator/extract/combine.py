@@ -65,8 +65,8 @@ def _people(results: list[ArticleFacts]):
                         group.append((result.source, person, strong))
                         break
                 else:
-                    if strong:
-                        groups.append([(result.source, person, strong)])
+                    # A name only the weak rules found stays at its low confidence: held for review.
+                    groups.append([(result.source, person, strong)])
     merged: list[Person] = []
     person_map: dict[tuple[str, str], str] = {}
     for group in groups:

@@ -40,7 +40,9 @@ class ArticleDoc:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     people: dict = field(default_factory=dict)                   # id -> Person
+    token_starts: list[int] = field(default_factory=list)            # char offset of each token
     _quote_starts: list[int] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -57,6 +59,15 @@ class ArticleDoc:
     def in_quote(self, char: int) -> bool:
         index = bisect_right(self._quote_starts, char) - 1
         return index >= 0 and self.quoted[index][0] <= char < self.quoted[index][1]
+
+    def sentence_start(self, char: int) -> int | None:
+        """Where the sentence holding `char` starts; a character just past a sentence's end
+        (the opening mark of a quote that follows it) still counts as part of it."""
+        index = bisect_right(self._sentence_starts, char)
+        for sentence in self.sentences[max(index - 2, 0):index]:
+            if char < sentence.end_char + 1:
+                return sentence.start_char
+        return None
 
     def paragraph_of(self, char: int) -> tuple[int, int]:
         for start, end in self.paragraphs:
@@ -83,19 +94,21 @@ class ArticleDoc:
 def sentence_text(text: str, start: int, end: int) -> str:
     chunk = text[start:end]
     header = _HEADER.match(chunk)
-    if header:
-        chunk = chunk[header.end():]
+    if header and chunk[header.end():].strip():
+        chunk = chunk[header.end():]  # a sentence that is all header stays itself: never empty
     return chunk.strip()
 
 
 def build(article: Article, doc: Doc) -> ArticleDoc:
     context = ArticleDoc(article=article, doc=doc)
-    context.sentences = [s for s in doc.sents if s.text.strip()]
+    context.sentences = [s for s in doc.sents if article.text[s.start_char:s.end_char].strip()]
     context.quoted = [
         (m.start(1), m.end(1)) if m.group(1) is not None else (m.start(2), m.end(2))
         for m in _QUOTED.finditer(article.text)
     ]
     context._quote_starts = [start for start, _ in context.quoted]
+    context._sentence_starts = [s.start_char for s in context.sentences]
+    context.token_starts = [t.idx for t in doc]
     offset = 0
     for block in re.split(r"(\n\s*\n|\n)", article.text):
         if block.strip() and not re.fullmatch(r"\s+", block):

@@ -33,7 +33,7 @@ _ROLE_WORDS = sorted(gazetteer.ROLE_WORDS, key=len, reverse=True)
 
 def extract_quotes(context: ArticleDoc) -> list[Quote]:
     doc = context.doc
-    starts = [t.idx for t in doc]
+    starts = context.token_starts
     quotes: dict[str, Quote] = {}
     previous: tuple[int, str, int] | None = None   # (paragraph start, speaker, end of evidence)
     for inner_start, inner_end in context.quoted:
@@ -57,10 +57,8 @@ def extract_quotes(context: ArticleDoc) -> list[Quote]:
         if words < _MIN_WORDS or (_is_fragment(context, inner_start, inner_end) and (
                 words < 5 or not any(t.pos_ in ("VERB", "AUX") for t in doc[open_index + 1:close_index]))):
             continue  # a scare quote or a quoted term, not speech
-        evidence_start = min(s.start_char for s in context.sentences
-                             if s.start_char <= inner_start < s.end_char + 1) \
-            if any(s.start_char <= inner_start < s.end_char + 1 for s in context.sentences) else inner_start - 1
-        evidence_start = max(evidence_start, paragraph[0])
+        evidence_start = context.sentence_start(inner_start)
+        evidence_start = max(inner_start - 1 if evidence_start is None else evidence_start, paragraph[0])
         quote = sentence_text(context.text, evidence_start, max(evidence_end, inner_end + 1))
         quote_id = f"{speaker}-{slugify(text, 6)}"
         if quote_id in quotes:
