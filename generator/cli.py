@@ -70,7 +70,7 @@ def extract(context: click.Context) -> None:
     for source_id in summary.undated:
         click.echo(f"note: {source_id} states no publication date; its relative dates "
                    "(\"on Sunday\") were left unresolved. Set `published` under `fix` in "
-                   "content/editorial/sources.yaml if you know it.")
+                   "content/editorial/sources.yaml if you know it, and extract again to resolve them.")
 
 
 @main.command()

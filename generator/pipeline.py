@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +19,9 @@ from pathlib import Path
 from .articles import Article, article_paths, read_article
 from .atomic import staging_dir, swap_in, write_text
 from .errors import Problem
-from .facts import FACT_TYPES, Source
+from .facts import DATE_PATTERN, FACT_TYPES, Source
 from .project import Project
-from .yamlfile import dump_yaml
+from .yamlfile import dump_yaml, load_yaml
 
 HEADER = (
     "# Written by `explainer extract` from seeds/. Do not edit: it is rewritten on every run.\n"
@@ -74,6 +75,7 @@ def extract_project(project: Project) -> ExtractSummary:
     articles, summary.problems = read_articles(project)
     if summary.problems:
         return summary  # keep the previous machine layer rather than publish a partial one
+    _apply_editorial_dates(project, articles)
 
     results, pending = {}, []
     for article in articles:
@@ -103,6 +105,22 @@ def extract_project(project: Project) -> ExtractSummary:
     return summary
 
 
+def _apply_editorial_dates(project: Project, articles: list[Article]) -> None:
+    """An article that states no date gets the one an editor set under `fix` in
+    content/editorial/sources.yaml, so its relative dates ("on Sunday") can be resolved.
+    The file is only read here; a malformed one is left for `explainer check` to report."""
+    path = project.editorial_dir / "sources.yaml"
+    document = load_yaml(path)[0] if path.is_file() else None
+    fixes = document.data.get("fix") if document is not None and isinstance(document.data, dict) else None
+    if not isinstance(fixes, dict):
+        return
+    for article in articles:
+        fix = fixes.get(article.id)
+        published = fix.get("published") if isinstance(fix, dict) else None
+        if article.published is None and isinstance(published, str) and re.fullmatch(DATE_PATTERN, published):
+            article.published, article.date_origin = published, "editorial"
+
+
 @functools.cache
 def extractor_fingerprint(version: str) -> str:
     """The version plus a digest of the extractor's code and gazetteer, so that a change to
@@ -115,7 +133,9 @@ def extractor_fingerprint(version: str) -> str:
 
 
 def _cache_file(project: Project, article: Article, extract) -> Path:
-    return project.cache_dir / f"{article.digest[:32]}-{extractor_fingerprint(extract.EXTRACTOR_VERSION)}.json"
+    # The date is part of the key: relative dates are resolved against it.
+    key = hashlib.sha256(f"{article.digest}:{article.published}".encode()).hexdigest()
+    return project.cache_dir / f"{key[:32]}-{extractor_fingerprint(extract.EXTRACTOR_VERSION)}.json"
 
 
 def _cached(project: Project, article: Article, extract):
