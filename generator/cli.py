@@ -129,7 +129,7 @@ def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, deta
     """Score raw extraction against hand annotations in GOLD_DIR (precision, recall, F1)."""
     from .evaluate import evaluate as score, format_report
     from .gold import load_gold
-    from .extract import combine, extract_articles, load_model
+    from .extract import combine, extract_articles, load_model, with_actors_resolved
     from .pipeline import read_articles_from
 
     try:
@@ -143,6 +143,7 @@ def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, deta
     annotated = [article for article in read if article.id in gold]
     results = extract_articles(load_model(), annotated)
     conflicts = combine(results)["conflicts"]
+    results = with_actors_resolved(results)
     report = score(gold, {result.source: result for result in results}, conflicts=conflicts)
     click.echo(format_report(report, details=details), nl=False)
 

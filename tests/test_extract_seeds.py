@@ -6,6 +6,7 @@ import pytest
 
 from generator.articles import read_article
 from generator.evidence import SourceTexts
+from generator.facts import SiteText
 from generator.extract import ArticleFacts, combine, extract_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -58,7 +59,9 @@ def test_combined_facts_have_unique_ids_and_valid_evidence(seeds, results):
 
 def test_seed_people_are_people(results):
     facts = combine(results)
-    names = {p.name for p in facts["people"]}
+    # Names the tagger doubted are kept for editors at a confidence that holds them for review.
+    published = [p for p in facts["people"] if p.confidence >= SiteText().review_below]
+    names = {p.name for p in published}
     assert not names & {"Kyiv", "Downing Street", "Truth Social", "Le Figaro", "Lancaster House"}
-    surnames = [p.name.split()[-1].lower()[:6] for p in facts["people"]]
+    surnames = [p.name.split()[-1].lower()[:6] for p in published]
     assert len(surnames) == len(set(surnames))   # no person twice under a spelling variant

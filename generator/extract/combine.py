@@ -162,21 +162,8 @@ def _same_event(first: Event, second: Event) -> bool:
 def _pledges(results: list[ArticleFacts], country_of: dict[str, str | None]):
     merged: dict[str, Pledge] = {}
     pledge_map: dict[tuple[str, str], str] = {}
-    person_map_by_source = {}
-    for result in results:
-        for person in result.people + result.candidates:
-            person_map_by_source[(result.source, person.id)] = person.name
-    for result in results:
-        for pledge in result.pledges:
-            pledge = pledge.model_copy(deep=True)
-            old_id = pledge.id
-            if pledge.actor.startswith("person:"):
-                person_id = pledge.actor.removeprefix("person:")
-                country = _country_by_name(person_map_by_source.get((result.source, person_id)), country_of)
-                if not country:
-                    continue   # whose pledge it was cannot be stated: leave it out
-                pledge.actor = country
-                pledge.id = f"{country.lower()}-{old_id[len(person_id) + 1:]}"
+    for result, pledges in zip(results, _resolved_pledges(results, country_of)):
+        for old_id, pledge in pledges:
             pledge_map[(result.source, old_id)] = pledge.id
             current = merged.get(pledge.id)
             if current is None:
@@ -187,6 +174,40 @@ def _pledges(results: list[ArticleFacts], country_of: dict[str, str | None]):
                 if getattr(current, field) is None and getattr(pledge, field) is not None:
                     setattr(current, field, getattr(pledge, field))
     return sorted(merged.values(), key=lambda p: p.id), pledge_map
+
+
+def _resolved_pledges(results: list[ArticleFacts], country_of: dict[str, str | None]):
+    """Per article, (old id, pledge) with a "person:<id>" actor replaced by that person's
+    country as all the articles together give it; a pledge whose country stays unknown is
+    left out: whose pledge it was cannot be stated."""
+    names = {(result.source, person.id): person.name
+             for result in results for person in result.people + result.candidates}
+    resolved = []
+    for result in results:
+        pledges = []
+        for pledge in result.pledges:
+            pledge = pledge.model_copy(deep=True)
+            old_id = pledge.id
+            if pledge.actor.startswith("person:"):
+                person_id = pledge.actor.removeprefix("person:")
+                country = _country_by_name(names.get((result.source, person_id)), country_of)
+                if not country:
+                    continue
+                pledge.actor = country
+                pledge.id = f"{country.lower()}-{old_id[len(person_id) + 1:]}"
+            pledges.append((old_id, pledge))
+        resolved.append(pledges)
+    return resolved
+
+
+def with_actors_resolved(results: list[ArticleFacts]) -> list[ArticleFacts]:
+    """The per-article results with pledge actors resolved across articles, as `combine`
+    publishes them: what `explainer evaluate` scores article by article."""
+    results = sorted(results, key=lambda r: r.source)
+    people, _ = _people(results)
+    country_of = {p.id: p.country for p in people}
+    return [result.model_copy(update={"pledges": [pledge for _, pledge in pledges]})
+            for result, pledges in zip(results, _resolved_pledges(results, country_of))]
 
 
 def _country_by_name(name: str | None, country_of: dict[str, str | None]) -> str | None:
