@@ -95,6 +95,19 @@ def test_participants(nlp):
                         "EE": "likely", "LV": "likely"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The plan was launched by Italy, in collaboration with Spain, Portugal and others.",
+     {"IT": "lead", "ES": "member", "PT": "member"}),
+    ("Leaders of Malta, Italy, Greece and Cyprus met in Valletta on Sunday to discuss patrols.",
+     {"MT": "attended", "IT": "attended", "GR": "attended", "CY": "attended"}),
+    ("Spain and Portugal have joined the coalition, officials said.", {"ES": "member", "PT": "member"}),
+    ("Italy traded with Spain in collaboration with Greece.", {}),   # no common effort named
+])
+def test_participant_phrasings(nlp, text, expected):
+    statuses = {p.id: p.status for p in extract_article(nlp, article(text)).participants}
+    assert statuses == expected
+
+
 def test_numbered_plan(nlp):
     text = ("The ministers agreed a three-point plan:\n"
             "1. Keep supplying weapons to the army\n"

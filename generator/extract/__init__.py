@@ -13,7 +13,7 @@ from spacy.language import Language
 from ..articles import Article
 from . import document
 from .coalitions import extract_coalitions
-from .combine import combine, with_actors_resolved
+from .combine import combine, as_published
 from .conflicts import count_claims
 from .events import extract_events
 from .participants import extract_participants
@@ -26,7 +26,7 @@ from .records import EXTRACTOR_VERSION, ArticleFacts, FigureClaim
 
 __all__ = [
     "EXTRACTOR_VERSION", "ArticleFacts", "FigureClaim", "combine", "extract_article",
-    "extract_articles", "load_model", "with_actors_resolved",
+    "extract_articles", "load_model", "as_published",
 ]
 
 

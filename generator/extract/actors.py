@@ -9,14 +9,14 @@ from spacy.tokens import Token
 from .. import gazetteer
 from .document import ArticleDoc
 
-_PLACE = re.compile(rf"\b(?:{gazetteer.PLACE_NAMES_PATTERN})\b")
+PLACE_NAME = re.compile(rf"\b(?:{gazetteer.PLACE_NAMES_PATTERN})\b")
 _ADJECTIVE = re.compile(rf"\b(?:{gazetteer.PLACE_ADJECTIVES_PATTERN})\b")
 
 
 def places_in(text: str, adjectives: bool = False) -> list[str]:
     """Participant ids named in the text, in order, without repeats."""
     found: list[tuple[int, str]] = []
-    for match in _PLACE.finditer(text):
+    for match in PLACE_NAME.finditer(text):
         place = gazetteer.place_by_name(match.group(0))
         if place:
             found.append((match.start(), place.id))
@@ -80,7 +80,7 @@ def actors_of(context: ArticleDoc, head: Token) -> list[str]:
             ids.append((mention.start, _person_actor(person)))
     text = context.text[start:end]
     covered = [(m.start - start, m.end - start) for m in context.mentions_in(start, end)]
-    for match in _PLACE.finditer(text):
+    for match in PLACE_NAME.finditer(text):
         if any(s <= match.start() < e for s, e in covered):
             continue
         place = gazetteer.place_by_name(match.group(0))

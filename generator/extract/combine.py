@@ -200,14 +200,25 @@ def _resolved_pledges(results: list[ArticleFacts], country_of: dict[str, str | N
     return resolved
 
 
-def with_actors_resolved(results: list[ArticleFacts]) -> list[ArticleFacts]:
-    """The per-article results with pledge actors resolved across articles, as `combine`
-    publishes them: what `explainer evaluate` scores article by article."""
+def as_published(results: list[ArticleFacts]) -> list[ArticleFacts]:
+    """The per-article results as `combine` publishes them: a person's role and country filled
+    in from the other articles where this one does not give them, and pledge actors resolved
+    likewise. This is what `explainer evaluate` scores, article by article."""
     results = sorted(results, key=lambda r: r.source)
-    people, _ = _people(results)
+    people, person_map = _people(results)
+    merged = {person.id: person for person in people}
     country_of = {p.id: p.country for p in people}
-    return [result.model_copy(update={"pledges": [pledge for _, pledge in pledges]})
-            for result, pledges in zip(results, _resolved_pledges(results, country_of))]
+    published = []
+    for result, pledges in zip(results, _resolved_pledges(results, country_of)):
+        persons = []
+        for person in result.people:
+            whole = merged.get(person_map.get((result.source, person.id), ""))
+            if whole is not None:
+                person = person.model_copy(update={"role": person.role or whole.role,
+                                                   "country": person.country or whole.country})
+            persons.append(person)
+        published.append(result.model_copy(update={"people": persons, "pledges": [p for _, p in pledges]}))
+    return published
 
 
 def _country_by_name(name: str | None, country_of: dict[str, str | None]) -> str | None:

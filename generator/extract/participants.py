@@ -12,7 +12,7 @@ import re
 
 from ..facts import Evidence, Participant
 from .. import gazetteer
-from .actors import places_in
+from .actors import PLACE_NAME, places_in
 from .document import ArticleDoc
 from .records import extractor_name
 
@@ -20,15 +20,34 @@ EXTRACTOR = extractor_name("participants")
 STATUS_RANK = {"lead": 4, "member": 3, "attended": 2, "likely": 1}
 _LIST = rf"(?:the\s+)?(?:{gazetteer.PLACE_NAMES_PATTERN})(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:{gazetteer.PLACE_NAMES_PATTERN}))*"
 _LEAD = [
-    re.compile(rf"\b[Ll]ed by (?P<list>{_LIST})"),
-    re.compile(rf"(?P<list>{_LIST})\s+(?:are\s+|is\s+|will\s+)?(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leading)\b"),
+    re.compile(rf"\b(?:[Ll]ed|[Cc]o-led|[Ll]aunched|[Hh]eaded|[Ss]pearheaded|[Cc]onvened) by (?P<list>{_LIST})"),
+    re.compile(rf"(?P<list>{_LIST}),?\s+(?:(?:which|who)\s+)?(?:are\s+|is\s+|will\s+|would\s+)?"
+               r"(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leads|co-leading)\b"),
 ]
-_MEMBER = re.compile(rf"(?P<list>{_LIST})(?:\s*,?\s*and other countries)?\s+(?:will|would|have agreed to|agreed to)\s+join\s+the\s+coalition")
+_MEMBER = re.compile(rf"(?P<list>{_LIST})(?:\s*,?\s*and other countries)?\s+(?:(?:will|would|have|has)\s+)?"
+                     r"(?:agreed to\s+|signed up to\s+)?(?:(?:join|joined)\s+the\s+(?:coalition|initiative|force|mission)"
+                     r"|take part\b|participate\b)")
+# "a plan launched by the UK, in collaboration with France, Ukraine and others"
+_PARTNERS = re.compile(rf"\bin (?:collaboration|cooperation|partnership|coordination) with (?P<list>{_LIST})")
+_LIKELY = re.compile(rf"(?P<list>{_LIST}),?\s+(?:(?:have|has)\s+)?(?:(?:signalled|signaled|indicated|said)\s+)?"
+                     r"(?:(?:that\s+)?(?:they|it)\s+(?:are|is|were|was|would be)\s+)?"
+                     r"(?:likely|ready|willing|expected|prepared)\s+to\s+(?:contribute|join|take part|participate)")
 _LIKELY_CUE = re.compile(r"\b(?:likely|possibly|expected to (?:join|take part)|sign up|interest in (?:being part|joining))\b")
-_SUMMIT = re.compile(r"\b(?:summit|talks|gathered|attendees|meeting of|delegations)\b", re.I)
-_ATTEND_CUE = re.compile(r"\b(?:joined \w+ at|were also at|at the (?:security |emergency )?summit|attendees|delegations from|gathered in|plus)\b")
-_DELEGATIONS = re.compile(rf"\b(?:delegations|representatives|leaders) from (?P<list>{_LIST})")
-_PLUS = re.compile(rf"\bplus (?P<list>{_LIST})")
+_COMMON_EFFORT = re.compile(r"coalition|initiative|plan|effort|grouping|force|mission|alliance", re.I)
+# A meeting is being reported: its attendees are participants.
+_MEETING = re.compile(r"\b(?:summit|talks|meeting|call|conference|gathering|videoconference|attendees|delegations)\b", re.I)
+# Words that say who was at it: on their own (attended, took part), or with a meeting named (included).
+_ATTENDED = re.compile(r"\b(?:attended|attending|took part|taking part|participated|were present|was present|"
+                       r"those present|on the call|joined (?:the |a )?(?:call|meeting|summit|talks)|brought together|"
+                       r"gathered|convened|met in|met at|dialled in|dialed in|sent (?:leaders|ministers|delegations))\b")
+_ATTEND_LIST = re.compile(r"\b(?:included|including|among|along with|alongside|as well as|plus|"
+                          r"(?:leaders|ministers|officers|chiefs|representatives|delegations|officials) (?:of|from)|"
+                          r"joined \w+ at|were also at|at the (?:security |emergency )?summit|delegations from)\b")
+# A clause that keeps its countries out: "the United States was not invited", "ruled out sending".
+_NEGATED = re.compile(r"\b(?:not|never|ruled out|rule out|refused|declined|against|without|rather than|except)\b|n[’']t\b")
+_CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while|but|whereas|although|as(?!\s+well))\b|;|\.\s|\bwhile\b|\bbut\b")
+# A place used as a modifier names a topic, not a participant: "US-brokered", "the Ukraine war".
+_MODIFIER = re.compile(r"-\w|\s+(?:war|conflict|crisis|peace|ceasefire|truce|deal|border|front|question|policy)\b")
 _LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
 
 
@@ -54,28 +73,27 @@ def extract_participants(context: ArticleDoc) -> list[Participant]:
         if context.in_quote(sentence.start_char + 1) or quote.endswith("?"):
             previous_attending = False
             continue
-        for pattern in _LEAD:
-            for match in pattern.finditer(chunk):
-                if re.search(r"coalition|initiative|plan|effort|grouping|force|mission|alliance", chunk, re.I):
-                    for place_id in places_in(match.group("list")):
-                        add(place_id, "lead", quote)
-        for match in _MEMBER.finditer(chunk):
-            for place_id in places_in(match.group("list")):
+        if _COMMON_EFFORT.search(chunk):
+            for pattern in _LEAD:
+                for place_id in _listed(pattern, chunk):
+                    add(place_id, "lead", quote)
+            for place_id in _listed(_PARTNERS, chunk):
                 add(place_id, "member", quote)
-        likely = _LIKELY_CUE.search(chunk)
-        if likely and re.search(r"coalition|initiative|grouping|involved|include", chunk, re.I):
-            for place_id in places_in(chunk):
-                if not re.search(rf"\b(?:against|with|from)\s+(?:the\s+)?{re.escape(gazetteer.place(place_id).name)}", chunk):
-                    add(place_id, "likely", quote)
-        attending = bool(_SUMMIT.search(chunk) and _ATTEND_CUE.search(chunk))
+        for place_id in _listed(_MEMBER, chunk):
+            add(place_id, "member", quote)
+        for place_id in _listed(_LIKELY, chunk):
+            add(place_id, "likely", quote)
+        if _LIKELY_CUE.search(chunk) and re.search(r"coalition|initiative|grouping|involved|include", chunk, re.I):
+            for place_id in _places_outside_negation(chunk):
+                add(place_id, "likely", quote)
+        attending = bool(_ATTENDED.search(chunk) or (_MEETING.search(chunk) and _ATTEND_LIST.search(chunk)))
         if attending or (previous_attending and _LIST_INTRO.match(quote)):
-            for pattern in (_DELEGATIONS, _PLUS):
-                for match in pattern.finditer(chunk):
-                    for place_id in places_in(match.group("list")):
-                        add(place_id, "attended", quote)
+            for place_id in _places_outside_negation(chunk):
+                add(place_id, "attended", quote)
             for mention in context.mentions_in(sentence.start_char, sentence.end_char):
                 person = context.people.get(mention.person)
-                if person is not None and person.country and mention.strong:
+                if person is not None and person.country and mention.strong \
+                        and not _NEGATED.search(_clause_at(chunk, mention.start - sentence.start_char)):
                     add(person.country, "attended", quote)
         previous_attending = attending
     participants = []
@@ -87,3 +105,31 @@ def extract_participants(context: ArticleDoc) -> list[Participant]:
             extractor=EXTRACTOR, confidence={"lead": 0.8, "member": 0.7, "attended": 0.7, "likely": 0.5}[status],
         ))
     return sorted(participants, key=lambda p: p.id)
+
+
+def _listed(pattern: re.Pattern, chunk: str) -> list[str]:
+    return [place_id for match in pattern.finditer(chunk) for place_id in places_in(match.group("list"))]
+
+
+def _clauses(chunk: str) -> list[tuple[int, str]]:
+    """The sentence split at ";", "while", "but": (offset, clause) pairs."""
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(chunk)] + [len(chunk)]
+    return [(start, chunk[start:end]) for start, end in zip(starts, starts[1:]) if end > start]
+
+
+def _clause_at(chunk: str, offset: int) -> str:
+    return next((clause for start, clause in reversed(_clauses(chunk)) if start <= offset), chunk)
+
+
+def _places_outside_negation(chunk: str) -> list[str]:
+    """Places named in the sentence, except in a clause that negates them."""
+    found: list[str] = []
+    for _, clause in _clauses(chunk):
+        if _NEGATED.search(clause):
+            continue
+        for match in PLACE_NAME.finditer(clause):
+            place = gazetteer.place_by_name(match.group(0))
+            where = re.search(r"\b(?:in|to)\s+(?:the\s+)?$", clause[:match.start()])   # "talks in Saudi Arabia"
+            if place and place.id not in found and not where and not _MODIFIER.match(clause, match.end()):
+                found.append(place.id)
+    return found
