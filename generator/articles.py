@@ -16,8 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+from .facts import ID_PATTERN, slugify
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# A long news feature is 60,000 characters. Parsing takes about 0.1 s and 4 MB of memory per
+# thousand characters, so this bound keeps one article under half a minute and 1 GB.
+MAX_ARTICLE_CHARACTERS = 200_000
 
 MONTHS = {
     name: number
@@ -43,6 +47,9 @@ _DATELINE_WIRE = re.compile(
     re.MULTILINE,
 )
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][^\n]{2,120})$", re.MULTILINE)
+# A byline without "By": a line of nothing but two or three names ("Harriet Lowe and Michael Quinn").
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’.-]+){1,2}"
+_NAMES_LINE = re.compile(rf"^\s*({_NAME}(?:(?:,\s*|\s+and\s+){_NAME}){{1,2}})\s*$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -57,6 +64,8 @@ class Article:
     byline: list[str] = field(default_factory=list)
     # Where the published date came from, for `extract` to report ("header", "dateline", ...).
     date_origin: str | None = None
+    # "--MM-DD" when the article gives a day but no year (wire datelines); see `infer_years`.
+    month_day: str | None = None
 
     @property
     def words(self) -> int:
@@ -100,10 +109,26 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None, [Problem(path, 1, 1, "article is empty; add its text or remove the file")]
+    if len(text) > MAX_ARTICLE_CHARACTERS:
+        # Pointed at the first character past the limit: a place to split the file.
+        line = text.count("\n", 0, MAX_ARTICLE_CHARACTERS) + 1
+        column = MAX_ARTICLE_CHARACTERS - (text.rfind("\n", 0, MAX_ARTICLE_CHARACTERS) + 1) + 1
+        return None, [
+            Problem(
+                path, line, column,
+                f"article is too long ({len(text):,} characters; the limit is "
+                f"{MAX_ARTICLE_CHARACTERS:,}, passed here); split it into several articles",
+            )
+        ]
     return text, []
 
 
 def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
+    if not re.match(ID_PATTERN, path.stem):
+        # The file name is the source id that evidence and editors refer to.
+        suggestion = slugify(path.stem, max_words=12) + path.suffix
+        return None, [Problem(path, 1, 1, f"'{path.name}' cannot be a source id; rename the file "
+                                          f"using letters, digits, '-', '_' and '.' (say '{suggestion}')")]
     text, problems = decode(path, path.read_bytes())
     if text is None:
         return None, problems
@@ -127,6 +152,8 @@ def parse_article(path: Path, text: str) -> Article:
         lines[0] = lines[0][header.end():].strip()
     else:
         article.published, article.date_origin = _dateline_date(body)
+        if article.published and article.published.startswith("--"):
+            article.month_day, article.published = article.published, None
 
     if "author" in metadata or "authors" in metadata:
         authors = metadata.get("authors") or metadata.get("author")
@@ -155,9 +182,18 @@ def _dateline_date(text: str) -> tuple[str | None, str | None]:
         month = MONTHS[match.group(1).lower()[:3] if match.group(1).lower() != "sept" else "sep"]
         return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(2)):02d}", "dateline"
     wire = _DATELINE_WIRE.search(head)
-    if wire and wire.group(3):
+    if wire:
         month = MONTHS[wire.group(1).lower()[:3]]
-        return f"{int(wire.group(3)):04d}-{month:02d}-{int(wire.group(2)):02d}", "dateline"
+        if wire.group(3):
+            return f"{int(wire.group(3)):04d}-{month:02d}-{int(wire.group(2)):02d}", "dateline"
+        # Wire copy gives no year ("PARIS, March 11 (Reuters) -"): take the one the text gives
+        # the same month ("in March 2025"), else leave it for `infer_years` to take from
+        # the other articles.
+        name = wire.group(1).rstrip(".")
+        years = [int(y) for y in re.findall(rf"\b{re.escape(name)}[a-z]*\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", text)]
+        if years:
+            return f"{max(years):04d}-{month:02d}-{int(wire.group(2)):02d}", "dateline, year from the text"
+        return f"--{month:02d}-{int(wire.group(2)):02d}", "dateline without a year"
     return None, None
 
 
@@ -167,7 +203,7 @@ def _wire_outlet(text: str) -> str | None:
 
 
 def _byline(text: str) -> list[str]:
-    match = _BYLINE.search(text[:1500])
+    match = _BYLINE.search(text[:1500]) or _NAMES_LINE.search("\n".join(text[:1500].split("\n")[1:]))
     if not match:
         return []
     names = re.split(r",\s*|\s+and\s+", match.group(1).strip())
@@ -184,15 +220,35 @@ def _title(lines: list[str]) -> str:
         if line and not _CAPTION.match(line) and not _BYLINE.match(line)
         and not _DATELINE_FULL.match(line)
     ]
+    first_line = next((line for line in lines if line), "")
     for line in candidates[:3]:
         words = line.split()
-        if (
-            3 <= len(words) <= 25
-            and not line.endswith((".", ":", "?"))
-        ):
+        # A question is the headline only as the text's first line ("What is ...?"); after a
+        # caption or further down it is a subheading.
+        if 3 <= len(words) <= 25 and not line.endswith((".", ":")) and (line is first_line or not line.endswith("?")):
             return line
     statements = [line for line in candidates if not line.endswith("?")]  # not a subheading
     first = statements[0] if statements else (candidates[0] if candidates else "")
     first_sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
     words = first_sentence.split()
     return " ".join(words[:16]) + ("\u2026" if len(words) > 16 else "")
+
+
+def infer_years(articles: list[Article]) -> None:
+    """Give an article with a day but no year ("--03-11") the year that puts it nearest to
+    the dated articles of the same story; its `date_origin` says the year was inferred."""
+    dated = [a.published_date for a in articles if a.published_date]
+    for article in articles:
+        if article.published or not article.month_day or not dated:
+            continue
+        month, day = int(article.month_day[2:4]), int(article.month_day[5:7])
+        candidates = []
+        for year in sorted({d.year for d in dated} | {d.year - 1 for d in dated} | {d.year + 1 for d in dated}):
+            try:
+                candidates.append(dt.date(year, month, day))
+            except ValueError:   # 29 February
+                continue
+        if candidates:
+            best = min(candidates, key=lambda c: (min(abs((c - d).days) for d in dated), c))
+            article.published = best.isoformat()
+            article.date_origin = "dateline, year inferred from the other articles"

@@ -1,15 +1,27 @@
 """Replacing files and folders so that a reader sees the old version or the new, never half.
 
 Extraction and builds both write their output beside the target and swap it in at the end:
-an interrupted run, or one that fails, leaves what was there before.
+an interrupted run, or one that fails, leaves what was there before. On Linux the swap is one
+`renameat2(RENAME_EXCHANGE)` call, so even a kill at the worst moment never leaves the target
+missing; elsewhere it is two renames, and the next run puts back a target a kill left
+missing. Staging folders carry the writer's process id, so the next run clears those of
+writers that died.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
+
+# Written files and folders get the usual permissions (mkstemp and mkdtemp make them private,
+# which a web server running as another user could not read).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -17,6 +29,7 @@ def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(handle, 0o666 & ~_UMASK)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         os.replace(temporary, path)
@@ -28,14 +41,67 @@ def write_text(path: Path, text: str) -> None:
 def staging_dir(target: Path) -> Path:
     """A fresh folder beside `target` (same file system, so the final rename is atomic)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    _recover(target)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(target)}{os.getpid()}-", dir=target.parent))
+    os.chmod(staging, 0o777 & ~_UMASK)
+    return staging
 
 
 def swap_in(staging: Path, target: Path) -> None:
     """Put the finished `staging` folder in place of `target`, then drop the old one."""
-    previous = target.with_name(f".{target.name}.previous")
+    if target.is_dir() and _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the old version
+        return
+    previous = _previous(target)
     shutil.rmtree(previous, ignore_errors=True)
     if target.exists():
         os.replace(target, previous)
     os.replace(staging, target)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def _staging_prefix(target: Path) -> str:
+    return f".{target.name}.new-"
+
+
+def _previous(target: Path) -> Path:
+    return target.with_name(f".{target.name}.previous")
+
+
+def _recover(target: Path) -> None:
+    """Undo what a run killed in the middle left behind."""
+    previous = _previous(target)
+    if not target.exists() and previous.is_dir():
+        os.replace(previous, target)  # killed between the two renames of `swap_in`
+    for leftover in target.parent.glob(f"{_staging_prefix(target)}*"):
+        owner = leftover.name[len(_staging_prefix(target)):].split("-", 1)[0]
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux); False where the system cannot, to fall back."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False  # a C library older than glibc 2.28
+    at_current_dir, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(at_current_dir, os.fsencode(first), at_current_dir, os.fsencode(second), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False  # a kernel or file system without RENAME_EXCHANGE
+    raise OSError(error, os.strerror(error), str(first), None, str(second))

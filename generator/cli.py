@@ -24,7 +24,7 @@ class ProblemsFound(click.ClickException):
 def project_from(context: click.Context) -> Project:
     given = context.obj.get("project")
     try:
-        return Project(Path(given)) if given else Project.find(Path.cwd())
+        return Project.at(Path(given)) if given else Project.find(Path.cwd())
     except FileNotFoundError as error:
         raise click.UsageError(str(error)) from error
 
@@ -57,16 +57,22 @@ def new(directory: Path, title: str) -> None:
 def extract(context: click.Context) -> None:
     """Extract facts from seeds/ into content/extracted/."""
     from .pipeline import extract_project
+    from .schemas import write_schemas
 
     project = project_from(context)
     summary = extract_project(project)
     if summary.problems:
         raise ProblemsFound(ContentError(summary.problems, project.root).report()
                             + "\ncontent/extracted/ was left as it was.")
+    write_schemas(project.schema_dir)  # editors' tools then know the current models
     counts = ", ".join(f"{count} {kind}" for kind, count in summary.counts.items())
     click.echo(f"{summary.articles} articles ({summary.words} words): {summary.parsed} parsed, "
                f"{summary.cached} unchanged, in {summary.seconds:.1f}s")
     click.echo(f"wrote content/extracted/: {counts}")
+    for source_id, date in summary.inferred:
+        click.echo(f"note: {source_id} gives a day but no year; the year of {date} was inferred from "
+                   "the other articles. If it is wrong, set `published` under `fix` in "
+                   "content/editorial/sources.yaml and extract again.")
     for source_id in summary.undated:
         click.echo(f"note: {source_id} states no publication date; its relative dates "
                    "(\"on Sunday\") were left unresolved. Set `published` under `fix` in "
@@ -129,7 +135,7 @@ def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, deta
     """Score raw extraction against hand annotations in GOLD_DIR (precision, recall, F1)."""
     from .evaluate import evaluate as score, format_report
     from .gold import load_gold
-    from .extract import combine, extract_articles, load_model, with_actors_resolved
+    from .extract import combine, extract_articles, load_model, as_published
     from .pipeline import read_articles_from
 
     try:
@@ -143,7 +149,7 @@ def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, deta
     annotated = [article for article in read if article.id in gold]
     results = extract_articles(load_model(), annotated)
     conflicts = combine(results)["conflicts"]
-    results = with_actors_resolved(results)
+    results = as_published(results)
     report = score(gold, {result.source: result for result in results}, conflicts=conflicts)
     click.echo(format_report(report, details=details), nl=False)
 

@@ -28,10 +28,10 @@ from .evidence import SourceTexts
 from .facts import FACT_TYPES, Facts, SiteText, Source
 from .project import Project
 from .review import hold_for_review
+from .schemas import EDITORIAL_SECTIONS, extracted_file
 from .validate import check_graph
 from .yamlfile import KeyPath, YamlDocument, load_yaml
 
-EDITORIAL_SECTIONS = ("confirm", "fix", "reject", "add")
 DATE_HINT = "write a date as YYYY, YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)"
 
 
@@ -68,11 +68,13 @@ class ContentReader:
         if document.data is None:
             document.data = {}
         if not isinstance(document.data, dict):
-            self.problems.append(document.problem((), "expected a mapping of sections at the top level"))
+            found = "a list" if isinstance(document.data, list) else f"a single value ({document.data!r})"
+            self.problems.append(document.problem((0,), f"the top level must be a mapping of keys "
+                                                  f"({', '.join(expected)}), not {found}"))
             return None
         for key in document.data:
             if key not in expected:
-                self.problems.append(document.problem((key,), unknown_key_message(key, expected)))
+                self.problems.append(document.problem((key,), unknown_key_message(key, expected), at_key=True))
         return document
 
     # -- validation of one record ---------------------------------------------------------
@@ -89,15 +91,17 @@ class ContentReader:
                 location = tuple(detail["loc"])
                 head = str(location[0]) if location else ""
                 target_document, target_path = (places or {}).get(head, (document, key_path))
-                self.problems.append(
-                    target_document.problem((*target_path, *location), describe(detail, model, location))
-                )
+                self.problems.append(target_document.problem(
+                    (*target_path, *location), describe(detail, model, location),
+                    at_key=detail["type"] == "extra_forbidden",  # the key is what is wrong
+                ))
             return None
 
     # -- layers ---------------------------------------------------------------------------
 
     def extracted(self, kind: str, model: type[BaseModel]) -> dict[str, Placed]:
-        document = self.document(self.project.extracted_dir / f"{kind}.yaml", (kind, "extractor"))
+        path = self.project.extracted_dir / f"{kind}.yaml"
+        document = self.document(path, tuple(extracted_file(kind).model_fields))
         if document is None:
             return {}
         items = document.data.get(kind) or []
@@ -128,10 +132,16 @@ class ContentReader:
                 self.problems.append(document.problem((name,), f"'{name}' must be {shape}"))
                 sections[name] = None
 
+        added: set[str] = set()
         for index, item in enumerate(sections["add"] or []):
             record = self.validate(model, item, document, ("add", index))
             if record is None:
                 continue
+            if record.id in added:
+                self.problems.append(document.problem(("add", index, "id"), f"'{record.id}' is added twice; "
+                                                      "give each fact its own id, or keep one"))
+                continue
+            added.add(record.id)
             if record.id in records:
                 self.problems.append(document.problem(
                     ("add", index, "id"),
@@ -143,7 +153,7 @@ class ContentReader:
             self.reviewed.add(record.id)
 
         for fact_id, changes in (sections["fix"] or {}).items():
-            placed = self.known(kind, records, document, ("fix", fact_id), fact_id)
+            placed = self.known(kind, records, document, ("fix", fact_id), fact_id, at_key=True)
             if placed is None:
                 continue
             if not isinstance(changes, dict):
@@ -159,25 +169,25 @@ class ContentReader:
                 records[fact_id] = Placed(record, placed.document, placed.key_path, places)
                 self.reviewed.add(fact_id)
 
-        for fact_id in sections["confirm"] or []:
-            index = sections["confirm"].index(fact_id)
+        for index, fact_id in enumerate(sections["confirm"] or []):
             if self.known(kind, records, document, ("confirm", index), fact_id):
                 self.reviewed.add(fact_id)
 
         for fact_id in sections["reject"] or {}:
-            if self.known(kind, records, document, ("reject", fact_id), fact_id):
+            if self.known(kind, records, document, ("reject", fact_id), fact_id, at_key=True):
                 del records[fact_id]
                 self.reviewed.discard(fact_id)
         return records
 
     def known(self, kind: str, records: dict[str, Placed], document: YamlDocument,
-              key_path: KeyPath, fact_id: Any) -> Placed | None:
-        """The record an override points at; an unknown id is reported, never dropped silently."""
+              key_path: KeyPath, fact_id: Any, at_key: bool = False) -> Placed | None:
+        """The record an override points at; an unknown id is reported (at the id, which is a
+        key under `fix` and `reject`), never dropped silently."""
         placed = records.get(str(fact_id))
         if placed is None:
             close = difflib.get_close_matches(str(fact_id), list(records), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else "; it may have been renamed by a new extraction"
-            self.problems.append(document.problem(key_path, f"no {kind} fact with id '{fact_id}'{hint}"))
+            self.problems.append(document.problem(key_path, f"no {kind} fact with id '{fact_id}'{hint}", at_key))
         return placed
 
     def site_text(self) -> tuple[SiteText, Placed | None]:

@@ -7,6 +7,7 @@ the site, `facts.json` and its JSON Schema are produced from them. Field names f
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Literal
@@ -27,6 +28,8 @@ class Record(BaseModel):
 
 
 class Evidence(Record):
+    """Where a fact comes from: an article, and the words in it that say so."""
+
     source: Id = Field(description="Id of the source article.")
     quote: str = Field(min_length=1, description="Text that occurs verbatim in that article.")
 
@@ -35,45 +38,60 @@ class Fact(Record):
     """Fields shared by every fact: an id, the evidence, and where the fact came from."""
 
     id: Id = Field(pattern=ID_PATTERN, description="Stable id; editorial overrides refer to it.")
-    evidence: list[Evidence] = Field(
-        default_factory=list, description="Sources and verbatim quotes this fact rests on."
-    )
+    evidence: list[Evidence] = Field(default_factory=list, description=(
+        "Sources and verbatim quotes this fact rests on: at least one (a quote and a conflict "
+        "carry theirs in their own fields)."
+    ))
     extractor: str | None = Field(
         default=None, description="Name and version of the extractor that proposed the fact."
     )
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="How sure the extractor was, from 0 to 1."
+    )
 
 
 class Source(Record):
-    id: Id = Field(pattern=ID_PATTERN)
-    title: str
-    outlet: str | None = None
-    published: str | None = Field(default=None, pattern=DATE_PATTERN)
-    byline: list[str] = Field(default_factory=list)
+    """A news article in seeds/."""
+
+    id: Id = Field(pattern=ID_PATTERN, description="Stable id: the article's file name without its extension.")
+    title: str = Field(description="Headline of the article.")
+    outlet: str | None = Field(default=None, description="Who published it: a newspaper, agency or site.")
+    published: str | None = Field(
+        default=None, pattern=DATE_PATTERN, description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    byline: list[str] = Field(default_factory=list, description="Names of the authors.")
     file: str = Field(description="Path of the article, relative to the project: seeds/<name>.")
-    words: int = 0
+    words: int = Field(default=0, description="Length of the article in words.")
 
 
 class Person(Fact):
-    name: str
-    aliases: list[str] = Field(default_factory=list)
-    role: str | None = None
+    """A person named in the story."""
+
+    name: str = Field(description="Full name, as the sources write it.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other names the sources use, such as a surname alone."
+    )
+    role: str | None = Field(default=None, description="Office or job, e.g. 'Prime Minister'.")
     country: Id | None = Field(
         default=None, description="ISO 3166 alpha-2 code of a country, or an organisation id."
     )
 
 
 class Participant(Fact):
-    name: str
-    kind: Literal["country", "organisation"]
+    """A country or organisation taking part in the coalition or its summits, or expected to."""
+
+    name: str = Field(description="Name of the country or organisation.")
+    kind: Literal["country", "organisation"] = Field(description="country or organisation.")
     status: str = Field(description="lead, member, likely, attended, ...")
 
 
 class Event(Fact):
+    """Something that happened, dated at the precision the sources give."""
+
     date: str = Field(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD.")
-    approximate: bool = False
-    title: str
-    summary: str = ""
+    approximate: bool = Field(default=False, description="True when the source hedges the date ('around 2003').")
+    title: str = Field(description="What happened, in one line.")
+    summary: str = Field(default="", description="A sentence or two more, if needed.")
     people: list[Id] = Field(default_factory=list, description="Ids of people involved.")
     date_note: str | None = Field(
         default=None, description="How a relative date was resolved, shown to readers."
@@ -81,74 +99,96 @@ class Event(Fact):
 
 
 class Amount(Record):
-    value: float
+    """A sum of money."""
+
+    value: float = Field(description="The number, in full: 1600000000 for £1.6bn.")
     currency: str = Field(description="ISO 4217 code: GBP, USD, EUR, ...")
 
 
 class Quantity(Record):
-    value: float
-    unit: str
+    """A count of things."""
+
+    value: float = Field(description="How many.")
+    unit: str = Field(description="Of what, e.g. 'air defence missiles'.")
 
 
 class Pledge(Fact):
+    """A commitment by one participant."""
+
     actor: Id = Field(description="Participant id of who committed it.")
-    summary: str
-    kind: Literal["money", "weapons", "troops", "spending", "aid", "proposal", "other"] = "other"
-    amount: Amount | None = None
-    quantity: Quantity | None = None
-    condition: str | None = None
-    target_year: int | None = None
+    summary: str = Field(description="What was promised, in one line.")
+    kind: Literal["money", "weapons", "troops", "spending", "aid", "proposal", "other"] = Field(
+        default="other", description="money, weapons, troops, spending, aid, proposal or other."
+    )
+    amount: Amount | None = Field(default=None, description="The sum, if money: {value, currency}.")
+    quantity: Quantity | None = Field(default=None, description="The number of things, if any: {value, unit}.")
+    condition: str | None = Field(default=None, description="What the pledge depends on, if anything.")
+    target_year: int | None = Field(default=None, description="The year by which it is to be met.")
 
 
 class Quote(Fact):
+    """Words a person said, verbatim in the source."""
+
     speaker: Id = Field(description="Person id of who said it.")
-    text: str = Field(min_length=1)
-    source: Id
+    text: str = Field(min_length=1, description="The words, exactly as the article has them.")
+    source: Id = Field(description="Id of the article the quote is in.")
 
 
 class PlanPoint(Fact):
-    point: int = Field(ge=1)
-    text: str
+    """One numbered point of the plan."""
+
+    point: int = Field(ge=1, description="Its number in the plan: 1, 2, 3, ...")
+    text: str = Field(description="What the point says.")
 
 
 class Coalition(Fact):
-    name: str
-    year: int
-    led_by: str | None = None
-    mandate: str | None = None
-    size: str | None = None
-    summary: str = ""
+    """An earlier coalition of the willing, for comparison."""
+
+    name: str = Field(description="Its usual name.")
+    year: int = Field(description="The year it formed.")
+    led_by: str | None = Field(default=None, description="The country that led it.")
+    mandate: str | None = Field(default=None, description="Who authorised it, if anyone (e.g. 'United Nations').")
+    size: str | None = Field(default=None, description="How many took part, as the source says it.")
+    summary: str = Field(default="", description="A sentence on what it did.")
 
 
 class Claim(Record):
-    value: str
-    source: Id
-    quote: str = Field(min_length=1)
+    """What one source says about a disputed figure."""
+
+    value: str = Field(description="The figure this source gives.")
+    source: Id = Field(description="Id of the article.")
+    quote: str = Field(min_length=1, description="Text that occurs verbatim in that article.")
 
 
 class Conflict(Fact):
-    about: str
-    claims: list[Claim] = Field(min_length=2)
+    """A figure on which sources disagree, with each claim."""
+
+    about: str = Field(description="What the figure is, e.g. 'How many leaders came to the summit'.")
+    claims: list[Claim] = Field(min_length=2, description="Two or more claims, each from its source.")
 
 
 class Statement(Record):
     """A sentence of editorial prose; it must rest on evidence like any fact."""
 
-    text: str = Field(min_length=1)
-    evidence: list[Evidence] = Field(min_length=1)
+    text: str = Field(min_length=1, description="The sentence readers see.")
+    evidence: list[Evidence] = Field(min_length=1, description="Sources and verbatim quotes it rests on.")
 
 
 class SiteText(Record):
     """Editor-written framing for the pages: title, the summary and the definition."""
 
-    title: str = "Explainer"
-    description: str = ""
+    title: str = Field(default="Explainer", description="Name of the site.")
+    description: str = Field(default="", description="One or two sentences under the title on the home page.")
     background_title: str = Field(
         default="Background",
         description="Title of the page that explains the subject, e.g. 'What is a coalition of the willing?'",
     )
-    summary: list[Statement] = Field(default_factory=list)
-    definition: list[Statement] = Field(default_factory=list)
+    summary: list[Statement] = Field(
+        default_factory=list, description="The home page's summary, statement by statement."
+    )
+    definition: list[Statement] = Field(
+        default_factory=list, description="What the subject is, on the background page."
+    )
     review_below: float = Field(
         default=0.5, ge=0, le=1,
         description="Machine facts with a lower confidence are held for review: not published "
@@ -192,9 +232,21 @@ class Facts(BaseModel):
         return [fact for kind in FACT_TYPES for fact in getattr(self, kind)]
 
 
+# Cyrillic (Ukrainian spelling) and Greek letters have no ASCII decomposition: spell them out,
+# so "Володимир Зеленський" gets the id volodymyr-zelenskyy rather than none.
+_TRANSLITERATION = str.maketrans({
+    **dict(zip("абвгґдеєжзиійклмнопрстуфхцчшщьюяыэъ", "a b v h g d e ye zh z y i y k l m n o p r s t u f kh "
+                                                    "ts ch sh shch _ yu ya y e _".split())),
+    **dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split())),
+})
+
+
 def slugify(text: str, max_words: int = 8) -> str:
     """A lowercase ASCII id fragment: stable for the same text, readable in YAML."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    folded = unicodedata.normalize("NFKD", text).lower().translate(_TRANSLITERATION).replace("_", "")
+    words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode())
+    if not words and any(character.isalnum() for character in text):
+        # A script without a spelling here (Arabic, Chinese, ...): distinct texts, distinct ids.
+        return "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return "-".join(words[:max_words]) or "x"
 

@@ -131,14 +131,21 @@ ROLE_WORDS = [
     "secretary general", "home secretary", "finance minister", "minister", "secretary",
     "king", "queen", "premier", "leader", "opposition leader", "ambassador", "envoy",
     "special envoy", "spokesperson", "spokesman", "spokeswoman", "general", "admiral",
-    "commander", "chief of staff", "chief of defence staff", "high representative",
+    "commander", "chief of staff", "chief of defence staff", "chief of the defence staff",
+    "chief of the defense staff", "chief of the general staff", "armed forces chief",
+    "armed forces minister", "military chief", "army chief", "defence chief", "defense chief",
+    "foreign affairs minister", "high representative",
     "national security adviser", "national security advisor", "state secretary",
     "director", "associate fellow", "senior fellow", "fellow", "analyst", "professor",
     "researcher", "economist", "head", "chair", "chairman", "chairwoman", "mayor", "governor",
     "senator", "lawmaker", "official", "counterpart",
 ]
 # Words that may stand before a role and belong to it ("former US President ...").
-ROLE_MODIFIERS = ["former", "outgoing", "incoming", "acting", "interim", "then"]
+ROLE_MODIFIERS = ["former", "outgoing", "incoming", "acting", "interim", "then", "new", "newly elected"]
+# Military ranks written between a title and a name ("Chief of the Defence Staff Admiral Tony
+# Radakin"): the title is the role.
+RANKS = ["general", "admiral", "air chief marshal", "air marshal", "field marshal", "vice admiral",
+         "lieutenant general", "major general", "colonel"]
 # Roles that only describe a person by relation; they give a country but not a role.
 RELATIONAL_ROLES = {"counterpart", "official", "leader", "lawmaker"}
 HONORIFICS = ["Sir", "Dame", "Lord", "Lady", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."]

@@ -145,7 +145,8 @@ def load_gold(gold_dir: Path) -> dict[str, GoldArticle]:
         except ValidationError as error:
             for err in error.errors():
                 where = ".".join(str(part) for part in err["loc"])
-                problems.append(document.problem(tuple(err["loc"]), f"{where}: {err['msg']}"))
+                problems.append(document.problem(tuple(err["loc"]), f"{where}: {err['msg']}",
+                                                 at_key=err["type"] == "extra_forbidden"))
             continue
         problems += _check_article(document, article)
         gold[article.source] = article

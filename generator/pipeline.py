@@ -16,11 +16,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, article_paths, read_article
+from .articles import Article, article_paths, infer_years, read_article
 from .atomic import staging_dir, swap_in, write_text
 from .errors import Problem
 from .facts import DATE_PATTERN, FACT_TYPES, Source
 from .project import Project
+from .schemas import modeline
 from .yamlfile import dump_yaml, load_yaml
 
 HEADER = (
@@ -38,6 +39,7 @@ class ExtractSummary:
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     undated: list[str] = field(default_factory=list)
+    inferred: list[tuple[str, str]] = field(default_factory=list)   # (source id, date) with a guessed year
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -52,6 +54,7 @@ def read_articles_from(folder: Path) -> tuple[list[Article], list[Problem]]:
         problems.extend(article_problems)
         if article is not None:
             articles.append(article)
+    infer_years(articles)
     return articles, problems
 
 
@@ -96,6 +99,8 @@ def extract_project(project: Project) -> ExtractSummary:
     summary.articles = len(articles)
     summary.words = sum(article.words for article in articles)
     summary.undated = [article.id for article in articles if not article.published]
+    summary.inferred = [(article.id, article.published) for article in articles
+                        if article.published and "inferred" in (article.date_origin or "")]
     combined = extract.combine([results[article.id] for article in articles])
     files = {"sources": [source_record(article, project) for article in articles]}
     files.update({kind: combined.get(kind, []) for kind in FACT_TYPES})
@@ -106,7 +111,7 @@ def extract_project(project: Project) -> ExtractSummary:
 
 
 def _apply_editorial_dates(project: Project, articles: list[Article]) -> None:
-    """An article that states no date gets the one an editor set under `fix` in
+    """An article that states no date (or only a day whose year was inferred) gets the one an editor set under `fix` in
     content/editorial/sources.yaml, so its relative dates ("on Sunday") can be resolved.
     The file is only read here; a malformed one is left for `explainer check` to report."""
     path = project.editorial_dir / "sources.yaml"
@@ -117,7 +122,8 @@ def _apply_editorial_dates(project: Project, articles: list[Article]) -> None:
     for article in articles:
         fix = fixes.get(article.id)
         published = fix.get("published") if isinstance(fix, dict) else None
-        if article.published is None and isinstance(published, str) and re.fullmatch(DATE_PATTERN, published):
+        guessed = article.published is None or "inferred" in (article.date_origin or "")
+        if guessed and isinstance(published, str) and re.fullmatch(DATE_PATTERN, published):
             article.published, article.date_origin = published, "editorial"
 
 
@@ -164,5 +170,5 @@ def write_machine_layer(target: Path, files: dict[str, list], version: str) -> N
             "extractor": version,
             kind: [record.model_dump(mode="json", exclude_none=True) for record in records],
         }
-        write_text(staging / f"{kind}.yaml", dump_yaml(data, HEADER.format(kind=kind)))
+        write_text(staging / f"{kind}.yaml", dump_yaml(data, modeline(f"extracted/{kind}") + HEADER.format(kind=kind)))
     swap_in(staging, target)

@@ -62,4 +62,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for folder in (project_dir / "content", project_dir / "seeds", Path(str(files("generator.theme")))):
             if folder.is_dir():
                 server.watch(str(folder))
+        server.builder = keep_serving_after_failures(server, server.builder)
         return server
+
+
+def keep_serving_after_failures(server, build):
+    """MkDocs holds every request after a failed rebuild until a build succeeds, so one broken
+    edit would freeze the preview; instead, report the error and keep serving the last good site."""
+    def guarded_build(*arguments, **options):
+        try:
+            return build(*arguments, **options)
+        except BaseException:
+            condition = getattr(server, "_epoch_cond", None)  # MkDocs 1.6's LiveReloadServer
+            if condition is not None:
+                with condition:
+                    server._wanted_epoch = server._visible_epoch
+                    condition.notify_all()
+            raise
+
+    return guarded_build

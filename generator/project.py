@@ -16,6 +16,14 @@ class Project:
     root: Path
 
     @classmethod
+    def at(cls, root: Path) -> "Project":
+        """The project in `root`, which must be one (given with --project, it is not searched for)."""
+        if not (root / CONFIG_NAME).is_file():
+            raise FileNotFoundError(f"no {CONFIG_NAME} in {root}; pass the folder of an explainer "
+                                    "project (`explainer new DIR` makes one)")
+        return cls(root)
+
+    @classmethod
     def find(cls, start: Path) -> "Project":
         """The project holding `start`: the nearest folder upwards with an mkdocs.yml."""
         start = start.resolve()
@@ -48,6 +56,11 @@ class Project:
         return self.content_dir / "editorial"
 
     @property
+    def schema_dir(self) -> Path:
+        """JSON Schemas of the content files, for editors' tools; see generator/schemas.py."""
+        return self.content_dir / "schema"
+
+    @property
     def cache_dir(self) -> Path:
         return self.root / ".cache" / "extract"
 
@@ -61,7 +74,10 @@ def scaffold_dir() -> Path:
 
 
 def new_project(target: Path, title: str) -> Project:
-    """Copy the scaffold into an empty (or missing) folder and set the site title."""
+    """Copy the scaffold into an empty (or missing) folder, set the site title and write the
+    content files' schemas (generated, so the scaffold holds no copy to go stale)."""
+    from .schemas import write_schemas
+
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} is not empty; choose a new folder")
     shutil.copytree(scaffold_dir(), target, dirs_exist_ok=True)
@@ -74,4 +90,5 @@ def new_project(target: Path, title: str) -> Project:
         # A JSON string is a valid YAML scalar, whatever the title holds.
         text = path.read_text(encoding="utf-8").replace("{{ title }}", json.dumps(title))
         path.write_text(text, encoding="utf-8")
+    write_schemas(project.schema_dir)
     return project

@@ -21,20 +21,20 @@ def check_graph(facts: Facts, placed_by_kind: dict[str, dict[str, "Placed"]], si
 
     def check_evidence(placed: "Placed", field_name: str, evidence: list[Evidence]) -> None:
         for index, item in enumerate(evidence):
-            problems.extend(_quote_problems(placed, (field_name, index), item.source, item.quote,
-                                            texts, source_ids))
+            problems.extend(_quote_problems(placed, (field_name, index, "source"), (field_name, index, "quote"),
+                                            item.source, item.quote, texts, source_ids))
 
     for kind, placed_records in placed_by_kind.items():
         for placed in placed_records.values():
             record = placed.record
             if isinstance(record, Conflict):
                 for index, claim in enumerate(record.claims):
-                    problems.extend(_quote_problems(placed, ("claims", index), claim.source,
-                                                    claim.quote, texts, source_ids))
+                    problems.extend(_quote_problems(placed, ("claims", index, "source"), ("claims", index, "quote"),
+                                                    claim.source, claim.quote, texts, source_ids))
                 continue
             if isinstance(record, Quote):
-                problems.extend(_quote_problems(placed, ("text",), record.source, record.text,
-                                                texts, source_ids, source_field="source"))
+                problems.extend(_quote_problems(placed, ("source",), ("text",), record.source, record.text,
+                                                texts, source_ids))
             elif not record.evidence:
                 problems.append(placed.problem("evidence", f"{kind} '{record.id}' has no evidence; "
                                                "add at least one {source, quote} from an article"))
@@ -44,24 +44,25 @@ def check_graph(facts: Facts, placed_by_kind: dict[str, dict[str, "Placed"]], si
         for section in ("summary", "definition"):
             for index, statement in enumerate(getattr(site.record, section)):
                 for evidence_index, item in enumerate(statement.evidence):
-                    problems.extend(_quote_problems(site, (section, index, "evidence", evidence_index),
+                    where = (section, index, "evidence", evidence_index)
+                    problems.extend(_quote_problems(site, (*where, "source"), (*where, "quote"),
                                                     item.source, item.quote, texts, source_ids))
 
     problems.extend(_reference_problems(facts, placed_by_kind))
     return problems
 
 
-def _quote_problems(placed: "Placed", location: tuple, source: str, quote: str, texts: SourceTexts,
-                    source_ids: set[str], source_field: str | None = None) -> list[Problem]:
-    head, *rest = location
+def _quote_problems(placed: "Placed", source_at: tuple, quote_at: tuple, source: str, quote: str,
+                    texts: SourceTexts, source_ids: set[str]) -> list[Problem]:
+    """A quote must come from a known source and occur in it verbatim; `source_at` and
+    `quote_at` are the field paths of the two values, to point at the one that is wrong."""
     if source not in source_ids:
-        where = (source_field,) if source_field else (head, *rest, "source")
-        return [placed.problem(where[0], f"unknown source '{source}'; sources are the ids in "
-                               "content/extracted/sources.yaml", *where[1:])]
+        return [placed.problem(source_at[0], f"unknown source '{source}'; sources are the ids in "
+                               "content/extracted/sources.yaml", *source_at[1:])]
     if source in texts and not texts.is_verbatim(source, quote):
         shown = quote if len(quote) <= 80 else quote[:77] + "..."
-        return [placed.problem(head, f"quote is not verbatim in source '{source}': \"{shown}\"; "
-                               "copy the words exactly as the article has them", *rest)]
+        return [placed.problem(quote_at[0], f"quote is not verbatim in source '{source}': \"{shown}\"; "
+                               "copy the words exactly as the article has them", *quote_at[1:])]
     return []
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import decode, parse_article, read_article
+from generator.articles import decode, infer_years, parse_article, read_article
 from generator.evidence import SourceTexts, normalise
 from generator.facts import slugify
 
@@ -38,6 +38,37 @@ def test_wire_dateline_without_year_gives_outlet_but_no_date():
     article = parse("Leaders meet\n\nPARIS, June 14 (Wire) - Ministers met on Friday.\n")
     assert article.published is None
     assert article.outlet == "Wire"
+
+
+def test_wire_dateline_without_year_takes_the_year_the_text_gives_that_month():
+    article = parse("Leaders meet\n\nPARIS, June 14 (Wire) - Ministers met on Friday, as agreed "
+                    "in June 2031. Spending will rise by 2035.\n")
+    assert (article.published, article.date_origin) == ("2031-06-14", "dateline, year from the text")
+
+
+def test_a_days_year_is_inferred_from_the_other_articles():
+    wire = parse("Leaders meet\n\nPARIS, January 2 (Wire) - Ministers met on Friday.\n", "wire.txt")
+    others = [parse(" date 2030-12-30 Talks begin\n\nText.\n", "a.txt"),
+              parse(" date 2029-06-01 Talks end\n\nText.\n", "b.txt")]
+    infer_years([wire, *others])
+    assert wire.published == "2031-01-02"          # three days after the nearest dated article
+    assert "inferred" in wire.date_origin
+    alone = parse("Leaders meet\n\nPARIS, January 2 (Wire) - Ministers met.\n", "alone.txt")
+    infer_years([alone])
+    assert alone.published is None
+
+
+def test_a_question_is_the_headline_only_as_the_first_line():
+    article = parse("What is the harbour coalition – and can it work?\n\nAnalysis\n\n"
+                    "The phrase has a long history.\n")
+    assert article.title == "What is the harbour coalition – and can it work?"
+
+
+def test_a_line_of_names_after_the_headline_is_the_byline():
+    article = parse(" date 2031-03-15 Standfirst.\n\nLeaders agree a plan\n\nHarriet Example and Michael Sample\n\n"
+                    "The prime minister said the plan was ready.\n")
+    assert article.byline == ["Harriet Example", "Michael Sample"]
+    assert article.title == "Leaders agree a plan"
 
 
 def test_byline_names_are_split_and_not_a_title():

@@ -136,9 +136,9 @@ def test_every_problem_is_reported_with_its_position(tmp_path):
         "content/editorial/people.yaml:3:5: unknown key 'rol'; did you mean 'role'?",
         "content/editorial/people.yaml:4:3: no people fact with id 'nobody-here'; "
         "it may have been renamed by a new extraction",
-        "content/editorial/people.yaml:10:5: quote is not verbatim in source 'oslo': "
+        "content/editorial/people.yaml:10:27: quote is not verbatim in source 'oslo': "
         "\"this sentence is not in the article\"; copy the words exactly as the article has them",
-        "content/editorial/quotes.yaml:3:3: no person with id 'ghost'",
+        "content/editorial/quotes.yaml:3:12: no person with id 'ghost'",
     ]
 
 
@@ -160,9 +160,9 @@ def test_wrong_types_and_bad_dates_get_hints(tmp_path):
           - {source: oslo, quote: hosted the talks on Monday}
     """})
     found = messages(project)
-    assert "content/editorial/events.yaml:3:3: '4 March 2025' is not a date: write a date as YYYY, " \
+    assert "content/editorial/events.yaml:3:9: '4 March 2025' is not a date: write a date as YYYY, " \
            "YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)" in found
-    assert any(line.startswith("content/editorial/events.yaml:5:3: approximate:") for line in found)
+    assert any(line.startswith("content/editorial/events.yaml:5:16: approximate:") for line in found)
 
 
 def test_duplicate_ids_and_adding_an_existing_id(tmp_path):
@@ -173,7 +173,7 @@ def test_duplicate_ids_and_adding_an_existing_id(tmp_path):
           evidence: [{source: oslo, quote: Store said}]
     """})
     assert messages(project) == [
-        "content/editorial/people.yaml:2:3: 'jonas-gahr-store' already exists in "
+        "content/editorial/people.yaml:2:7: 'jonas-gahr-store' already exists in "
         "content/extracted/people.yaml; correct it under 'fix' instead of adding it again"
     ]
 
@@ -191,7 +191,7 @@ def test_unknown_source_and_missing_evidence(tmp_path):
     assert messages(project) == [
         "content/editorial/participants.yaml:2:3: participants 'FR' has no evidence; "
         "add at least one {source, quote} from an article",
-        "content/editorial/participants.yaml:7:15: unknown source 'nowhere'; "
+        "content/editorial/participants.yaml:7:23: unknown source 'nowhere'; "
         "sources are the ids in content/extracted/sources.yaml",
     ]
 
@@ -223,6 +223,6 @@ def test_an_impossible_unquoted_date_is_a_problem_not_a_crash(tmp_path):
           evidence: [{source: oslo, quote: hosted the talks on Monday}]
     """})
     assert messages(project) == [
-        "content/editorial/events.yaml:3:3: '2025-13-01' is not a date: write a date as YYYY, "
+        "content/editorial/events.yaml:3:9: '2025-13-01' is not a date: write a date as YYYY, "
         "YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)"
     ]

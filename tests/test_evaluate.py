@@ -297,7 +297,7 @@ def test_load_gold_reports_every_problem_with_its_line(tmp_path):
     status_line = next(i for i, line in enumerate(lines, 1) if "status: member" in line)
     assert f"a1.yaml:{status_line}:" in report and "participants.1.status" in report
     assert "events.1.when: Extra inputs are not permitted" in report
-    assert "b2.yaml:2:1: published" in report
+    assert "b2.yaml:2:12: published" in report  # at the bad value
     assert report.endswith("3 problems found.")  # the speaker check runs only on valid files
 
 
@@ -313,7 +313,7 @@ def test_load_gold_checks_references(tmp_path):
         next(line for line in GOLD_YAML.splitlines() if "emmanuel-macron, text" in line)
     ) + 1
     assert f"a1.yaml:{speaker_line}:" in report and "speaker 'nobody' is not a person" in report
-    assert "a2.yaml:1:1: source 'a1' is not the file stem 'a2'" in report
+    assert "a2.yaml:1:9: source 'a1' is not the file stem 'a2'" in report
     assert report.endswith("2 problems found.")
 
 

@@ -115,3 +115,22 @@ def test_figures_on_the_london_summit_disagree(gold):
         "003_08fdfb15822a403d": "more than a dozen leaders",
         "004_03677c9b510fc185": "19 leaders",
     }
+
+
+@pytest.mark.parametrize("corpus", ["dev", "heldout"])
+def test_corpus_gold_is_true_to_its_articles(corpus):
+    """The written evaluation articles (tests/corpus/README.md): one gold file each, dates as
+    the reader gives them (wire datelines without a year included), every quote verbatim."""
+    from generator.pipeline import read_articles_from
+
+    folder = ROOT / "tests" / "corpus" / corpus
+    gold = load_gold(folder / "gold")
+    articles, problems = read_articles_from(folder / "articles")
+    assert problems == []
+    assert set(gold) == {article.id for article in articles}
+    texts = SourceTexts({article.id: article.text for article in articles})
+    for article in articles:
+        annotation = gold[article.id]
+        assert annotation.published == article.published, article.id
+        assert [where for where, text in annotation.quoted_texts() if not texts.is_verbatim(article.id, text)] == []
+        assert {quote.speaker for quote in annotation.quotes} <= {person.id for person in annotation.people}

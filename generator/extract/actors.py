@@ -39,11 +39,14 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(5):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - head.i))
+            subject = min(subjects, key=lambda c: abs(c.i - head.i))
+            if subject.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+                return head.head     # "Sir Keir, who committed to ...": the noun the clause is about
+            return subject
         if head.tag_ == "VBG" and head.i > 0 and head.doc[head.i - 1].text[:1].isupper() \
                 and head.doc[head.i - 1].pos_ in ("PROPN", "NOUN"):
             return head.doc[head.i - 1]
-        if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl") or head.head is head:
+        if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "acomp") or head.head is head:
             return None
         if head.dep_ == "conj" and _reported_clause(head.head) and head.tag_ == "VBD":
             # "He said the coalition would enforce a deal, and announced a plan": the parser
@@ -65,13 +68,20 @@ def _person_actor(person) -> str:
     return person.country or f"person:{person.id}"
 
 
+def _antecedent_actor(context: ArticleDoc, pronoun: Token) -> list[str]:
+    mention = context.antecedent(pronoun.idx)
+    person = context.people.get(mention.person) if mention else None
+    return [_person_actor(person)] if person else []
+
+
 def actors_of(context: ArticleDoc, head: Token) -> list[str]:
     """Countries/organisations a subject phrase stands for: "the UK and France" -> GB, FR;
     "Starmer" -> GB (his country); "London" -> GB; "he" -> the person last named."""
     if head.lower_ in ("he", "she"):
-        mention = context.antecedent(head.idx)
-        person = context.people.get(mention.person) if mention else None
-        return [_person_actor(person)] if person else []
+        return _antecedent_actor(context, head)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if owner is not None and head.lower_ in ("government", "country", "administration", "cabinet"):
+        return _antecedent_actor(context, owner)     # "her government would provide ..."
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     ids: list[tuple[int, str]] = []
     for mention in context.mentions_in(start, end):

@@ -18,10 +18,14 @@ from .records import extractor_name
 
 EXTRACTOR = extractor_name("coalitions")
 _MILITARY = re.compile(r"\b(?:invasion|troops|soldiers|force|forces|mission|peacekeep\w*|military)\b", re.I)
-_MULTINATIONAL = re.compile(r"\b(?:coalition|mandate|\d+ (?:countries|nations)|countries|nations|-led)\b", re.I)
-_NAMED_FORCE = re.compile(r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}[A-Z][\w-]*)\s*\((?P<acronym>[A-Z]{3,})\)")
-_LED = re.compile(rf"\b(?P<leader>{gazetteer.PLACE_NAMES_PATTERN})-led\b|\bled by (?:the\s+)?(?P<leader2>{gazetteer.PLACE_NAMES_PATTERN})")
-_INVASION = re.compile(r"(?P<who>(?:[A-Z][\w]*\s+){0,3}[A-Z]\w*)['’]s invasion of (?P<target>[A-Z]\w+)")
+_MULTINATIONAL = re.compile(r"\b(?:coalition|mandate|multinational|multi-national|\d+ (?:countries|nations)|countries|nations|-led)\b", re.I)
+_NAMED_FORCE = re.compile(r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}[A-Z][\w-]*)\s*(?:\(|,\s+known as\s+)(?P<acronym>[A-Z]{3,})\b")
+# "Operation Alba", "the International Security Assistance Force": a force named without an acronym.
+_FORCE_NAME = re.compile(r"\b(?P<name>Operation\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|"
+                         r"(?:[A-Z]\w+\s+){1,4}(?:Force|Mission|Coalition)(?:\s+(?:in|for)\s+[A-Z]\w+|\s+[A-Z]\w+){0,2})")
+_LED = re.compile(rf"\b(?P<leader>{gazetteer.PLACE_NAMES_PATTERN})-led\b|\bled by (?:the\s+)?(?P<leader2>{gazetteer.PLACE_NAMES_PATTERN})"
+                  rf"|\b(?P<leader3>{gazetteer.PLACE_NAMES_PATTERN})\s+led\b")
+_INVASION = re.compile(r"(?P<who>(?:[A-Z][\w]*\s+){0,3}[A-Z]\w*)(?:['’]s|-led) invasion of (?P<target>[A-Z]\w+)")
 _MANDATE = re.compile(r"\b(?P<negation>(?:did not|didn't|without|no)\s+(?:have\s+)?(?:a\s+)?)?(?:under\s+(?:a\s+)?)?(?P<body>United Nations|UN|U\.N\.|NATO)\s+mandate\b")
 _SIZE = re.compile(r"\b(?P<size>\d+ (?:countries|nations))\b|\bmade up of (?P<made>[^.;]{3,80}?)(?=\s+landed|\s+arrived|[.;]|$)")
 
@@ -35,24 +39,28 @@ def extract_coalitions(context: ArticleDoc) -> list[Coalition]:
             continue
         years = [d for d in find_dates(sentence, context.text, None, context.in_quote)
                  if d.kind == "absolute" and d.date and len(d.date) == 4]
-        if not years or not context.text[years[0].start:years[0].end].lower().startswith("in"):
+        if not years:
             continue
         year = int(years[0].date)
         if published and year >= published.year:
             continue
         name, led_by = None, None
         named = _NAMED_FORCE.search(chunk)
+        plain = _FORCE_NAME.search(chunk)
         if named:
             name = f"{named.group('name').strip()} ({named.group('acronym')})"
-            name = re.sub(rf"^(?:An?|The)\s+|^(?:{gazetteer.PLACE_NAMES_PATTERN})-led\s+", "", name)
+        elif plain:
+            name = plain.group("name").strip()
+        if name:
+            name = re.sub(rf"^(?:An?|The)\s+|^(?:{gazetteer.PLACE_NAMES_PATTERN})-led\s+|^(?:In|By|Since)\s+", "", name)
         led = _LED.search(chunk)
         if led:
-            leader = gazetteer.place_by_name(led.group("leader") or led.group("leader2"))
+            leader = gazetteer.place_by_name(led.group("leader") or led.group("leader2") or led.group("leader3"))
             led_by = leader.name if leader else None
         invasion = _INVASION.search(chunk)
         if name is None and invasion:
             name = f"Coalition for the invasion of {invasion.group('target')}"
-            if led_by is None:
+            if led_by is None and not invasion.group(0).split(" invasion")[0].endswith("-led"):
                 led_by = _leader_of(context, sentence, invasion)
         if name is None:
             continue

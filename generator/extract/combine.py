@@ -195,6 +195,10 @@ def _resolved_pledges(results: list[ArticleFacts], country_of: dict[str, str | N
                     continue
                 pledge.actor = country
                 pledge.id = f"{country.lower()}-{old_id[len(person_id) + 1:]}"
+            same = next((p for _, p in pledges if p.id == pledge.id), None)
+            if same is not None:     # "Starmer" and "the UK" making one pledge in one article
+                same.evidence.extend(e for e in pledge.evidence if e not in same.evidence)
+                continue
             pledges.append((old_id, pledge))
         resolved.append(pledges)
     return resolved

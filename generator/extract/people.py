@@ -28,8 +28,10 @@ _PLACE = rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTE
 _ROLE = rf"(?i:{gazetteer.ROLES_PATTERN})"
 _MODIFIER = "|".join(gazetteer.ROLE_MODIFIERS)
 # "outgoing Canadian Prime Minister ", "NATO Secretary-General ", "Finland's president, "
+_RANK = "|".join(sorted(gazetteer.RANKS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(
-    rf"(?:\b(?i:{_MODIFIER})\s+)?(?:\b(?P<place>{_PLACE})(?:['’]s)?\s+)?\b(?P<role>{_ROLE})\s*,?\s*$"
+    rf"(?:\b(?i:{_MODIFIER})\s+)?(?:\b(?P<place>{_PLACE})(?:['’]s)?\s+)?(?:\b(?i:{_MODIFIER})\s+)?"
+    rf"\b(?P<role>{_ROLE})(?:\s+(?i:{_RANK}))?\s*,?\s*$"
 )
 # "Hungary, whose prime minister, "
 _WHOSE_ROLE = re.compile(rf"\b(?P<place>{_PLACE}),\s+whose\s+(?P<role>{_ROLE}),\s*$")

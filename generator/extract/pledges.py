@@ -28,6 +28,7 @@ _CONDITION = re.compile(
     r"(?:a |an |any |the )?(?:peace|ceasefire|truce|deal|agreement|settlement)[^,.;“”]{0,80}")
 _TROOPS = re.compile(r"\bboots on the ground\b|\b(?:troops|peacekeepers|peacekeeping forces?|soldiers)\b", re.I)
 _TRUCE = re.compile(r"\b(?P<length>(?:one|two|three|four|six|\d+)-(?:day|week|month))?\s*(?P<noun>truce|ceasefire|cease-fire)\b", re.I)
+_TROOP_VERBS = frozenset({"vow", "prepare", "deploy", "send", "commit", "pledge", "back", "indicate", "offer", "establish"})
 _HEDGES = frozenset({"discuss", "consider", "weigh", "debate", "rule", "refuse", "reject", "deny", "question", "doubt"})
 _CAPTION = re.compile(r"^(?:RELATED|READ MORE|WATCH|Image|Pic|Photo|Video)\b")
 _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
@@ -100,7 +101,9 @@ def _pledge_of(verb, clause: str, offset: int, sentence_text: str):
     if money and lemma not in ("increase", "raise", "boost"):
         amount = money[0]
         count = counts[0] if counts else None
-        summary = f"{amount.text} for {count.text}" if count else f"{amount.text} {_object_noun(verb)}".strip()
+        noun = _object_noun(verb)
+        summary = f"{amount.text} for {count.text}" if count else \
+            (amount.text if noun in amount.text else f"{amount.text} {noun}".strip())
         key = f"money {amount.currency} {_short_amount(amount.value)}"
         fields = {"amount": Amount(value=amount.value, currency=amount.currency)}
         if count:
@@ -120,12 +123,16 @@ def _pledge_of(verb, clause: str, offset: int, sentence_text: str):
         length = (truce.group("length") or "").lower()
         summary = f"{length} truce".strip() if truce.group("noun").lower() == "truce" else f"{length} ceasefire".strip()
         return "proposal", f"proposal {length} ceasefire", summary, {}
+    if counts and _TROOPS.search(counts[0].unit) and lemma in _TROOP_VERBS:
+        count = counts[0]
+        return "troops", f"troops {count.value:g}", count.text, {
+            "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
     if counts and lemma in ("send", "deploy", "provide", "pledge", "commit", "offer", "give"):
         count = counts[0]
         return "weapons", f"weapons {count.value:g} {count.unit.split()[-1]}", count.text, {
             "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
     troops = _TROOPS.search(clause)
-    if troops and lemma in ("vow", "prepare", "deploy", "send", "commit", "pledge", "back", "indicate", "offer", "establish"):
+    if troops and lemma in _TROOP_VERBS:
         return "troops", "troops", f"troops for Ukraine ({troops.group(0)})" if "Ukraine" in sentence_text else troops.group(0), {}
     return None
 
