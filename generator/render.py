@@ -403,6 +403,11 @@ def page_titles(facts: Facts) -> dict[str, str]:
     return {path: facts.site.background_title if path == "background.md" else title for path, title in PAGES}
 
 
-def page_nav(facts: Facts) -> list[dict[str, str]]:
-    """The top navigation in MkDocs `nav` form. People pages are reached from 'Who is involved'."""
-    return [{title: path} for path, title in page_titles(facts).items()]
+def page_nav(facts: Facts) -> list[dict[str, str] | str]:
+    """The top navigation in MkDocs `nav` form. People pages are reached from 'Who is involved'.
+
+    MkDocs takes a title given in `nav` as HTML, and Material strips and unescapes it for the
+    window title, so the editors' background title is not given here: that page is titled by
+    its own heading, which MkDocs escapes.
+    """
+    return [path if path == "background.md" else {title: path} for path, title in PAGES]

@@ -58,10 +58,10 @@ class Server:
             return response.read().decode("utf-8")
 
 
-@pytest.fixture(scope="module")
-def package_copy(tmp_path_factory) -> Path:
+@pytest.fixture
+def package_copy(tmp_path) -> Path:
     """The generator package with its theme, as the server process imports it."""
-    root = tmp_path_factory.mktemp("package")
+    root = tmp_path / "package"
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(REPOSITORY / "generator", root / "generator", ignore=ignore)
     shutil.copytree(REPOSITORY / "theme", root / "generator" / "theme", ignore=ignore)
@@ -102,7 +102,8 @@ def serving(command: list[str], project: Path, package: Path) -> Iterator[Server
             time.sleep(0.2)
         yield server
     finally:
-        os.killpg(process.pid, signal.SIGKILL)  # explainer and the mkdocs process it started
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # explainer and the mkdocs process it started
         process.wait()
 
 
@@ -141,7 +142,7 @@ def test_explainer_serve_rebuilds_reloads_and_survives_a_broken_edit(page, proje
             "\nThis line comes from the edited theme.\n")
         latencies.append(wait_for_reload(page, "This line comes from the edited theme."))
 
-        mark(page)  # an article: evidence is checked against the new text
+        mark(page)  # an article (evidence is checked against its text)
         (project / "seeds" / "harbour-summit.txt").open("a", encoding="utf-8").write("\nA late paragraph.\n")
         builds = server.output().count("Building documentation")
         latencies.append(wait_for_reload(page, "Harbour patrols, explained"))
