@@ -567,7 +567,7 @@ def _published(pred: Any, review_below: float) -> dict[str, list[Any]] | None:
         return confidence is None or confidence >= review_below
 
     return {name: [item for item in _list(pred, name) if published(item)]
-            for name in ("people", "participants", "events", "quotes", "pledges", "plan", "coalitions")}
+            for name in TYPES}
 
 
 def _list(pred: Any, name: str) -> list[Any]:

@@ -84,16 +84,17 @@ def extract_participants(context: ArticleDoc) -> list[Participant]:
         for place_id in _listed(_LIKELY, chunk):
             add(place_id, "likely", quote)
         if _LIKELY_CUE.search(chunk) and re.search(r"coalition|initiative|grouping|involved|include", chunk, re.I):
-            for place_id in _places_outside_negation(chunk):
+            for place_id in _places_outside_negation(_clauses(chunk)):
                 add(place_id, "likely", quote)
         attending = bool(_ATTENDED.search(chunk) or (_MEETING.search(chunk) and _ATTEND_LIST.search(chunk)))
         if attending or (previous_attending and _LIST_INTRO.match(quote)):
-            for place_id in _places_outside_negation(chunk):
+            clauses = _clauses(chunk)
+            for place_id in _places_outside_negation(clauses):
                 add(place_id, "attended", quote)
             for mention in context.mentions_in(sentence.start_char, sentence.end_char):
                 person = context.people.get(mention.person)
                 if person is not None and person.country and mention.strong \
-                        and not _NEGATED.search(_clause_at(chunk, mention.start - sentence.start_char)):
+                        and not _NEGATED.search(_clause_at(clauses, mention.start - sentence.start_char)):
                     add(person.country, "attended", quote)
         previous_attending = attending
     participants = []
@@ -117,14 +118,14 @@ def _clauses(chunk: str) -> list[tuple[int, str]]:
     return [(start, chunk[start:end]) for start, end in zip(starts, starts[1:]) if end > start]
 
 
-def _clause_at(chunk: str, offset: int) -> str:
-    return next((clause for start, clause in reversed(_clauses(chunk)) if start <= offset), chunk)
+def _clause_at(clauses: list[tuple[int, str]], offset: int) -> str:
+    return next((clause for start, clause in reversed(clauses) if start <= offset), "")
 
 
-def _places_outside_negation(chunk: str) -> list[str]:
-    """Places named in the sentence, except in a clause that negates them."""
+def _places_outside_negation(clauses: list[tuple[int, str]]) -> list[str]:
+    """Places named in the sentence's clauses, except in a clause that negates them."""
     found: list[str] = []
-    for _, clause in _clauses(chunk):
+    for _, clause in clauses:
         if _NEGATED.search(clause):
             continue
         for match in PLACE_NAME.finditer(clause):
