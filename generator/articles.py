@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
-from .facts import ID_PATTERN, slugify
+from .facts import DATE_PATTERN, ID_PATTERN, MAX_ID_LENGTH, real_date, slugify
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 # A long news feature is 60,000 characters. Parsing takes about 0.1 s and 4 MB of memory per
@@ -66,6 +66,9 @@ class Article:
     date_origin: str | None = None
     # "--MM-DD" when the article gives a day but no year (wire datelines); see `infer_years`.
     month_day: str | None = None
+    # The date as the text writes it, and the offset where it starts, to point at a bad one.
+    date_written: str | None = None
+    date_offset: int = 0
 
     @property
     def words(self) -> int:
@@ -78,7 +81,10 @@ class Article:
     @property
     def published_date(self) -> dt.date | None:
         if self.published and len(self.published) == 10:
-            return dt.date.fromisoformat(self.published)
+            try:
+                return dt.date.fromisoformat(self.published)
+            except ValueError:  # reported by `date_problems`
+                return None
         return None
 
 
@@ -124,15 +130,49 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
 
 
 def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
-    if not re.match(ID_PATTERN, path.stem):
-        # The file name is the source id that evidence and editors refer to.
+    # The file name is the source id that evidence and editors refer to.
+    if not re.fullmatch(ID_PATTERN, path.stem):
         suggestion = slugify(path.stem, max_words=12) + path.suffix
-        return None, [Problem(path, 1, 1, f"'{path.name}' cannot be a source id; rename the file "
+        return None, [Problem(path, 1, 1, f"{path.name!r} cannot be a source id; rename the file "
                                           f"using letters, digits, '-', '_' and '.' (say '{suggestion}')")]
+    if len(path.stem) > MAX_ID_LENGTH:
+        return None, [Problem(path, 1, 1, f"the file name is {len(path.stem)} characters long; source ids "
+                                          f"name the site's files, so rename it to at most {MAX_ID_LENGTH}")]
     text, problems = decode(path, path.read_bytes())
     if text is None:
         return None, problems
-    return parse_article(path, text), []
+    article = parse_article(path, text)
+    problems = date_problems(article)
+    return (None if problems else article), problems
+
+
+def date_problems(article: Article) -> list[Problem]:
+    """A publication date the calendar lacks ("Feb 30, 2025", front matter "March 3rd") is
+    an error at the place it is written, not a date to publish."""
+    if article.published is None:
+        return []
+    try:
+        if not re.fullmatch(DATE_PATTERN, article.published):
+            raise ValueError(f"'{article.date_written}' is not a date")
+        real_date(article.published)
+    except ValueError:
+        before = article.text[: article.date_offset]
+        line, column = before.count("\n") + 1, article.date_offset - (before.rfind("\n") + 1) + 1
+        origin = "front matter date" if article.date_origin == "front matter" else "date"
+        return [Problem(article.path, line, column,
+                        f"the {origin} {article.date_written!r} is not a day of the calendar; "
+                        "write it as YYYY-MM-DD (or YYYY-MM, or YYYY)")]
+    return []
+
+
+def outside_problem(path: Path, folder: Path) -> Problem | None:
+    """Articles are read from seeds/ only: a link out of it would publish any file as evidence."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return Problem(path, 1, 1, f"{path.name} links to {path.resolve()}, outside {folder.name}/; "
+                                   f"copy the article into {folder.name}/ instead of linking to it")
+    return None
 
 
 def parse_article(path: Path, text: str) -> Article:
@@ -146,12 +186,18 @@ def parse_article(path: Path, text: str) -> Article:
 
     header = _HEADER_DATE.match(lines[0]) if lines else None
     if "date" in metadata:
-        article.published, article.date_origin = str(metadata["date"])[:10], "front matter"
+        article.date_written = str(metadata["date"])
+        article.published, article.date_origin = article.date_written[:10], "front matter"
+        written = re.search(r"^date\s*:\s*", front.group(1), re.MULTILINE)
+        article.date_offset = front.start(1) + (written.end() if written else 0)
     elif header:
         article.published, article.date_origin = header.group(1), "header"
+        article.date_written, article.date_offset = header.group(1), text.index(header.group(1))
         lines[0] = lines[0][header.end():].strip()
     else:
-        article.published, article.date_origin = _dateline_date(body)
+        article.published, article.date_origin, match = _dateline_date(body)
+        if match is not None:
+            article.date_written, article.date_offset = match.group(0).strip(), match.start(1)
         if article.published and article.published.startswith("--"):
             article.month_day, article.published = article.published, None
 
@@ -166,35 +212,38 @@ def parse_article(path: Path, text: str) -> Article:
 
 
 def _front_matter(block: str) -> dict[str, object]:
-    from ruamel.yaml import YAML
+    """The front matter's keys, or none if it is not a clean mapping: an article's metadata is
+    a convenience, so a bad block falls back to what the text itself says. The content files'
+    loader reads it, so a hostile block (aliases, deep nesting, tags) is refused, not run."""
+    from .yamlfile import load_yaml_text
 
-    try:
-        loaded = YAML(typ="safe").load(block)
-    except Exception:
+    document, problems = load_yaml_text(block)
+    if document is None or problems or not isinstance(document.data, dict):
         return {}
-    return loaded if isinstance(loaded, dict) else {}
+    return document.data
 
 
-def _dateline_date(text: str) -> tuple[str | None, str | None]:
+def _dateline_date(text: str) -> tuple[str | None, str | None, re.Match | None]:
+    """The date a dateline gives, where it came from, and the dateline itself."""
     head = text[:2000]
     match = _DATELINE_FULL.search(head)
     if match:
         month = MONTHS[match.group(1).lower()[:3] if match.group(1).lower() != "sept" else "sep"]
-        return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(2)):02d}", "dateline"
+        return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(2)):02d}", "dateline", match
     wire = _DATELINE_WIRE.search(head)
     if wire:
         month = MONTHS[wire.group(1).lower()[:3]]
         if wire.group(3):
-            return f"{int(wire.group(3)):04d}-{month:02d}-{int(wire.group(2)):02d}", "dateline"
+            return f"{int(wire.group(3)):04d}-{month:02d}-{int(wire.group(2)):02d}", "dateline", wire
         # Wire copy gives no year ("PARIS, March 11 (Reuters) -"): take the one the text gives
         # the same month ("in March 2025"), else leave it for `infer_years` to take from
         # the other articles.
         name = wire.group(1).rstrip(".")
         years = [int(y) for y in re.findall(rf"\b{re.escape(name)}[a-z]*\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", text)]
         if years:
-            return f"{max(years):04d}-{month:02d}-{int(wire.group(2)):02d}", "dateline, year from the text"
-        return f"--{month:02d}-{int(wire.group(2)):02d}", "dateline without a year"
-    return None, None
+            return f"{max(years):04d}-{month:02d}-{int(wire.group(2)):02d}", "dateline, year from the text", wire
+        return f"--{month:02d}-{int(wire.group(2)):02d}", "dateline without a year", wire
+    return None, None, None
 
 
 def _wire_outlet(text: str) -> str | None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import ContentError
+from .errors import ContentError, describe_os_error
 from .project import Project, new_project
 
 
@@ -60,7 +61,11 @@ def extract(context: click.Context) -> None:
     from .schemas import write_schemas
 
     project = project_from(context)
-    summary = extract_project(project)
+    try:
+        summary = extract_project(project)
+    except OSError as error:
+        raise ProblemsFound(f"cannot write the machine layer: {describe_os_error(error)}\n"
+                            "content/extracted/ was left as it was.") from error
     if summary.problems:
         raise ProblemsFound(ContentError(summary.problems, project.root).report()
                             + "\ncontent/extracted/ was left as it was.")
@@ -115,7 +120,7 @@ def build(context: click.Context, site_dir: Path | None) -> None:
     facts, problems = read_content(project)
     if problems:
         raise ProblemsFound(ContentError(problems, project.root).report() + "\nThe site was not changed.")
-    target = (site_dir or project.site_dir).resolve()
+    target = Path(os.path.abspath(site_dir or project.site_dir))
     try:
         build_site(project, target, facts)
     except BuildFailed as error:

@@ -15,6 +15,7 @@ checked at once; `load_facts` raises a ContentError listing every problem with i
 from __future__ import annotations
 
 import difflib
+import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .articles import article_paths, read_article
+from .articles import article_paths, outside_problem, read_article
 from .errors import ContentError, Problem
 from .evidence import SourceTexts
 from .facts import FACT_TYPES, Facts, SiteText, Source
@@ -198,13 +199,46 @@ class ContentReader:
         record = self.validate(SiteText, known, document, ())
         return (record or SiteText()), (Placed(record, document, ()) if record else None)
 
+    # -- files nobody reads ------------------------------------------------------------------
+
+    def stray_files(self) -> None:
+        """A file in content/ that is not read would hold decisions that silently do nothing
+        (`people.yml`, `person.yaml`): each one is an error naming the file it should be."""
+        content = self.project.content_dir
+        layers = {
+            self.project.extracted_dir: ["sources", *FACT_TYPES],
+            self.project.editorial_dir: ["sources", *FACT_TYPES, "site"],
+        }
+        folders = {"extracted", "editorial", "pages", "schema"}
+        for path in sorted(content.iterdir()) if content.is_dir() else []:
+            if path.name.startswith(".") or (path.is_dir() and path.name in folders):
+                continue
+            close = difflib.get_close_matches(path.name, sorted(folders), n=1)
+            hint = f"did you mean content/{close[0]}/?" if close else \
+                f"content/ holds only the folders {', '.join(sorted(folders))}"
+            self.problems.append(Problem(path, 1, 1, f"not read: {hint}"))
+        for folder, kinds in layers.items():
+            for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+                if path.name.startswith(".") or (path.suffix == ".yaml" and path.stem in kinds and path.is_file()):
+                    continue
+                self.problems.append(Problem(path, 1, 1, f"not read: {_stray_hint(path, kinds)}"))
+
     # -- sources and articles ---------------------------------------------------------------
 
     def sources(self) -> tuple[dict[str, Placed], dict[str, str]]:
         records = self.editorial("sources", Source, self.extracted("sources", Source))
         texts: dict[str, str] = {}
+        seeds = self.project.seeds_dir
         for source_id, placed in records.items():
             path = self.project.root / placed.record.file
+            if not _inside(path, seeds):
+                self.problems.append(placed.problem("file", f"'{placed.record.file}' is not in seeds/; sources are "
+                                                            "articles in seeds/, written as seeds/<name>"))
+                continue
+            outside = outside_problem(path, seeds) if path.is_symlink() else None
+            if outside is not None:
+                self.problems.append(outside)
+                continue
             if not path.is_file():
                 self.problems.append(placed.problem("file", f"article file '{placed.record.file}' does not exist"))
                 continue
@@ -212,14 +246,34 @@ class ContentReader:
             self.problems.extend(problems)
             if article is not None:
                 texts[source_id] = article.text
-        listed = {(self.project.root / placed.record.file).resolve() for placed in records.values()}
-        for path in article_paths(self.project.seeds_dir):
-            if path.resolve() not in listed:
+        listed = {os.path.normpath(self.project.root / placed.record.file) for placed in records.values()}
+        for path in article_paths(seeds):
+            outside = outside_problem(path, seeds)
+            if outside is not None:
+                self.problems.append(outside)
+            elif os.path.normpath(path) not in listed:
                 _, problems = read_article(path)
                 self.problems.extend(problems)
                 if not problems:
                     self.problems.append(Problem(path, 1, 1, "article is not in content/extracted/sources.yaml; run `explainer extract`"))
         return records, texts
+
+
+def _stray_hint(path: Path, kinds: list[str]) -> str:
+    layer = path.parent.name
+    if path.is_dir():
+        return f"content/{layer}/ holds YAML files only, one per kind: {', '.join(f'{k}.yaml' for k in kinds)}"
+    if path.suffix == ".yml" and path.stem in kinds:
+        return f"content files end in .yaml; rename it to {path.stem}.yaml"
+    close = difflib.get_close_matches(path.stem, kinds, n=1, cutoff=0.5)
+    if close:
+        return f"did you mean content/{layer}/{close[0]}.yaml?"
+    return f"content/{layer}/ holds one file per kind: {', '.join(f'{k}.yaml' for k in kinds)}"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, as written (`..` taken into account, links not followed), lies in `folder`."""
+    return os.path.normpath(path).startswith(os.path.normpath(folder) + os.sep)
 
 
 def unknown_key_message(key: Any, known: tuple[str, ...] | list[str]) -> str:
@@ -240,6 +294,14 @@ def describe(detail: dict[str, Any], model: type[BaseModel], location: tuple) ->
         return f"'{detail.get('input')}' is not a date: {DATE_HINT}"
     if kind == "string_pattern_mismatch" and location and location[-1] == "id":
         return f"'{detail.get('input')}' is not a valid id: use letters, digits, '-', '_' and '.'"
+    if kind == "string_too_long" and location and location[-1] == "id":
+        return (f"an id of {len(str(detail.get('input')))} characters is too long: ids name the site's "
+                f"files, so keep them to {detail['ctx']['max_length']}")
+    if kind == "finite_number":
+        return f"{name}: {detail.get('input')!r} is not a finite number; write the number itself"
+    if kind == "value_error":
+        return f"{name}: {detail['ctx']['error']}; {DATE_HINT}" if location and location[-1] in ("date", "published") \
+            else f"{name}: {detail['ctx']['error']}"
     return f"{name}: {detail['msg'][0].lower()}{detail['msg'][1:]} (got {detail.get('input')!r})"
 
 
@@ -265,6 +327,7 @@ def _model_at(model: type[BaseModel], location: tuple) -> type[BaseModel] | None
 def read_content(project: Project) -> tuple[Facts, list[Problem]]:
     """Every layer merged into one graph, and every problem found on the way."""
     reader = ContentReader(project)
+    reader.stray_files()
     sources, texts = reader.sources()
     site, site_placed = reader.site_text()
     placed_by_kind = {kind: reader.editorial(kind, model, reader.extracted(kind, model))

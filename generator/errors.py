@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +18,9 @@ class Problem:
     def format(self, relative_to: Path | None = None) -> str:
         path = self.path
         if relative_to is not None:
+            # Not resolved: a symlinked article is named where it sits in the project.
             try:
-                path = self.path.resolve().relative_to(relative_to.resolve())
+                path = Path(os.path.abspath(self.path)).relative_to(os.path.abspath(relative_to))
             except ValueError:
                 pass
         return f"{path}:{self.line}:{self.column}: {self.message}"
@@ -36,3 +39,17 @@ class ContentError(Exception):
         count = len(self.problems)
         lines.append(f"{count} problem{'s' if count != 1 else ''} found.")
         return "\n".join(lines)
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating-system failure in a user's words, with what to do about it."""
+    advice = {
+        errno.ENOSPC: "the disk is full; free some space and try again",
+        errno.EDQUOT: "the disk quota is used up; free some space and try again",
+        errno.EACCES: "permission denied; choose a folder you can write to",
+        errno.EPERM: "permission denied; choose a folder you can write to",
+        errno.EROFS: "the file system is read-only; choose another folder",
+        errno.ENAMETOOLONG: "a file name is too long for this file system",
+    }.get(error.errno, error.strerror or str(error))
+    where = f" ({error.filename})" if error.filename else ""
+    return advice + where

@@ -201,7 +201,8 @@ def facts_schema() -> dict[str, Any]:
 
 def to_json(document: dict[str, Any]) -> str:
     """Stable text: key order as built, UTF-8 characters kept, a final newline."""
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    # allow_nan=False: a non-finite number would make the file invalid JSON; the models refuse them.
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
 
 
 def facts_json(facts: Facts) -> str:

@@ -7,24 +7,40 @@ the site, `facts.json` and its JSON Schema are produced from them. Field names f
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 # A partial date keeps its precision: a year, a month or a day, never more than was said.
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+# Ids name files (people/<id>/index.html), and file systems allow 255 bytes a name.
+MAX_ID_LENGTH = 150
+
+
+def real_date(value: str) -> str:
+    """A day the calendar has: the pattern lets 2025-02-31 through."""
+    if len(value) == 10:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a day of the calendar") from None
+    return value
+
 
 Id = str
+PartialDate = Annotated[str, Field(pattern=DATE_PATTERN), AfterValidator(real_date)]
 
 
 class Record(BaseModel):
-    """Strict base: unknown keys are errors, so a typo in YAML never passes silently."""
+    """Strict base: unknown keys are errors, so a typo in YAML never passes silently, and
+    numbers are finite, so facts.json is always valid JSON."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, allow_inf_nan=False)
 
 
 class Evidence(Record):
@@ -37,7 +53,8 @@ class Evidence(Record):
 class Fact(Record):
     """Fields shared by every fact: an id, the evidence, and where the fact came from."""
 
-    id: Id = Field(pattern=ID_PATTERN, description="Stable id; editorial overrides refer to it.")
+    id: Id = Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH,
+                   description="Stable id; editorial overrides refer to it.")
     evidence: list[Evidence] = Field(default_factory=list, description=(
         "Sources and verbatim quotes this fact rests on: at least one (a quote and a conflict "
         "carry theirs in their own fields)."
@@ -53,11 +70,12 @@ class Fact(Record):
 class Source(Record):
     """A news article in seeds/."""
 
-    id: Id = Field(pattern=ID_PATTERN, description="Stable id: the article's file name without its extension.")
+    id: Id = Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH,
+                   description="Stable id: the article's file name without its extension.")
     title: str = Field(description="Headline of the article.")
     outlet: str | None = Field(default=None, description="Who published it: a newspaper, agency or site.")
-    published: str | None = Field(
-        default=None, pattern=DATE_PATTERN, description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."
+    published: PartialDate | None = Field(
+        default=None, description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."
     )
     byline: list[str] = Field(default_factory=list, description="Names of the authors.")
     file: str = Field(description="Path of the article, relative to the project: seeds/<name>.")
@@ -88,7 +106,7 @@ class Participant(Fact):
 class Event(Fact):
     """Something that happened, dated at the precision the sources give."""
 
-    date: str = Field(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    date: PartialDate = Field(description="YYYY, YYYY-MM or YYYY-MM-DD.")
     approximate: bool = Field(default=False, description="True when the source hedges the date ('around 2003').")
     title: str = Field(description="What happened, in one line.")
     summary: str = Field(default="", description="A sentence or two more, if needed.")
@@ -241,12 +259,13 @@ _TRANSLITERATION = str.maketrans({
 })
 
 
-def slugify(text: str, max_words: int = 8) -> str:
-    """A lowercase ASCII id fragment: stable for the same text, readable in YAML."""
+def slugify(text: str, max_words: int = 8, max_length: int = 64) -> str:
+    """A lowercase ASCII id fragment: stable for the same text, readable in YAML, and short
+    enough for ids made of two fragments to stay under MAX_ID_LENGTH."""
     folded = unicodedata.normalize("NFKD", text).lower().translate(_TRANSLITERATION).replace("_", "")
     words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode())
     if not words and any(character.isalnum() for character in text):
         # A script without a spelling here (Arabic, Chinese, ...): distinct texts, distinct ids.
         return "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    return "-".join(words[:max_words]) or "x"
+    return "-".join(words[:max_words])[:max_length].strip("-") or "x"
 

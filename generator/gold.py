@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ContentError, Problem
-from .facts import DATE_PATTERN, Amount, Quantity, slugify
+from .facts import Amount, PartialDate, Quantity, slugify
 from .yamlfile import YamlDocument, load_yaml
 
 
@@ -42,7 +42,7 @@ class GoldParticipant(GoldRecord):
 
 
 class GoldEvent(GoldRecord):
-    date: str = Field(pattern=DATE_PATTERN)
+    date: PartialDate
     approximate: bool = False
     what: str = Field(min_length=1)
     quote: str = Field(min_length=1)
@@ -98,7 +98,7 @@ class GoldFigure(GoldRecord):
 
 class GoldArticle(GoldRecord):
     source: str = Field(min_length=1)
-    published: str | None = Field(default=None, pattern=DATE_PATTERN)
+    published: PartialDate | None = None
     people: list[GoldPerson] = Field(default_factory=list)
     participants: list[GoldParticipant] = Field(default_factory=list)
     events: list[GoldEvent] = Field(default_factory=list)

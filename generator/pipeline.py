@@ -16,10 +16,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, article_paths, infer_years, read_article
+from .articles import Article, article_paths, infer_years, outside_problem, read_article
 from .atomic import staging_dir, swap_in, write_text
 from .errors import Problem
-from .facts import DATE_PATTERN, FACT_TYPES, Source
+from .facts import DATE_PATTERN, FACT_TYPES, Source, real_date
 from .project import Project
 from .schemas import modeline
 from .yamlfile import dump_yaml, load_yaml
@@ -50,6 +50,10 @@ def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
 def read_articles_from(folder: Path) -> tuple[list[Article], list[Problem]]:
     articles, problems = [], []
     for path in article_paths(folder):
+        outside = outside_problem(path, folder)
+        if outside is not None:
+            problems.append(outside)
+            continue
         article, article_problems = read_article(path)
         problems.extend(article_problems)
         if article is not None:
@@ -123,8 +127,16 @@ def _apply_editorial_dates(project: Project, articles: list[Article]) -> None:
         fix = fixes.get(article.id)
         published = fix.get("published") if isinstance(fix, dict) else None
         guessed = article.published is None or "inferred" in (article.date_origin or "")
-        if guessed and isinstance(published, str) and re.fullmatch(DATE_PATTERN, published):
+        if guessed and isinstance(published, str) and re.fullmatch(DATE_PATTERN, published) \
+                and _is_real_date(published):
             article.published, article.date_origin = published, "editorial"
+
+
+def _is_real_date(value: str) -> bool:
+    try:
+        return bool(real_date(value))
+    except ValueError:
+        return False
 
 
 @functools.cache
@@ -139,8 +151,9 @@ def extractor_fingerprint(version: str) -> str:
 
 
 def _cache_file(project: Project, article: Article, extract) -> Path:
-    # The date is part of the key: relative dates are resolved against it.
-    key = hashlib.sha256(f"{article.digest}:{article.published}".encode()).hexdigest()
+    # The date is part of the key (relative dates are resolved against it), and so is the id,
+    # which the facts carry: two copies of one text get an entry each.
+    key = hashlib.sha256(f"{article.digest}:{article.published}:{article.id}".encode()).hexdigest()
     return project.cache_dir / f"{key[:32]}-{extractor_fingerprint(extract.EXTRACTOR_VERSION)}.json"
 
 

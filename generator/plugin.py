@@ -16,6 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from markupsafe import Markup, escape
 
 from .content import load_facts
 from .errors import ContentError
@@ -29,10 +31,49 @@ class ExplainerConfig(base.Config):
     navigation = c.Type(bool, default=True)
 
 
+# Text settings that MkDocs and Material print into pages unescaped (the site name reaches
+# every page's header, title and an aria-label; the description a meta attribute).
+ESCAPED_SETTINGS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+
+
+def escape_settings(config: MkDocsConfig) -> None:
+    """Make every text setting a page shows HTML-safe, whichever template prints it: escaped
+    once here and marked as markup, so templates that escape again (`| e`) leave it alone."""
+    for key in ESCAPED_SETTINGS:
+        if isinstance(config.get(key), str):
+            config[key] = escape(config[key])
+    for option in config.theme.get("palette") or []:
+        if isinstance(option, dict):
+            for key, value in option.items():
+                option[key] = _escaped(value)
+    if config.nav:
+        config.nav = _escaped_nav(config.nav)
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
+
+
+def _escaped_nav(items):
+    """Titles in `nav` are printed as HTML; paths and URLs stay as written."""
+    if isinstance(items, list):
+        return [_escaped_nav(item) for item in items]
+    if isinstance(items, dict):
+        return {escape(str(title)): _escaped_nav(target) for title, target in items.items()}
+    return items
+
+
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     facts: Facts | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        escape_settings(config)
         overrides = str(files("generator.theme") / "overrides")
         if overrides not in config.theme.dirs:
             # After a project's own custom_dir, ahead of Material's templates.
@@ -56,6 +97,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         files.append(File.generated(config, FACTS_JSON, content=facts_json(self.facts)))
         files.append(File.generated(config, FACTS_SCHEMA, content=schema_json()))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Front matter of hand-written pages reaches the navigation and the head unescaped.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A title taken from a page's heading is already HTML text ("Tom &amp; Jerry"), so
+        # Material's `| e` in the footer would escape it a second time.
+        if isinstance(page.title, str) and not isinstance(page.title, Markup):
+            page.title = Markup(page.title)
+        return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         project_dir = Path(config.config_file_path).resolve().parent

@@ -3,6 +3,11 @@
 MkDocs runs in a child process so that only the plugin module imports it (DESIGN rule 8),
 and so a crash in a build can never leave half a site in place: the site is built into a
 staging folder beside the target and swapped in only when the build succeeded.
+
+The swap replaces the target folder whole, so the target is checked first: a build only
+ever replaces a folder that an earlier build made (it carries `SITE_MARK`), an empty folder
+or nothing. The project, its parents and the folders editors and articles live in are never
+a site, marked or not.
 """
 
 from __future__ import annotations
@@ -10,18 +15,49 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from .atomic import staging_dir, swap_in
+from .errors import describe_os_error
 from .facts import Facts
 from .project import Project
 
 
+# Written into every site a build makes; only a folder holding it may be replaced by a build.
+SITE_MARK = ".explainer-site"
+# Sites built before the mark existed are recognised by the open-data files every build writes.
+_UNMARKED_SITE = ("index.html", "data/facts.json", "data/facts.schema.json")
+
+
 class BuildFailed(Exception):
     pass
+
+
+def check_site_target(project: Project, target: Path) -> None:
+    """Refuse a target the swap must not replace; raise BuildFailed naming it and why."""
+    target = Path(os.path.abspath(target))
+    resolved, root = target.resolve(), project.root.resolve()
+    if resolved == root or resolved in root.parents:
+        raise BuildFailed(f"--site-dir {target} is the project or a folder holding it; a build replaces "
+                          "its site folder whole, so give a folder of its own, such as site/")
+    for keep in (project.content_dir, project.seeds_dir, project.root / ".git"):
+        keep = keep.resolve()
+        if resolved == keep or keep in resolved.parents:
+            raise BuildFailed(f"--site-dir {target} is {keep.relative_to(root)}/ or inside it, where the project "
+                              "keeps its own files; build the site somewhere else, such as site/")
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise BuildFailed(f"{target} exists and is not a folder; move it away or choose another --site-dir")
+    if target.is_dir() and any(target.iterdir()) and not is_built_site(target):
+        raise BuildFailed(f"{target} holds files that no explainer build made; a build would replace them, "
+                          "so empty or remove the folder, or choose another --site-dir")
+
+
+def is_built_site(folder: Path) -> bool:
+    return (folder / SITE_MARK).is_file() or all((folder / name).is_file() for name in _UNMARKED_SITE)
 
 
 def reproducible_environment(facts: Facts) -> dict[str, str]:
@@ -45,16 +81,40 @@ def mkdocs_command(project: Project, *arguments: str) -> list[str]:
 
 
 def build_site(project: Project, target: Path, facts: Facts) -> None:
-    staging = staging_dir(target)
-    result = subprocess.run(
-        mkdocs_command(project, "build", "--site-dir", str(staging)),
-        cwd=project.root, env=reproducible_environment(facts),
-        capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"mkdocs build failed:\n{result.stderr.strip() or result.stdout.strip()}")
-    swap_in(staging, target)
+    check_site_target(project, target)
+    staging = None
+    try:
+        staging = staging_dir(target)
+        result = subprocess.run(
+            mkdocs_command(project, "build", "--site-dir", str(staging)),
+            cwd=project.root, env=reproducible_environment(facts),
+            capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            raise BuildFailed(f"cannot build the site: {_mkdocs_failure(result.stderr or result.stdout)}")
+        (staging / SITE_MARK).write_text("Made by `explainer build`; a later build may replace this folder.\n",
+                                         encoding="utf-8")
+        swap_in(staging, target)
+        staging = None
+    except OSError as error:
+        raise BuildFailed(f"cannot write the site to {target}: {describe_os_error(error)}") from error
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?::\s*'([^'\n]*)')?")
+
+
+def _mkdocs_failure(output: str) -> str:
+    """MkDocs' own message; a system error in the child (a full disk) in the user's words."""
+    system = _OS_ERROR.search(output)
+    if system:
+        return describe_os_error(OSError(int(system.group(1)), system.group(2), system.group(3)))
+    lines = [line for line in output.strip().splitlines() if line.strip()]
+    if any(line.startswith("Traceback (most recent call last)") for line in lines):
+        return lines[-1].strip()
+    return "\n".join(lines)
 
 
 def serve_site(project: Project, dev_addr: str) -> int:

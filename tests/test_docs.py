@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.facts import DATE_PATTERN, ID_PATTERN, SiteText
+from generator.facts import DATE_PATTERN, ID_PATTERN, PartialDate, SiteText
 from generator.schemas import EDITORIAL_SECTIONS, RECORD_TYPES
 
 ROOT = Path(__file__).parent.parent
@@ -52,6 +52,8 @@ def type_label(annotation: typing.Any, info: FieldInfo | None = None) -> str:
         return "one of " + ", ".join(f"`{argument}`" for argument in arguments)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    if annotation == PartialDate:
+        return "date"
     patterns = {getattr(item, "pattern", None) for item in (info.metadata if info else [])}
     if annotation is str and DATE_PATTERN in patterns:
         return "date"
