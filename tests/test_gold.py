@@ -134,3 +134,33 @@ def test_corpus_gold_is_true_to_its_articles(corpus):
         assert annotation.published == article.published, article.id
         assert [where for where, text in annotation.quoted_texts() if not texts.is_verbatim(article.id, text)] == []
         assert {quote.speaker for quote in annotation.quotes} <= {person.id for person in annotation.people}
+
+
+REAL = ROOT / "tests" / "corpus" / "real"
+REAL_SETS = sorted(path.relative_to(REAL).as_posix() for path in REAL.glob("*/*") if (path / "gold").is_dir())
+
+
+def test_the_real_corpus_is_large_and_every_article_has_its_address():
+    rows = [line.split("\t") for line in (ROOT / "tests" / "corpus" / "SOURCES.tsv").read_text(
+        encoding="utf-8").splitlines()[1:]]
+    files = {path.relative_to(ROOT / "tests" / "corpus").as_posix() for path in REAL.glob("*/*/articles/*")}
+    assert {row[0] for row in rows} == files and len(files) >= 40
+    assert all(row[1].startswith("https://") for row in rows)
+    assert len({row[2] for row in rows}) >= 15 and len({row[4] for row in rows}) >= 4
+
+
+@pytest.mark.parametrize("corpus", REAL_SETS)
+def test_real_corpus_gold_is_true_to_its_articles(corpus):
+    """Real articles (tests/corpus/real/README.md): one gold file each, every quote verbatim.
+    Dates are the annotators' reading of the text, which the article reader may not match."""
+    from generator.pipeline import read_articles_from
+
+    gold = load_gold(REAL / corpus / "gold")
+    articles, problems = read_articles_from(REAL / corpus / "articles")
+    assert problems == []
+    assert set(gold) == {article.id for article in articles}
+    texts = SourceTexts({article.id: article.text for article in articles})
+    for article in articles:
+        annotation = gold[article.id]
+        assert [where for where, text in annotation.quoted_texts() if not texts.is_verbatim(article.id, text)] == []
+        assert {quote.speaker for quote in annotation.quotes} <= {person.id for person in annotation.people}
