@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.content import load_facts
-from generator.project import Project
-from generator.render import render_site
-from generator.sitebuild import build_site
+from generator.content.reader import load_facts
+from generator.files.project import Project
+from generator.site.render import render_site
+from generator.site.build import build_site
 
 
 def best_of(repeat: int, action) -> float:

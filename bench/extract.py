@@ -13,7 +13,7 @@ import resource
 import time
 from pathlib import Path
 
-from generator.articles import article_paths, read_article
+from generator.files.articles import article_paths, read_article
 from generator.extract import combine, extract_articles, load_model
 
 

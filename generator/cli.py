@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import ContentError, describe_os_error
-from .project import Project, new_project
+from generator import __version__
+from generator.model.errors import ContentError, describe_os_error
+from generator.content.scaffold import new_project
+from generator.files.project import Project
 
 
 class ProblemsFound(click.ClickException):
@@ -57,8 +58,8 @@ def new(directory: Path, title: str) -> None:
 @click.pass_context
 def extract(context: click.Context) -> None:
     """Extract facts from seeds/ into content/extracted/."""
-    from .pipeline import extract_project
-    from .schemas import write_schemas
+    from generator.extract.machine_layer import extract_project
+    from generator.content.schemas import write_schemas
 
     project = project_from(context)
     try:
@@ -88,7 +89,7 @@ def extract(context: click.Context) -> None:
 @click.pass_context
 def check(context: click.Context) -> None:
     """Validate content/: schema, references and evidence."""
-    from .content import read_content
+    from generator.content.reader import read_content
 
     project = project_from(context)
     facts, problems = read_content(project)
@@ -100,7 +101,7 @@ def check(context: click.Context) -> None:
 
 
 def _report_held(facts) -> None:
-    from .review import held_report
+    from generator.content.review import held_report
 
     report = held_report(facts.held, facts.site.review_below)
     if report:
@@ -113,8 +114,8 @@ def _report_held(facts) -> None:
 @click.pass_context
 def build(context: click.Context, site_dir: Path | None) -> None:
     """Check content, then build the static site (the previous site stays if this fails)."""
-    from .content import read_content
-    from .sitebuild import BuildFailed, build_site
+    from generator.content.reader import read_content
+    from generator.site.build import BuildFailed, build_site
 
     project = project_from(context)
     facts, problems = read_content(project)
@@ -138,10 +139,10 @@ def build(context: click.Context, site_dir: Path | None) -> None:
 @click.pass_context
 def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, details: bool) -> None:
     """Score raw extraction against hand annotations in GOLD_DIR (precision, recall, F1)."""
-    from .evaluate import evaluate as score, format_report
-    from .gold import load_gold
-    from .extract import combine, extract_articles, load_model, as_published
-    from .pipeline import read_articles_from
+    from generator.evaluation.evaluate import evaluate as score, format_report
+    from generator.evaluation.gold import load_gold
+    from generator.extract import combine, extract_articles, load_model, as_published
+    from generator.extract.machine_layer import read_articles_from
 
     try:
         gold = load_gold(gold_dir)
@@ -164,7 +165,7 @@ def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, deta
 @click.pass_context
 def serve(context: click.Context, dev_addr: str) -> None:
     """Preview the site, rebuilding when content, seeds or the theme change."""
-    from .sitebuild import serve_site
+    from generator.site.build import serve_site
 
     sys.exit(serve_site(project_from(context), dev_addr))
 

@@ -19,11 +19,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from markupsafe import Markup, escape
 
-from .content import load_facts
-from .errors import ContentError
-from .export import facts_json, schema_json
-from .facts import Facts
-from .render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
+from generator.content.reader import load_facts
+from generator.model.errors import ContentError
+from generator.site.export import facts_json, schema_json
+from generator.model.facts import Facts
+from generator.site.render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
 
 
 class ExplainerConfig(base.Config):

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.facts import (
+from generator.model.facts import (
     Amount, Claim, Coalition, Conflict, Event, Evidence, Facts, Participant, Person, PlanPoint,
     Pledge, Quantity, Quote, SiteText, Source, Statement,
 )

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import decode, infer_years, parse_article, read_article
-from generator.evidence import SourceTexts, normalise
-from generator.facts import slugify
+from generator.files.articles import decode, infer_years, parse_article, read_article
+from generator.model.evidence import SourceTexts, normalise
+from generator.model.facts import slugify
 
 
 def parse(text: str, name: str = "story.txt"):

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.sitebuild import SITE_MARK
+from generator.site.build import SITE_MARK
 from tests.conftest import needs_chromium, serve_directory
 
 FIXTURE = Path(__file__).parent / "fixtures" / "harbour"

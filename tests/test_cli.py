@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.schemas import modeline
+from generator.content.schemas import modeline
 from tests.test_content import make_project
 
 

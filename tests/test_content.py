@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_facts, read_content
-from generator.errors import ContentError
-from generator.project import Project
+from generator.content.reader import load_facts, read_content
+from generator.model.errors import ContentError
+from generator.files.project import Project
 
 ARTICLE = (
     " date 2025-03-04 Ministers meet in Oslo\n\n"

@@ -17,8 +17,8 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.facts import DATE_PATTERN, ID_PATTERN, PartialDate, SiteText
-from generator.schemas import EDITORIAL_SECTIONS, RECORD_TYPES
+from generator.model.facts import DATE_PATTERN, ID_PATTERN, PartialDate, SiteText
+from generator.content.schemas import EDITORIAL_SECTIONS, RECORD_TYPES
 
 ROOT = Path(__file__).parent.parent
 GUIDE = ROOT / "docs" / "editors.md"

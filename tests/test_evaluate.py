@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.errors import ContentError
-from generator.evaluate import evaluate, format_report, overlap
-from generator.gold import load_gold
-from generator.facts import (
+from generator.model.errors import ContentError
+from generator.evaluation.evaluate import evaluate, format_report, overlap
+from generator.evaluation.gold import load_gold
+from generator.model.facts import (
     Amount, Coalition, Event, Evidence, Participant, Person, Pledge, PlanPoint, Quantity, Quote,
 )
 
@@ -337,8 +337,8 @@ def _conflict_gold(tmp_path: Path) -> Path:
 
 
 def test_conflicts_scored_against_figures_that_differ(tmp_path):
-    from generator.evaluate import gold_conflicts, score_conflicts
-    from generator.facts import Claim, Conflict
+    from generator.evaluation.evaluate import gold_conflicts, score_conflicts
+    from generator.model.facts import Claim, Conflict
 
     gold = load_gold(_conflict_gold(tmp_path))
     assert list(gold_conflicts(gold)) == ["leaders"]  # one source for missiles: no conflict

@@ -9,7 +9,7 @@ import random
 import jsonschema
 import pytest
 
-from generator.export import facts_document, facts_json, facts_schema, schema_json
+from generator.site.export import facts_document, facts_json, facts_schema, schema_json
 from tests.factories import HOSTILE_QUOTE, make_facts
 
 # The facts.json contract in DESIGN.md: these fields, in this order, start every record.

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import parse_article
+from generator.files.articles import parse_article
 from generator.extract import extract_article
 from generator.extract.money import find_counts, find_money
 

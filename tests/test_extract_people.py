@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import parse_article
+from generator.files.articles import parse_article
 from generator.extract import extract_article
 from generator.extract.names import same_name
 

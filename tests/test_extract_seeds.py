@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import read_article
-from generator.evidence import SourceTexts
-from generator.facts import SiteText
+from generator.files.articles import read_article
+from generator.model.evidence import SourceTexts
+from generator.model.facts import SiteText
 from generator.extract import ArticleFacts, combine, extract_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import article_paths, read_article
-from generator.evaluate import words
-from generator.gold import load_gold
-from generator.evidence import SourceTexts
-from generator.facts import ID_PATTERN, slugify
+from generator.files.articles import article_paths, read_article
+from generator.evaluation.evaluate import words
+from generator.evaluation.gold import load_gold
+from generator.model.evidence import SourceTexts
+from generator.model.facts import ID_PATTERN, slugify
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -105,7 +105,7 @@ def test_relative_dates_fall_before_or_on_publication(gold):
 
 
 def test_figures_on_the_london_summit_disagree(gold):
-    from generator.evaluate import gold_conflicts
+    from generator.evaluation.evaluate import gold_conflicts
 
     conflicts = gold_conflicts(gold)
     summit = {source: figure.value for source, figure in conflicts["leaders at the London summit"]}
@@ -121,7 +121,7 @@ def test_figures_on_the_london_summit_disagree(gold):
 def test_corpus_gold_is_true_to_its_articles(corpus):
     """The written evaluation articles (tests/corpus/README.md): one gold file each, dates as
     the reader gives them (wire datelines without a year included), every quote verbatim."""
-    from generator.pipeline import read_articles_from
+    from generator.extract.machine_layer import read_articles_from
 
     folder = ROOT / "tests" / "corpus" / corpus
     gold = load_gold(folder / "gold")
@@ -153,7 +153,7 @@ def test_the_real_corpus_is_large_and_every_article_has_its_address():
 def test_real_corpus_gold_is_true_to_its_articles(corpus):
     """Real articles (tests/corpus/real/README.md): one gold file each, every quote verbatim.
     Dates are the annotators' reading of the text, which the article reader may not match."""
-    from generator.pipeline import read_articles_from
+    from generator.extract.machine_layer import read_articles_from
 
     gold = load_gold(REAL / corpus / "gold")
     articles, problems = read_articles_from(REAL / corpus / "articles")

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.articles import MAX_ARTICLE_CHARACTERS, read_article
+from generator.files.articles import MAX_ARTICLE_CHARACTERS, read_article
 from generator.cli import main
-from generator.evidence import SourceTexts
-from generator.facts import Event, Evidence, Person, Pledge, Quote, Statement, slugify
+from generator.model.evidence import SourceTexts
+from generator.model.facts import Event, Evidence, Person, Pledge, Quote, Statement, slugify
 from tests.conftest import needs_chromium, serve_directory
 from tests.factories import build_site, make_story, write_project
 
@@ -134,7 +134,7 @@ def test_line_endings_and_byte_order_mark_do_not_change_the_text(odd_project):
 
 
 def test_odd_articles_extract_check_and_build(odd_project):
-    from generator.content import load_facts
+    from generator.content.reader import load_facts
 
     facts = load_facts(odd_project)
     assert {source.id for source in facts.sources} == {name[:-4] for name in ODD_ARTICLES}

@@ -24,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.content import load_facts
+from generator.content.reader import load_facts
 
 FIXTURE = Path(__file__).parent / "fixtures" / "harbour"
 EXPLAINER = Path(sys.executable).parent / "explainer"

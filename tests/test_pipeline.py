@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from generator.pipeline import extract_project
-from generator.project import Project, new_project
-from generator.yamlfile import load_yaml
+from generator.extract.machine_layer import extract_project
+from generator.content.scaffold import new_project
+from generator.files.project import Project
+from generator.files.yamlfile import load_yaml
 
 UNDATED = ("Leaders meet in Valletta\n\n"
            "Maltese Prime Minister Robert Abela hosted leaders from four countries on Sunday "

@@ -12,8 +12,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from mkdocs.exceptions import Abort
 
-from generator.content import load_facts
-from generator.export import facts_document, facts_schema
+from generator.content.reader import load_facts
+from generator.site.export import facts_document, facts_schema
 from tests.factories import HOSTILE_NAME, build_site, make_story, write_project
 
 NAV = ["Home", "What is a coalition of the willing?", "Who is involved", "Pledges", "Timeline", "Sources",

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from generator.articles import decode, parse_article
-from generator.evidence import SourceTexts
+from generator.files.articles import decode, parse_article
+from generator.model.evidence import SourceTexts
 from generator.extract import combine, extract_article
 
 bounded = settings(max_examples=150, deadline=None, derandomize=True, database=None,

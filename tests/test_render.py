@@ -12,8 +12,8 @@ import markdown
 import pytest
 
 from tests.factories import HOSTILE_NAME, HOSTILE_PLEDGE, HOSTILE_QUOTE, make_facts
-from generator import render
-from generator.render import (
+from generator.site import render
+from generator.site.render import (
     Linker, amount_text, date_label, number_text, page_contexts, page_nav, render_site,
 )
 

@@ -7,8 +7,8 @@ import json
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.content import read_content
-from generator.project import Project
+from generator.content.reader import read_content
+from generator.files.project import Project
 from tests.factories import make_story, write_project
 
 

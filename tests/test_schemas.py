@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.project import Project
-from generator.schemas import EDITORIAL_SECTIONS, RECORD_TYPES, editorial_file, modeline, schema_files
-from generator.yamlfile import load_yaml
+from generator.files.project import Project
+from generator.content.schemas import EDITORIAL_SECTIONS, RECORD_TYPES, editorial_file, modeline, schema_files
+from generator.files.yamlfile import load_yaml
 from tests.test_cli import run
 from tests.test_content import make_project, messages
 

@@ -8,9 +8,9 @@ import time
 import pytest
 import yaml
 
-from generator import yamlfile
-from generator.articles import _front_matter
-from generator.yamlfile import load_yaml, load_yaml_text
+from generator.files import yamlfile
+from generator.files.articles import _front_matter
+from generator.files.yamlfile import load_yaml, load_yaml_text
 
 
 def load(tmp_path, text: str):

@@ -3,26 +3,26 @@
 Each module is a pure function over a parsed article (`document.ArticleDoc`); none loads a
 model. `extract_article` runs them in dependency order (people first: the others resolve
 names, pronouns and titles through the people mentions), `combine` merges the per-article
-results into the fact lists of `generator.facts`.
+results into the fact lists of `generator.model.facts`.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 
-from ..articles import Article
-from . import document
-from .coalitions import extract_coalitions
-from .combine import combine, as_published
-from .conflicts import count_claims
-from .events import extract_events
-from .participants import extract_participants
-from .people import extract_people
-from .pipeline import load_model
-from .plan import extract_plan
-from .pledges import extract_pledges
-from .quotes import extract_quotes
-from .records import EXTRACTOR_VERSION, ArticleFacts, FigureClaim
+from generator.files.articles import Article
+from generator.extract import document
+from generator.extract.coalitions import extract_coalitions
+from generator.extract.combine import combine, as_published
+from generator.extract.conflicts import count_claims
+from generator.extract.events import extract_events
+from generator.extract.participants import extract_participants
+from generator.extract.people import extract_people
+from generator.extract.language import load_model
+from generator.extract.plan import extract_plan
+from generator.extract.pledges import extract_pledges
+from generator.extract.quotes import extract_quotes
+from generator.extract.records import EXTRACTOR_VERSION, ArticleFacts, FigureClaim
 
 __all__ = [
     "EXTRACTOR_VERSION", "ArticleFacts", "FigureClaim", "combine", "extract_article",

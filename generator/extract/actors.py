@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Token
 
-from .. import gazetteer
-from .document import ArticleDoc
+from generator.model import gazetteer
+from generator.extract.document import ArticleDoc
 
 PLACE_NAME = re.compile(rf"\b(?:{gazetteer.PLACE_NAMES_PATTERN})\b")
 _ADJECTIVE = re.compile(rf"\b(?:{gazetteer.PLACE_ADJECTIVES_PATTERN})\b")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Coalition, Evidence, slugify
-from .. import gazetteer
-from .dates import find_dates
-from .document import ArticleDoc
-from .records import extractor_name
+from generator.model.facts import Coalition, Evidence, slugify
+from generator.model import gazetteer
+from generator.extract.dates import find_dates
+from generator.extract.document import ArticleDoc
+from generator.extract.records import extractor_name
 
 EXTRACTOR = extractor_name("coalitions")
 _MILITARY = re.compile(r"\b(?:invasion|troops|soldiers|force|forces|mission|peacekeep\w*|military)\b", re.I)

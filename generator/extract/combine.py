@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..facts import Coalition, Event, Participant, Person, PlanPoint, Pledge, Quote, slugify
-from .. import gazetteer
-from .conflicts import find_conflicts
-from .names import same_name
-from .participants import STATUS_RANK
-from .records import ArticleFacts, FigureClaim
+from generator.model.facts import Coalition, Event, Participant, Person, PlanPoint, Pledge, Quote, slugify
+from generator.model import gazetteer
+from generator.extract.conflicts import find_conflicts
+from generator.extract.names import same_name
+from generator.extract.participants import STATUS_RANK
+from generator.extract.records import ArticleFacts, FigureClaim
 
 _STOP = {
     "the", "a", "an", "of", "to", "in", "on", "and", "for", "with", "at", "by", "from", "that",

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from ..facts import Claim, Conflict, slugify
-from .document import ArticleDoc
-from ..gazetteer import NUMBER_WORDS
-from .records import FigureClaim, extractor_name
+from generator.model.facts import Claim, Conflict, slugify
+from generator.extract.document import ArticleDoc
+from generator.model.gazetteer import NUMBER_WORDS
+from generator.extract.records import FigureClaim, extractor_name
 
 EXTRACTOR = extractor_name("conflicts")
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))

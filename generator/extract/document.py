@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..articles import Article
+from generator.files.articles import Article
 
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+(By\s+[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*"
                      r"(\s+and\s+[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)?\s+)?")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Evidence, Event, slugify
-from .clauses import attached_noun, capitalise, describe, governing_verb, phrase, text_of
-from .dates import find_dates
-from .inflection import base_in
-from .document import ArticleDoc
-from .records import extractor_name
+from generator.model.facts import Evidence, Event, slugify
+from generator.extract.clauses import attached_noun, capitalise, describe, governing_verb, phrase, text_of
+from generator.extract.dates import find_dates
+from generator.extract.inflection import base_in
+from generator.extract.document import ArticleDoc
+from generator.extract.records import extractor_name
 
 EXTRACTOR = extractor_name("events")
 # Nouns that name an occurrence, so that a date modifying them dates them ("a summit two

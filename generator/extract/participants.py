@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Evidence, Participant
-from .. import gazetteer
-from .actors import PLACE_NAME, places_in
-from .document import ArticleDoc
-from .records import extractor_name
+from generator.model.facts import Evidence, Participant
+from generator.model import gazetteer
+from generator.extract.actors import PLACE_NAME, places_in
+from generator.extract.document import ArticleDoc
+from generator.extract.records import extractor_name
 
 EXTRACTOR = extractor_name("participants")
 STATUS_RANK = {"lead": 4, "member": 3, "attended": 2, "likely": 1}

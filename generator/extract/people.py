@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..facts import Evidence, Person, slugify
-from .. import gazetteer
-from .document import ArticleDoc, Mention
-from .names import same_name, same_surname, same_given_name
-from .records import extractor_name
+from generator.model.facts import Evidence, Person, slugify
+from generator.model import gazetteer
+from generator.extract.document import ArticleDoc, Mention
+from generator.extract.names import same_name, same_surname, same_given_name
+from generator.extract.records import extractor_name
 
 EXTRACTOR = extractor_name("people")
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Evidence, PlanPoint
-from .document import ArticleDoc
-from ..gazetteer import NUMBER_WORDS
-from .records import extractor_name
+from generator.model.facts import Evidence, PlanPoint
+from generator.extract.document import ArticleDoc
+from generator.model.gazetteer import NUMBER_WORDS
+from generator.extract.records import extractor_name
 
 EXTRACTOR = extractor_name("plan")
 _INTRO = re.compile(r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d)[- ]point plan\b|"

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Amount, Evidence, Pledge, Quantity, slugify
-from .actors import actors_of, subject_of
-from .inflection import base_in
-from .document import ArticleDoc
-from .money import find_counts, find_money, find_percent_of_output
-from .records import FigureClaim, extractor_name
+from generator.model.facts import Amount, Evidence, Pledge, Quantity, slugify
+from generator.extract.actors import actors_of, subject_of
+from generator.extract.inflection import base_in
+from generator.extract.document import ArticleDoc
+from generator.extract.money import find_counts, find_money, find_percent_of_output
+from generator.extract.records import FigureClaim, extractor_name
 
 EXTRACTOR = extractor_name("pledges")
 COMMITMENT_VERBS = frozenset({

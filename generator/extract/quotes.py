@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..facts import Evidence, Quote, slugify
-from .. import gazetteer
-from .inflection import base_in
-from .document import ArticleDoc, sentence_text
-from .records import extractor_name
+from generator.model.facts import Evidence, Quote, slugify
+from generator.model import gazetteer
+from generator.extract.inflection import base_in
+from generator.extract.document import ArticleDoc, sentence_text
+from generator.extract.records import extractor_name
 
 EXTRACTOR = extractor_name("quotes")
 SPEECH_VERBS = frozenset({

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..facts import Coalition, Evidence, Event, Participant, Person, PlanPoint, Pledge, Quote
+from generator.model.facts import Coalition, Evidence, Event, Participant, Person, PlanPoint, Pledge, Quote
 
 # Bump when the output of any extractor changes: it is part of the cache key.
 EXTRACTOR_VERSION = "2025.1"

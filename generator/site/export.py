@@ -7,10 +7,10 @@ a fixed order and lists sorted explicitly, so the same facts always give the sam
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from .facts import DATE_PATTERN, ID_PATTERN, Evidence, Fact, Facts
+from generator.files.jsonfile import to_json
+from generator.model.facts import DATE_PATTERN, ID_PATTERN, Evidence, Fact, Facts
 
 SCHEMA_ID = "facts.schema.json"
 FORMAT_VERSION = 1
@@ -197,12 +197,6 @@ def facts_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": definitions,
     }
-
-
-def to_json(document: dict[str, Any]) -> str:
-    """Stable text: key order as built, UTF-8 characters kept, a final newline."""
-    # allow_nan=False: a non-finite number would make the file invalid JSON; the models refuse them.
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
 
 
 def facts_json(facts: Facts) -> str:

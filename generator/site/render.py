@@ -23,11 +23,11 @@ from importlib.resources import files
 import jinja2
 from markupsafe import Markup, escape
 
-from .gazetteer import place
-from .pages import (
+from generator.model.gazetteer import place
+from generator.site.pages import (
     anchor, AboutPage, Citation, ClaimRow, CoalitionPage, CoalitionRow, ConflictItem, DateLabel, DisagreementsPage, EventItem, FactItem, HomePage, Link, ParticipantGroup, ParticipantItem, PersonPage, PersonRow, PledgeGroup, PledgeItem, PledgesPage, QuoteItem, SourceItem, SourcesPage, TimelinePage, WhoPage, YearGroup, status_rank, amount_text, date_label, number_text, number_word, status_heading,
 )
-from .facts import Event, Evidence, Fact, Facts, Participant, Person, Source, slugify
+from generator.model.facts import Event, Evidence, Fact, Facts, Participant, Person, Source, slugify
 
 # Top-level pages in navigation order: (path, title).
 PAGES: tuple[tuple[str, str], ...] = (

@@ -21,10 +21,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .atomic import staging_dir, swap_in
-from .errors import describe_os_error
-from .facts import Facts
-from .project import Project
+from generator.files.atomic import staging_dir, swap_in
+from generator.model.errors import describe_os_error
+from generator.model.facts import Facts
+from generator.files.project import Project
 
 
 # Written into every site a build makes; only a folder holding it may be replaced by a build.

@@ -2,10 +2,10 @@
 
 The gold lives in ``tests/gold/<article id>.yaml``, one file per seed article, annotated by hand
 from that article alone (the format is described in ``tests/gold/README.md`` and enforced by
-the models in `generator.gold`: unknown keys are errors). Predictions are the extractor's per-article
+the models in `generator.evaluation.gold`: unknown keys are errors). Predictions are the extractor's per-article
 results: for each article id an object (or mapping) with the lists ``people``,
 ``participants``, ``events``, ``quotes``, ``pledges``, ``plan`` and ``coalitions`` holding
-models from :mod:`generator.facts`. Everything here is a pure function: no model is loaded.
+models from :mod:`generator.model.facts`. Everything here is a pure function: no model is loaded.
 
 Matching is one-to-one within an article. For each type every (gold, predicted) pair that
 satisfies the rule below gets a score; pairs are taken best score first, each gold item and
@@ -61,7 +61,7 @@ items are matched first.
 
 conflicts (optional, cross-article)
     Gold topics are the ``figures`` ``about`` texts that at least two articles give with
-    different values. A predicted :class:`~generator.facts.Conflict` matches a topic when at
+    different values. A predicted :class:`~generator.model.facts.Conflict` matches a topic when at
     least two of its claims are that topic's figures (same source, and the claim's quote
     overlaps the figure's or shares a number with its value).
 
@@ -79,8 +79,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .evidence import normalise
-from .gold import (
+from generator.model.evidence import normalise
+from generator.evaluation.gold import (
     GoldArticle, GoldCoalition, GoldEvent, GoldFigure, GoldParticipant, GoldPerson, GoldPlanPoint,
     GoldPledge, GoldQuote, load_gold,
 )

@@ -16,13 +16,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, article_paths, infer_years, outside_problem, read_article
-from .atomic import staging_dir, swap_in, write_text
-from .errors import Problem
-from .facts import DATE_PATTERN, FACT_TYPES, Source, real_date
-from .project import Project
-from .schemas import modeline
-from .yamlfile import dump_yaml, load_yaml
+from generator.files.articles import Article, article_paths, infer_years, outside_problem, read_article
+from generator.files.atomic import staging_dir, swap_in, write_text
+from generator.model.errors import Problem
+from generator.model.facts import DATE_PATTERN, FACT_TYPES, Source, real_date
+from generator.files.project import Project
+from generator.content.schemas import modeline
+from generator.files.yamlfile import dump_yaml, load_yaml
 
 HEADER = (
     "# Written by `explainer extract` from seeds/. Do not edit: it is rewritten on every run.\n"
@@ -75,7 +75,7 @@ def source_record(article: Article, project: Project) -> Source:
 
 
 def extract_project(project: Project) -> ExtractSummary:
-    from . import extract
+    from generator import extract
 
     started = time.perf_counter()
     summary = ExtractSummary()
@@ -143,9 +143,9 @@ def _is_real_date(value: str) -> bool:
 def extractor_fingerprint(version: str) -> str:
     """The version plus a digest of the extractor's code and gazetteer, so that a change to
     the rules invalidates the cache even when nobody remembered to bump the version."""
-    package = Path(__file__).parent
+    extract = Path(__file__).parent
     digest = hashlib.sha256(version.encode())
-    for path in sorted([*(package / "extract").glob("*.py"), package / "gazetteer.py"]):
+    for path in sorted([*extract.glob("*.py"), extract.parent / "model" / "gazetteer.py"]):
         digest.update(path.read_bytes())
     return f"{version}-{digest.hexdigest()[:12]}"
 

@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
-from .atomic import staging_dir, swap_in, write_text
-from .export import to_json
-from .facts import FACT_TYPES, Id, Record, SiteText, Source
+from generator.files.atomic import staging_dir, swap_in, write_text
+from generator.files.jsonfile import to_json
+from generator.model.facts import FACT_TYPES, Id, Record, SiteText, Source
 
 # Every kind of record with a file in both layers, keyed by the file's stem.
 RECORD_TYPES: dict[str, type[Record]] = {"sources": Source, **FACT_TYPES}

@@ -23,15 +23,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .articles import article_paths, outside_problem, read_article
-from .errors import ContentError, Problem
-from .evidence import SourceTexts
-from .facts import FACT_TYPES, Facts, SiteText, Source
-from .project import Project
-from .review import hold_for_review
-from .schemas import EDITORIAL_SECTIONS, extracted_file
-from .validate import check_graph
-from .yamlfile import KeyPath, YamlDocument, load_yaml
+from generator.files.articles import article_paths, outside_problem, read_article
+from generator.model.errors import ContentError, Problem
+from generator.model.evidence import SourceTexts
+from generator.model.facts import FACT_TYPES, Facts, SiteText, Source
+from generator.files.project import Project
+from generator.content.review import hold_for_review
+from generator.content.schemas import EDITORIAL_SECTIONS, extracted_file
+from generator.content.validate import check_graph
+from generator.files.yamlfile import KeyPath, YamlDocument, load_yaml
 
 DATE_HINT = "write a date as YYYY, YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .errors import Problem
-from .evidence import SourceTexts
-from .facts import Conflict, Evidence, Facts, Quote
+from generator.model.errors import Problem
+from generator.model.evidence import SourceTexts
+from generator.model.facts import Conflict, Evidence, Facts, Quote
 
 if TYPE_CHECKING:
-    from .content import Placed
+    from generator.content.reader import Placed
 
 ISO_ALPHA_2 = re.compile(r"^[A-Z]{2}$")
 

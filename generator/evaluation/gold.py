@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ContentError, Problem
-from .facts import Amount, PartialDate, Quantity, slugify
-from .yamlfile import YamlDocument, load_yaml
+from generator.model.errors import ContentError, Problem
+from generator.model.facts import Amount, PartialDate, Quantity, slugify
+from generator.files.yamlfile import YamlDocument, load_yaml
 
 
 class GoldRecord(BaseModel):

@@ -25,7 +25,7 @@ from typing import Any, Iterator
 import yaml
 from ruamel.yaml import YAML  # only for dump_yaml, whose exact output other code relies on
 
-from .errors import Problem
+from generator.model.errors import Problem
 
 Location = tuple[int, int]  # 1-based line and column
 KeyPath = tuple[Any, ...]

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
-from .facts import DATE_PATTERN, ID_PATTERN, MAX_ID_LENGTH, real_date, slugify
+from generator.model.errors import Problem
+from generator.model.facts import DATE_PATTERN, ID_PATTERN, MAX_ID_LENGTH, real_date, slugify
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 # A long news feature is 60,000 characters. Parsing takes about 0.1 s and 4 MB of memory per
@@ -215,7 +215,7 @@ def _front_matter(block: str) -> dict[str, object]:
     """The front matter's keys, or none if it is not a clean mapping: an article's metadata is
     a convenience, so a bad block falls back to what the text itself says. The content files'
     loader reads it, so a hostile block (aliases, deep nesting, tags) is refused, not run."""
-    from .yamlfile import load_yaml_text
+    from generator.files.yamlfile import load_yaml_text
 
     document, problems = load_yaml_text(block)
     if document is None or problems or not isinstance(document.data, dict):

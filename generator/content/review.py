@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .facts import Event, Quote
+from generator.model.facts import Event, Quote
 
 if TYPE_CHECKING:
-    from .content import Placed
+    from generator.content.reader import Placed
 
 
 def hold_for_review(placed_by_kind: dict[str, dict[str, "Placed"]], reviewed: set[str],

@@ -1,0 +1,4 @@
+"""Scoring extraction against hand annotations: the gold format, matching and the report.
+
+Imports the layers below it and `generator.extract`.
+"""
