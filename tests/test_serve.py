@@ -115,7 +115,8 @@ def mark(page) -> None:
 def wait_for_reload(page, text: str) -> float:
     """Seconds until the page reloaded by itself and shows `text`."""
     started = time.monotonic()
-    page.wait_for_function("text => !window.__notReloaded && document.body.innerText.includes(text)",
+    # Mid-reload the new document may have no body yet.
+    page.wait_for_function("text => !window.__notReloaded && !!document.body && document.body.innerText.includes(text)",
                            arg=text, timeout=RELOAD_SECONDS * 1000)
     return time.monotonic() - started
 
