@@ -9,14 +9,15 @@ one, are compatible.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from generator.model.ids import spell_out
 
 
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z]", "", ascii_text.lower())
+    # Spelled out as ids spell it, so that "Støre" and "Store" are one name, as in their ids.
+    return re.sub(r"[^a-z]", "", spell_out(text))
 
 
 @lru_cache(maxsize=4096)
