@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
+import difflib
 from typing import TYPE_CHECKING
 
+from generator.model import gazetteer
 from generator.model.errors import Problem
 from generator.model.evidence import SourceTexts
 from generator.model.facts import Conflict, Evidence, Facts, Quote
@@ -12,7 +13,6 @@ from generator.model.facts import Conflict, Evidence, Facts, Quote
 if TYPE_CHECKING:
     from generator.content.reader import Placed
 
-ISO_ALPHA_2 = re.compile(r"^[A-Z]{2}$")
 
 
 def check_graph(facts: Facts, placed_by_kind: dict[str, dict[str, "Placed"]], site: "Placed | None",
@@ -71,16 +71,16 @@ def _reference_problems(facts: Facts, placed_by_kind: dict[str, dict[str, "Place
     people = {person.id for person in facts.people}
     participants = {participant.id for participant in facts.participants}
 
-    for placed in placed_by_kind["people"].values():
-        country = placed.record.country
-        if country and country not in participants and not ISO_ALPHA_2.match(country):
-            problems.append(placed.problem("country", f"'{country}' is neither an ISO 3166 alpha-2 "
-                                           "country code nor a participant id"))
-    for placed in placed_by_kind["pledges"].values():
-        actor = placed.record.actor
-        if actor not in participants and not ISO_ALPHA_2.match(actor):
-            problems.append(placed.problem("actor", f"'{actor}' is neither a participant id nor an "
-                                           "ISO 3166 alpha-2 country code"))
+    # A person may belong to any known country or organisation, taking part or not; so may a
+    # pledge's actor. An editor's own participant id counts as known too.
+    known = set(gazetteer.COUNTRIES) | set(gazetteer.ORGANISATIONS) | participants
+    for kind, field_name in (("people", "country"), ("pledges", "actor")):
+        for placed in placed_by_kind[kind].values():
+            value = getattr(placed.record, field_name)
+            if value and value not in known:
+                problems.append(placed.problem(field_name, f"'{value}' is neither an ISO 3166 alpha-2 country "
+                                               "code, a known organisation id nor a participant id; "
+                                               f"{_closest_place_hint(value, known)}"))
     for placed in placed_by_kind["quotes"].values():
         if placed.record.speaker not in people:
             problems.append(placed.problem("speaker", f"no person with id '{placed.record.speaker}'"))
@@ -96,3 +96,18 @@ def _reference_problems(facts: Facts, placed_by_kind: dict[str, dict[str, "Place
             problems.append(placed.problem("point", f"plan point {point} is also '{seen_points[point]}'"))
         seen_points[point] = placed.record.id
     return problems
+
+
+def _closest_place_hint(value: str, known: set[str]) -> str:
+    """The closest known id: the code in capitals ("gb" -> GB), the id of a place written by
+    name ("France" -> FR, "Nato" -> nato), else the nearest spelling of a known id."""
+    named = gazetteer.place_by_name(value)
+    if value.upper() in known:
+        closest = [value.upper()]
+    elif named is not None:
+        closest = [named.id]
+    else:
+        closest = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.5)
+    if closest:
+        return f"did you mean '{closest[0]}'?"
+    return "use a two-letter code such as GB, an organisation id such as nato, or a participant's id"

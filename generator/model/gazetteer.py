@@ -1,128 +1,21 @@
-"""General knowledge the extractors need: countries, organisations, roles, calendar, money.
+"""General knowledge the extractors need: countries, organisations, cities and roles.
 
-Nothing here is about one story. Countries carry their ISO 3166 alpha-2 code, the names and
-short forms newsrooms use, and the adjectives/demonyms that mark a person's nationality
-("Dutch Prime Minister ..."). Capital and major cities are listed so that a city mistaken for
-a person by the tagger (a common error for "Kyiv") can be rejected, and so that a capital used
-for its government ("London announced") can be read as the country.
+Nothing here is about one story. Places are data, loaded once at import: every ISO 3166
+country comes from pycountry with its alpha-2 code, and knowledge/countries.tsv adds the names
+and short forms newsrooms use and the adjectives/demonyms that mark a person's nationality
+("Dutch Prime Minister ..."); knowledge/organisations.tsv holds international organisations by
+id; knowledge/cities.tsv holds capitals and major cities, so that a city mistaken for a person
+by the tagger (a common error for "Kyiv") can be rejected, and so that a capital used for its
+government ("London announced") can be read as the country.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-# code | names (first is canonical) | adjectives and demonyms | capital and big cities
-_COUNTRY_TABLE = """
-AL|Albania|Albanian|Tirana
-AD|Andorra|Andorran|
-AM|Armenia|Armenian|Yerevan
-AT|Austria|Austrian|Vienna
-AZ|Azerbaijan|Azerbaijani;Azeri|Baku
-BY|Belarus|Belarusian|Minsk
-BE|Belgium|Belgian|Brussels
-BA|Bosnia and Herzegovina;Bosnia|Bosnian|Sarajevo
-BG|Bulgaria|Bulgarian|Sofia
-HR|Croatia|Croatian|Zagreb
-CY|Cyprus|Cypriot|Nicosia
-CZ|Czech Republic;Czechia|Czech|Prague
-DK|Denmark|Danish;Dane;Danes|Copenhagen
-EE|Estonia|Estonian|Tallinn
-FI|Finland|Finnish;Finn;Finns|Helsinki
-FR|France|French|Paris
-GE|Georgia|Georgian|Tbilisi
-DE|Germany|German;Germans|Berlin;Munich;Frankfurt
-GR|Greece|Greek|Athens
-HU|Hungary|Hungarian|Budapest
-IS|Iceland|Icelandic|Reykjavik
-IE|Ireland;Republic of Ireland|Irish|Dublin
-IT|Italy|Italian|Rome;Milan
-XK|Kosovo|Kosovan;Kosovar|Pristina
-LV|Latvia|Latvian|Riga
-LI|Liechtenstein|Liechtensteiner|Vaduz
-LT|Lithuania|Lithuanian|Vilnius
-LU|Luxembourg|Luxembourgish|
-MT|Malta|Maltese|Valletta
-MD|Moldova|Moldovan|Chisinau
-MC|Monaco|Monegasque|
-ME|Montenegro|Montenegrin|Podgorica
-NL|Netherlands;the Netherlands;Holland|Dutch|Amsterdam;The Hague;Rotterdam
-MK|North Macedonia|Macedonian|Skopje
-NO|Norway|Norwegian|Oslo
-PL|Poland|Polish;Pole;Poles|Warsaw
-PT|Portugal|Portuguese|Lisbon
-RO|Romania|Romanian|Bucharest
-RU|Russia;Russian Federation|Russian;Russians|Moscow;Kremlin;St Petersburg
-SM|San Marino|Sammarinese|
-RS|Serbia|Serbian|Belgrade
-SK|Slovakia|Slovak;Slovakian|Bratislava
-SI|Slovenia|Slovenian;Slovene|Ljubljana
-ES|Spain|Spanish;Spaniard|Madrid;Barcelona
-SE|Sweden|Swedish;Swede;Swedes|Stockholm
-CH|Switzerland|Swiss|Bern;Geneva;Zurich
-TR|Turkey;Türkiye;Turkiye|Turkish;Turk;Turks|Ankara;Istanbul
-UA|Ukraine|Ukrainian;Ukrainians|Kyiv;Kiev;Kharkiv;Odesa;Lviv
-GB|United Kingdom;UK;U.K.;Britain;Great Britain|British;Briton;Britons|London;Downing Street;Whitehall;Westminster
-VA|Vatican City;Holy See|Vatican|
-US|United States;US;U.S.;USA;U.S.A.;America;United States of America|American;Americans|Washington;Washington DC;Washington D.C.;White House;New York
-CA|Canada|Canadian;Canadians|Ottawa;Toronto
-MX|Mexico|Mexican|Mexico City
-BR|Brazil|Brazilian|Brasilia;Rio de Janeiro;Sao Paulo
-AR|Argentina|Argentine;Argentinian|Buenos Aires
-CL|Chile|Chilean|Santiago
-CO|Colombia|Colombian|Bogota
-VE|Venezuela|Venezuelan|Caracas
-CU|Cuba|Cuban|Havana
-CN|China;People's Republic of China|Chinese|Beijing;Shanghai
-JP|Japan|Japanese|Tokyo
-KR|South Korea;Republic of Korea|South Korean|Seoul
-KP|North Korea|North Korean|Pyongyang
-IN|India|Indian|New Delhi;Delhi;Mumbai
-PK|Pakistan|Pakistani|Islamabad
-AF|Afghanistan|Afghan|Kabul
-ID|Indonesia|Indonesian|Jakarta
-MY|Malaysia|Malaysian|Kuala Lumpur
-SG|Singapore|Singaporean|
-TH|Thailand|Thai|Bangkok
-VN|Vietnam|Vietnamese|Hanoi
-PH|Philippines;the Philippines|Filipino;Philippine|Manila
-TL|East Timor;Timor-Leste|East Timorese;Timorese|Dili
-AU|Australia|Australian;Australians|Canberra;Sydney
-NZ|New Zealand|New Zealander;New Zealanders|Wellington
-SA|Saudi Arabia|Saudi|Riyadh;Jeddah
-AE|United Arab Emirates;UAE|Emirati|Abu Dhabi;Dubai
-QA|Qatar|Qatari|Doha
-IR|Iran|Iranian|Tehran
-IQ|Iraq|Iraqi|Baghdad
-SY|Syria|Syrian|Damascus
-IL|Israel|Israeli|Jerusalem;Tel Aviv
-PS|Palestine|Palestinian|Gaza;Ramallah
-JO|Jordan|Jordanian|Amman
-LB|Lebanon|Lebanese|Beirut
-EG|Egypt|Egyptian|Cairo
-LY|Libya|Libyan|Tripoli
-ZA|South Africa|South African|Pretoria;Johannesburg;Cape Town
-NG|Nigeria|Nigerian|Abuja;Lagos
-KE|Kenya|Kenyan|Nairobi
-ET|Ethiopia|Ethiopian|Addis Ababa
-KZ|Kazakhstan|Kazakh|Astana
-"""
-
-# id | names (first canonical) | adjectives
-_ORG_TABLE = """
-nato|NATO;North Atlantic Treaty Organization;Nato|
-eu|European Union;EU|
-european-commission|European Commission;EU Commission|
-european-council|European Council|
-european-parliament|European Parliament|
-un|United Nations;UN;U.N.|
-un-security-council|UN Security Council;United Nations Security Council;Security Council|
-g7|G7;Group of Seven|
-g20|G20;Group of 20|
-imf|International Monetary Fund;IMF|
-world-bank|World Bank|
-osce|OSCE;Organization for Security and Co-operation in Europe|
-"""
+import pycountry
 
 ROLE_WORDS = [
     "prime minister", "deputy prime minister", "president", "vice president", "vice-president",
@@ -151,28 +44,7 @@ RELATIONAL_ROLES = {"counterpart", "official", "leader", "lawmaker"}
 HONORIFICS = ["Sir", "Dame", "Lord", "Lady", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."]
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "la", "le", "bin", "al", "ter"}
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTH_NAMES = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-]
-MONTH_ABBREVIATIONS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
-MONTH_ABBREVIATIONS["sept"] = 9
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12,
-    "twenty": 20, "thirty": 30,
-}
-CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₴": "UAH"}
-CURRENCY_WORDS = {
-    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
-    "euro": "EUR", "euros": "EUR", "yen": "JPY", "hryvnia": "UAH", "hryvnias": "UAH",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "yuan": "CNY",
-}
-MULTIPLIERS = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-    "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-}
+# Calendar, number and money words are in generator.model.lexicon.
 
 
 @dataclass(frozen=True)
@@ -184,34 +56,63 @@ class Place:
     adjectives: tuple[str, ...] = field(default=())
 
 
-def _parse_table(table: str, kind: str) -> list[tuple[Place, list[str]]]:
-    rows = []
-    for line in table.strip().splitlines():
-        parts = line.split("|")
-        code, names, adjectives = parts[0], parts[1].split(";"), [a for a in parts[2].split(";") if a]
-        cities = [c for c in parts[3].split(";") if c] if len(parts) > 3 else []
-        rows.append((Place(code, names[0], kind, tuple(names), tuple(adjectives)), cities))
-    return rows
+KNOWLEDGE = Path(__file__).parent / "knowledge"
 
 
-COUNTRIES: dict[str, Place] = {}
+def _rows(name: str) -> list[dict[str, str]]:
+    """The rows of a knowledge file: tab-separated, a header line, '#' lines are comments."""
+    with (KNOWLEDGE / name).open(encoding="utf-8") as file:
+        lines = [line.rstrip("\n") for line in file if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+
+
+def _list(cell: str | None) -> list[str]:
+    return [item.strip() for item in (cell or "").split(";") if item.strip()]
+
+
+def _iso_names(country) -> list[str]:
+    """pycountry's names for a country that read as running text: its short, common and
+    official names, without the inverted forms ("Korea, Republic of") no article uses."""
+    names = []
+    for attribute in ("common_name", "name", "official_name"):
+        value = getattr(country, attribute, None)
+        if value and "," not in value and "(" not in value:
+            names.append(value[4:] if value.startswith("the ") else value)
+    return names
+
+
+def _load_countries() -> dict[str, Place]:
+    """Every ISO 3166 country from pycountry, with the names, aliases and demonyms of
+    knowledge/countries.tsv; the first name is the one pages show."""
+    knowledge = {row["code"]: row for row in _rows("countries.tsv")}
+    countries: dict[str, Place] = {}
+    for code in sorted({country.alpha_2 for country in pycountry.countries} | set(knowledge)):
+        row = knowledge.get(code, {})
+        iso = pycountry.countries.get(alpha_2=code)
+        if iso is None and not row.get("name"):
+            raise ValueError(f"knowledge/countries.tsv: {code} is not an ISO 3166 code and has no name")
+        names = _list(row.get("name")) + (_iso_names(iso) if iso else []) + _list(row.get("aliases"))
+        if not names:
+            names = [iso.name]    # only an inverted name ("Bonaire, Sint Eustatius and Saba"): still its name
+        names = list(dict.fromkeys(names))
+        countries[code] = Place(code, names[0], "country", tuple(names), tuple(_list(row.get("demonyms"))))
+    return countries
+
+
+COUNTRIES: dict[str, Place] = _load_countries()
 ORGANISATIONS: dict[str, Place] = {}
-CITIES: dict[str, str] = {}          # city (or seat of government) -> country code
+for _row in _rows("organisations.tsv"):
+    _names = _list(_row["names"])
+    ORGANISATIONS[_row["id"]] = Place(_row["id"], _names[0], "organisation", tuple(_names))
+CITIES: dict[str, str] = {row["city"]: row["country"] for row in _rows("cities.tsv")}
 _BY_NAME: dict[str, Place] = {}       # names, short forms -> place (exact case for acronyms)
 _BY_ADJECTIVE: dict[str, Place] = {}
-
-for place, cities in _parse_table(_COUNTRY_TABLE, "country"):
-    COUNTRIES[place.id] = place
-    for name in place.names:
-        _BY_NAME[name] = place
-    for adjective in place.adjectives:
-        _BY_ADJECTIVE[adjective] = place
-    for city in cities:
-        CITIES[city] = place.id
-for place, _ in _parse_table(_ORG_TABLE, "organisation"):
-    ORGANISATIONS[place.id] = place
-    for name in place.names:
-        _BY_NAME[name] = place
+for _place in [*COUNTRIES.values(), *ORGANISATIONS.values()]:
+    for _name in _place.names:
+        _BY_NAME.setdefault(_name, _place)
+    for _adjective in _place.adjectives:
+        _BY_ADJECTIVE.setdefault(_adjective, _place)
 
 
 def _key(text: str) -> str:
