@@ -15,7 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from generator.model.errors import ContentError, Problem
-from generator.model.facts import Amount, PartialDate, Quantity, slugify
+from generator.model.facts import Amount, PartialDate, Quantity
+from generator.model.ids import slugify
+from generator.model.lexicon import PledgeKind
 from generator.files.yamlfile import YamlDocument, load_yaml
 
 
@@ -67,7 +69,7 @@ class GoldQuote(GoldRecord):
 
 class GoldPledge(GoldRecord):
     actor: str = Field(min_length=1)
-    kind: Literal["money", "weapons", "troops", "spending", "aid", "proposal", "other"] = "other"
+    kind: PledgeKind = "other"
     amount: Amount | None = None
     quantity: Quantity | None = None
     condition: str | None = None

@@ -1,0 +1,82 @@
+"""The words of English news that the project reads and writes, each list written once.
+
+Calendar words, number words, currencies, stop words and the kinds of pledge. Extractors read
+articles with them, pages write dates and numbers with them, the scorer and the schemas use
+the same lists, so a word added here is known everywhere at once. Places, people's roles and
+organisations are knowledge of the world, kept in `generator.model.gazetteer`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# -- calendar ------------------------------------------------------------------------------
+
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The short forms newsrooms write: the first three letters, and "Sept".
+MONTH_ABBREVIATIONS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
+MONTH_ABBREVIATIONS["sept"] = 9
+# Every way of writing a month, lowercase, to its number: "march", "mar", "sept" ...
+MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **MONTH_ABBREVIATIONS,
+}
+
+# -- numbers -------------------------------------------------------------------------------
+
+NUMBER_NAMES = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+)
+# Number words read as counts ("three days ago", "a dozen leaders"). Zero counts nothing, so
+# it is not read; tens beyond thirty have not been needed.
+NUMBER_WORDS = {
+    **{name: number for number, name in enumerate(NUMBER_NAMES) if number},
+    "a dozen": 12, "dozen": 12, "twenty": 20, "thirty": 30,
+}
+# Words and abbreviations that scale a sum: "1.6bn", "500 million".
+MULTIPLIERS = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+
+# -- money ---------------------------------------------------------------------------------
+
+# The symbol articles write before a sum, to the currency's ISO 4217 code.
+CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₴": "UAH"}
+# The symbol pages write before a sum of a currency, by ISO 4217 code.
+SYMBOL_OF_CURRENCY = {code: symbol for symbol, code in CURRENCY_SYMBOLS.items()}
+# Currency names written after a sum ("1.6 billion pounds"), to the ISO 4217 code.
+CURRENCY_WORDS = {
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
+    "euro": "EUR", "euros": "EUR", "yen": "JPY", "hryvnia": "UAH", "hryvnias": "UAH",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "yuan": "CNY",
+}
+
+# -- stop words ----------------------------------------------------------------------------
+
+# Function words that say nothing about what a text is about: left out when texts are
+# compared by their content words (merging facts across articles, scoring against gold).
+STOP_WORDS = frozenset(
+    """a an and are as at be been but by for from had has have he her his in into is it its of
+    on or our she that the their them they this to was were will with would who which what
+    when after before over than then there these those also said says not can could should
+    must may any all more most other some such only just about against between during under
+    while""".split()
+)
+
+# -- pledges -------------------------------------------------------------------------------
+
+# What a pledge commits: the type of `Pledge.kind` and of the gold's pledges; the schemas
+# and facts.json list the same values.
+PledgeKind = Literal["money", "weapons", "troops", "spending", "aid", "proposal", "other"]
+PLEDGE_KINDS: tuple[str, ...] = get_args(PledgeKind)
+
+
+def or_list(words: tuple[str, ...]) -> str:
+    """'money, weapons or other': a list as a sentence says it."""
+    return f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else "".join(words)
