@@ -11,6 +11,7 @@ import click
 from generator import __version__
 from generator.model.errors import ContentError, describe_os_error
 from generator.content.scaffold import new_project
+from generator.model.facts import STORY_KINDS
 from generator.files.project import Project
 
 
@@ -44,10 +45,18 @@ def main(context: click.Context, project: Path | None) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="Explainer", show_default=True, help="Site title.")
-def new(directory: Path, title: str) -> None:
+@click.option("--kinds", default="", metavar="KIND,KIND",
+              help=f"Story kinds to switch on besides the core ones, comma-separated: {', '.join(STORY_KINDS)} "
+                   "(default: none).")
+def new(directory: Path, title: str, kinds: str) -> None:
     """Create a new explainer project in DIRECTORY."""
+    chosen = [kind.strip() for kind in kinds.split(",") if kind.strip()]
+    unknown = [kind for kind in chosen if kind not in STORY_KINDS]
+    if unknown:
+        raise click.BadParameter(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(STORY_KINDS)}",
+                                 param_hint="--kinds")
     try:
-        created = new_project(directory, title)
+        created = new_project(directory, title, chosen)
     except FileExistsError as error:
         raise click.UsageError(str(error)) from error
     click.echo(f"Created {created.root}. Add articles to {created.seeds_dir}, then run "
@@ -70,7 +79,7 @@ def extract(context: click.Context) -> None:
     if summary.problems:
         raise ProblemsFound(ContentError(summary.problems, project.root).report()
                             + "\ncontent/extracted/ was left as it was.")
-    write_schemas(project.schema_dir)  # editors' tools then know the current models
+    write_schemas(project.schema_dir, summary.kinds)  # editors' tools then know the current models
     counts = ", ".join(f"{count} {kind}" for kind, count in summary.counts.items())
     click.echo(f"{summary.articles} articles ({summary.words} words): {summary.parsed} parsed, "
                f"{summary.cached} unchanged, in {summary.seconds:.1f}s")
@@ -139,7 +148,8 @@ def build(context: click.Context, site_dir: Path | None) -> None:
 @click.pass_context
 def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, details: bool) -> None:
     """Score raw extraction against hand annotations in GOLD_DIR (precision, recall, F1)."""
-    from generator.evaluation.evaluate import evaluate as score, format_report
+    from generator.evaluation.report import format_report
+    from generator.evaluation.scoring import evaluate as score
     from generator.evaluation.gold import load_gold
     from generator.extract import combine, extract_articles, load_model, as_published
     from generator.extract.machine_layer import read_articles_from

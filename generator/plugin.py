@@ -22,13 +22,18 @@ from markupsafe import Markup, escape
 from generator.content.reader import load_facts
 from generator.model.errors import ContentError
 from generator.site.export import facts_json, schema_json
-from generator.model.facts import Facts
+from generator.model.facts import STORY_KINDS, Facts
 from generator.site.render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
 
 
 class ExplainerConfig(base.Config):
     # Set the top navigation unless mkdocs.yml has its own `nav`.
     navigation = c.Type(bool, default=True)
+    # Story kinds switched on, besides the core ones; generator/files/project.py reads the
+    # same options for the command line, which does not import MkDocs.
+    kinds = c.ListOfItems(c.Choice(STORY_KINDS), default=[])
+    # A folder of the project whose page templates replace the theme's of the same name.
+    templates = c.Optional(c.Dir(exists=True))
 
 
 # Text settings that MkDocs and Material print into pages unescaped (the site name reaches
@@ -80,7 +85,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         project_dir = Path(config.config_file_path).resolve().parent
         try:
-            self.facts = load_facts(project_dir)
+            self.facts = load_facts(project_dir, story_kinds=self.config.kinds)
         except ContentError as error:
             raise PluginError(error.report()) from error
         if self.config.navigation and not config.nav:
@@ -88,14 +93,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = render_site(self.facts, directory_urls=config.use_directory_urls)
+        templates = Path(self.config.templates) if self.config.templates else None
+        pages = render_site(self.facts, directory_urls=config.use_directory_urls, templates=templates)
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:
                 continue  # a page the editors wrote themselves (docs/about.md, say) wins
             inclusion = InclusionLevel.NOT_IN_NAV if uri.startswith("people/") else InclusionLevel.UNDEFINED
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
         files.append(File.generated(config, FACTS_JSON, content=facts_json(self.facts)))
-        files.append(File.generated(config, FACTS_SCHEMA, content=schema_json()))
+        files.append(File.generated(config, FACTS_SCHEMA, content=schema_json(self.facts.kinds)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -114,7 +120,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         project_dir = Path(config.config_file_path).resolve().parent
-        for folder in (project_dir / "content", project_dir / "seeds", Path(str(files("generator.theme")))):
+        own_templates = [Path(self.config.templates)] if self.config.templates else []
+        for folder in (project_dir / "content", project_dir / "seeds", Path(str(files("generator.theme"))),
+                       *own_templates):
             if folder.is_dir():
                 server.watch(str(folder))
         server.builder = keep_serving_after_failures(server, server.builder)

@@ -163,6 +163,8 @@ def make_story(hostile: bool = False) -> Story:
         title="The harbour guard coalition, explained",
         background_title="What is a coalition of the willing?",
         description="Who is guarding the northern harbours, what they promised, and what the sources say.",
+        # The story's own word for the page of commitments (the code's neutral default is "Commitments").
+        pages={"pledges": {"title": "Pledges"}},
         summary=[
             statement("herald", "a \"coalition of the willing\" would guard the northern harbours after the storms",
                       "Norway says a coalition of the willing will guard the northern harbours after the storms."),
@@ -176,7 +178,7 @@ def make_story(hostile: bool = False) -> Story:
 
     if hostile:
         people.append(Person(id="hostile", name=HOSTILE_NAME, aliases=[HOSTILE_NAME], role=HOSTILE_PLEDGE,
-                             country="ZZ", evidence=ev("herald", HOSTILE_NAME)))
+                             country="TD", evidence=ev("herald", HOSTILE_NAME)))
         quotes.append(Quote(id="hostile-quote", speaker="hostile", source="herald", text=HOSTILE_QUOTE))
         pledges.append(Pledge(id="hostile-pledge", actor="DK", summary=HOSTILE_PLEDGE,
                               evidence=ev("herald", HOSTILE_PLEDGE)))
@@ -198,7 +200,8 @@ docs_dir: docs
 theme:
   name: material
 plugins:
-  - explainer
+  - explainer:
+      kinds: [pledges, plan, coalitions]
 markdown_extensions:
   - attr_list
   - md_in_html

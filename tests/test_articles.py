@@ -8,7 +8,7 @@ import pytest
 
 from generator.files.articles import decode, infer_years, parse_article, read_article
 from generator.model.evidence import SourceTexts, normalise
-from generator.model.facts import slugify
+from generator.model.ids import slugify
 
 
 def parse(text: str, name: str = "story.txt"):

@@ -1,4 +1,4 @@
-"""The command line contract of DESIGN.md: commands, exit codes and messages."""
+"""The command line contract of docs/DESIGN.md: commands, exit codes and messages."""
 
 from __future__ import annotations
 
@@ -136,8 +136,9 @@ def test_check_reports_every_kind_of_problem_in_one_run(tmp_path):
         "it may have been renamed by a new extraction",
         "content/editorial/quotes.yaml:5:12: no person with id 'ghost'",
         "content/extracted/people.yaml:5:7: duplicate people id 'jonas-gahr-store'",
-        "content/extracted/pledges.yaml:3:10: 'narnia' is neither a participant id nor an "
-        "ISO 3166 alpha-2 country code",
+        "content/extracted/pledges.yaml:3:10: 'narnia' is neither an ISO 3166 alpha-2 country "
+        "code, a known organisation id nor a participant id; use a two-letter code such as GB, an "
+        "organisation id such as nato, or a participant's id",
         "seeds/empty.txt:1:1: article is empty; add its text or remove the file",
         "seeds/latin1.txt:1:4: article is not UTF-8 (byte 0xe9); re-save it as UTF-8",
         "19 problems found.",

@@ -56,10 +56,13 @@ EXTRACTED = {
 
 
 def make_project(root: Path, editorial: dict[str, str] | None = None,
-                 extracted: dict[str, str] | None = None) -> Project:
+                 extracted: dict[str, str] | None = None,
+                 kinds: tuple[str, ...] = ("pledges", "plan", "coalitions")) -> Project:
+    """A project with these story kinds switched on (all of them unless told)."""
     (root / "seeds").mkdir(parents=True)
     (root / "seeds" / "oslo.txt").write_text(ARTICLE, encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(f"site_name: test\nplugins:\n  - explainer:\n      kinds: [{', '.join(kinds)}]\n",
+                                     encoding="utf-8")
     for folder, files in (("extracted", {**EXTRACTED, **(extracted or {})}), ("editorial", editorial or {})):
         (root / "content" / folder).mkdir(parents=True, exist_ok=True)
         for kind, text in files.items():
@@ -226,3 +229,39 @@ def test_an_impossible_unquoted_date_is_a_problem_not_a_crash(tmp_path):
         "content/editorial/events.yaml:3:9: '2025-13-01' is not a date: write a date as YYYY, "
         "YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)"
     ]
+
+
+@pytest.mark.parametrize("country, hint", [
+    ("XX", "did you mean 'XK'?"), ("QQ", "did you mean 'QA'?"), ("no", "did you mean 'NO'?"),
+    ("France", "did you mean 'FR'?"), ("natoo", "did you mean 'nato'?"),
+    ("zzzzzzzz", "use a two-letter code such as GB, an organisation id such as nato, or a participant's id"),
+])
+def test_a_persons_country_must_be_a_country_an_organisation_or_a_participant(tmp_path, country, hint):
+    project = make_project(tmp_path, editorial={"people": f"fix:\n  jonas-gahr-store:\n    country: {country}\n"})
+    assert messages(project) == [
+        f"content/editorial/people.yaml:3:14: '{country}' is neither an ISO 3166 alpha-2 country code, "
+        f"a known organisation id nor a participant id; {hint}"
+    ]
+
+
+@pytest.mark.parametrize("country", ["TD", "SD", "african-union", "european-council", "who"])
+def test_a_person_may_belong_to_any_known_country_or_organisation_taking_part_or_not(tmp_path, country):
+    project = make_project(tmp_path, editorial={"people": f"fix:\n  jonas-gahr-store:\n    country: {country}\n"})
+    assert messages(project) == []
+
+
+@pytest.mark.parametrize("actor, problems", [
+    ("african-union", []),
+    ("QQ", ["content/editorial/pledges.yaml:3:10: 'QQ' is neither an ISO 3166 alpha-2 country code, "
+            "a known organisation id nor a participant id; did you mean 'QA'?"]),
+])
+def test_a_pledges_actor_must_be_a_country_an_organisation_or_a_participant(tmp_path, actor, problems):
+    project = make_project(tmp_path, editorial={"pledges": f"""
+        add:
+        - id: a-pledge
+          actor: {actor}
+          summary: talks
+          evidence: [{{source: oslo, quote: hosted the talks on Monday}}]
+    """})
+    project.config_file.write_text("site_name: test\nplugins:\n  - explainer:\n      kinds: [pledges]\n", encoding="utf-8")
+    assert messages(project) == problems

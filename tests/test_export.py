@@ -12,7 +12,7 @@ import pytest
 from generator.site.export import facts_document, facts_json, facts_schema, schema_json
 from tests.factories import HOSTILE_QUOTE, make_facts
 
-# The facts.json contract in DESIGN.md: these fields, in this order, start every record.
+# The facts.json contract in docs/DESIGN.md: these fields, in this order, start every record.
 CONTRACT = {
     "sources": ["id", "title", "outlet", "published", "file"],
     "people": ["id", "name", "aliases", "role", "country", "evidence"],

@@ -1,4 +1,5 @@
-"""The hand-annotated gold in tests/gold/ is well-formed and true to the seed articles."""
+"""Loading gold reports every problem at its line; the hand-annotated gold in tests/gold/ is
+well-formed and true to the seed articles."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator.files.articles import article_paths, read_article
-from generator.evaluation.evaluate import words
 from generator.evaluation.gold import load_gold
+from generator.evaluation.matching import words
+from generator.model.errors import ContentError
 from generator.model.evidence import SourceTexts
-from generator.model.facts import ID_PATTERN, slugify
+from generator.model.ids import ID_PATTERN, slugify
+from tests.gold_factories import GOLD_YAML
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -105,7 +108,7 @@ def test_relative_dates_fall_before_or_on_publication(gold):
 
 
 def test_figures_on_the_london_summit_disagree(gold):
-    from generator.evaluation.evaluate import gold_conflicts
+    from generator.evaluation.matching import gold_conflicts
 
     conflicts = gold_conflicts(gold)
     summit = {source: figure.value for source, figure in conflicts["leaders at the London summit"]}
@@ -164,3 +167,38 @@ def test_real_corpus_gold_is_true_to_its_articles(corpus):
         annotation = gold[article.id]
         assert [where for where, text in annotation.quoted_texts() if not texts.is_verbatim(article.id, text)] == []
         assert {quote.speaker for quote in annotation.quotes} <= {person.id for person in annotation.people}
+
+
+def test_load_gold_reports_every_problem_with_its_line(tmp_path):
+    (tmp_path / "a1.yaml").write_text(
+        GOLD_YAML.replace("status: member}", "status: founder}")
+        .replace("speaker: emmanuel-macron", "speaker: nobody")
+        .replace("quote: \"On Friday", "when: x\n    quote: \"On Friday"),
+        encoding="utf-8",
+    )
+    (tmp_path / "b2.yaml").write_text("source: other\npublished: 2025-13-01\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_gold(tmp_path)
+    report = caught.value.report()
+    lines = GOLD_YAML.splitlines()
+    status_line = next(i for i, line in enumerate(lines, 1) if "status: member" in line)
+    assert f"a1.yaml:{status_line}:" in report and "participants.1.status" in report
+    assert "events.1.when: Extra inputs are not permitted" in report
+    assert "b2.yaml:2:12: published" in report  # at the bad value
+    assert report.endswith("3 problems found.")  # the speaker check runs only on valid files
+
+
+def test_load_gold_checks_references(tmp_path):
+    (tmp_path / "a1.yaml").write_text(
+        GOLD_YAML.replace("speaker: emmanuel-macron", "speaker: nobody"), encoding="utf-8"
+    )
+    (tmp_path / "a2.yaml").write_text(GOLD_YAML, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_gold(tmp_path)
+    report = caught.value.report()
+    speaker_line = GOLD_YAML.splitlines().index(
+        next(line for line in GOLD_YAML.splitlines() if "emmanuel-macron, text" in line)
+    ) + 1
+    assert f"a1.yaml:{speaker_line}:" in report and "speaker 'nobody' is not a person" in report
+    assert "a2.yaml:1:9: source 'a1' is not the file stem 'a2'" in report
+    assert report.endswith("2 problems found.")

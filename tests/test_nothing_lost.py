@@ -1,4 +1,4 @@
-"""Editors never lose work and readers never see half a site (DESIGN rules 2, 3 and 4).
+"""Editors never lose work and readers never see half a site (rules 2, 3 and 4 of docs/DESIGN.md).
 
 Re-extraction leaves content/editorial/ alone and the editors' overrides keep applying; an
 `extract` or `build` killed at any moment leaves the old output or the new, whole; the same

@@ -169,7 +169,8 @@ def test_builds_with_the_scaffold_config(tmp_path):
 
     project = write_project(make_story(hostile=True), tmp_path / "project")
     scaffold = (files("generator") / "scaffold" / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(scaffold.replace("{{ title }}", "Harbour guard explainer"), encoding="utf-8")
+    config = scaffold.replace("{{ title }}", "Harbour guard explainer").replace("{{ kinds }}", "[pledges, plan, coalitions]")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     (project / "content" / "pages").mkdir()
     site = build_site(project, tmp_path / "site")
     assert broken_links(site) == []

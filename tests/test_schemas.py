@@ -12,6 +12,7 @@ import pytest
 from generator.files.project import Project
 from generator.content.schemas import EDITORIAL_SECTIONS, RECORD_TYPES, editorial_file, modeline, schema_files
 from generator.files.yamlfile import load_yaml
+from generator.model.facts import project_kinds
 from tests.test_cli import run
 from tests.test_content import make_project, messages
 
@@ -73,7 +74,7 @@ def test_a_new_project_has_schemas_for_its_files(tmp_path):
     assert schema_named_by(site) == (project.schema_dir / "editorial" / "site.schema.json").resolve()
     assert schema_errors(site) == []
     assert sorted(path.relative_to(project.schema_dir).as_posix()
-                  for path in project.schema_dir.rglob("*.json")) == sorted(schema_files())
+                  for path in project.schema_dir.rglob("*.json")) == sorted(schema_files(project_kinds(())))
 
 
 # Each is wrong in one way both the schema (as editors type) and `explainer check` see.

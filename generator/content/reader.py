@@ -15,6 +15,7 @@ checked at once; `load_facts` raises a ContentError listing every problem with i
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import typing
 from dataclasses import dataclass, field
@@ -26,8 +27,9 @@ from pydantic import BaseModel, ValidationError
 from generator.files.articles import article_paths, outside_problem, read_article
 from generator.model.errors import ContentError, Problem
 from generator.model.evidence import SourceTexts
-from generator.model.facts import FACT_TYPES, Facts, SiteText, Source
-from generator.files.project import Project
+from generator.model.facts import FACT_TYPES, STORY_KINDS, Facts, SiteText, Source, project_kinds
+from generator.model.ids import Respelling, former_ids, respellings
+from generator.files.project import PLUGIN_NAME, Project, read_options
 from generator.content.review import hold_for_review
 from generator.content.schemas import EDITORIAL_SECTIONS, extracted_file
 from generator.content.validate import check_graph
@@ -56,6 +58,8 @@ class ContentReader:
     project: Project
     problems: list[Problem] = field(default_factory=list)
     reviewed: set[str] = field(default_factory=set)
+    # The fact kinds the project has; files of the other story kinds are not read.
+    kinds: list[str] = field(default_factory=lambda: list(FACT_TYPES))
 
     # -- files --------------------------------------------------------------------------
 
@@ -186,10 +190,42 @@ class ContentReader:
         key under `fix` and `reject`), never dropped silently."""
         placed = records.get(str(fact_id))
         if placed is None:
+            renamed = self.respelled(str(fact_id), records)
             close = difflib.get_close_matches(str(fact_id), list(records), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else "; it may have been renamed by a new extraction"
+            if renamed:
+                hint = (f"; ids now spell out every letter: it is '{renamed[0]}' now, so rename it" if len(renamed) == 1
+                        else f"; ids now spell out every letter: it is one of {', '.join(map(repr, renamed))} now, "
+                             "so rename it")
+            elif close:
+                hint = f"; did you mean '{close[0]}'?"
+            else:
+                hint = "; it may have been renamed by a new extraction"
             self.problems.append(document.problem(key_path, f"no {kind} fact with id '{fact_id}'{hint}", at_key))
         return placed
+
+    def respelled(self, fact_id: str, records: dict[str, Placed]) -> list[str]:
+        """The ids of `records` that were `fact_id` before ids spelled out every letter
+        (radosaw-sikorski is radoslaw-sikorski now).
+
+        An id is made of the words of a fact's name, title or quote, or of another fact's
+        (a quote's id starts with its speaker's), all taken from the articles. So the words
+        of the articles and of the facts' own fields are spelled both ways (`respellings`),
+        and each current id is read back with the old spellings (`former_ids`): no kind needs
+        its own recipe for ids, and an id without such letters has no former spelling, so
+        a typo in it still gets "did you mean"."""
+        changes = respellings(text for placed in records.values() for text in _strings(placed.record.model_dump()))
+        for words, before in self._article_respellings.items():
+            changes.setdefault(words, set()).update(before)
+        if not changes:
+            return []
+        return sorted(current for current in records if fact_id in former_ids(current, changes))
+
+    @functools.cached_property
+    def _article_respellings(self) -> Respelling:
+        """The respelled words of the articles, found once, and only when an override names
+        an unknown id."""
+        articles = (read_article(path)[0] for path in article_paths(self.project.seeds_dir))
+        return respellings(article.text for article in articles if article is not None)
 
     def site_text(self) -> tuple[SiteText, Placed | None]:
         document = self.document(self.project.editorial_dir / "site.yaml", tuple(SiteText.model_fields))
@@ -206,8 +242,8 @@ class ContentReader:
         (`people.yml`, `person.yaml`): each one is an error naming the file it should be."""
         content = self.project.content_dir
         layers = {
-            self.project.extracted_dir: ["sources", *FACT_TYPES],
-            self.project.editorial_dir: ["sources", *FACT_TYPES, "site"],
+            self.project.extracted_dir: ["sources", *self.kinds],
+            self.project.editorial_dir: ["sources", *self.kinds, "site"],
         }
         folders = {"extracted", "editorial", "pages", "schema"}
         for path in sorted(content.iterdir()) if content.is_dir() else []:
@@ -220,6 +256,12 @@ class ContentReader:
         for folder, kinds in layers.items():
             for path in sorted(folder.iterdir()) if folder.is_dir() else []:
                 if path.name.startswith(".") or (path.suffix == ".yaml" and path.stem in kinds and path.is_file()):
+                    continue
+                if path.suffix == ".yaml" and path.stem in STORY_KINDS and path.is_file():
+                    # Facts of a kind the project does not have would silently not be published.
+                    self.problems.append(Problem(path, 1, 1, (
+                        f"not read: the kind '{path.stem}' is off in this project; switch it on in mkdocs.yml "
+                        f"(plugins: - {PLUGIN_NAME}: kinds: [{path.stem}]) or remove this file")))
                     continue
                 self.problems.append(Problem(path, 1, 1, f"not read: {_stray_hint(path, kinds)}"))
 
@@ -257,6 +299,17 @@ class ContentReader:
                 if not problems:
                     self.problems.append(Problem(path, 1, 1, "article is not in content/extracted/sources.yaml; run `explainer extract`"))
         return records, texts
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string in a record's fields, nested ones too."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple, set)):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def _stray_hint(path: Path, kinds: list[str]) -> str:
@@ -324,18 +377,27 @@ def _model_at(model: type[BaseModel], location: tuple) -> type[BaseModel] | None
     return current if isinstance(current, type) else None
 
 
-def read_content(project: Project) -> tuple[Facts, list[Problem]]:
-    """Every layer merged into one graph, and every problem found on the way."""
-    reader = ContentReader(project)
+def read_content(project: Project, story_kinds: typing.Iterable[str] | None = None) -> tuple[Facts, list[Problem]]:
+    """Every layer merged into one graph, and every problem found on the way.
+
+    `story_kinds` are the story kinds switched on; by default mkdocs.yml says which (the
+    MkDocs plugin passes its own validated options)."""
+    problems: list[Problem] = []
+    if story_kinds is None:
+        options, problems = read_options(project.config_file)
+        story_kinds = options.kinds
+    reader = ContentReader(project, problems=list(problems), kinds=project_kinds(story_kinds))
     reader.stray_files()
     sources, texts = reader.sources()
     site, site_placed = reader.site_text()
-    placed_by_kind = {kind: reader.editorial(kind, model, reader.extracted(kind, model))
+    # Every kind has an entry (empty when off), so later checks need not ask which are on.
+    placed_by_kind = {kind: reader.editorial(kind, model, reader.extracted(kind, model)) if kind in reader.kinds else {}
                       for kind, model in FACT_TYPES.items()}
     held = hold_for_review(placed_by_kind, reader.reviewed, site.review_below)
     facts = Facts(
         site=site,
         held=held,
+        kinds=reader.kinds,
         sources=sorted((p.record for p in sources.values()), key=lambda s: s.id),
         reviewed=reader.reviewed,
         **{kind: sorted((p.record for p in placed.values()), key=lambda f: f.id)
@@ -345,9 +407,9 @@ def read_content(project: Project) -> tuple[Facts, list[Problem]]:
     return facts, reader.problems
 
 
-def load_facts(project_dir: Path) -> Facts:
+def load_facts(project_dir: Path, story_kinds: typing.Iterable[str] | None = None) -> Facts:
     project = Project(Path(project_dir))
-    facts, problems = read_content(project)
+    facts, problems = read_content(project, story_kinds)
     if problems:
         raise ContentError(problems, relative_to=project.root)
     return facts

@@ -7,7 +7,10 @@ import shutil
 from importlib.resources import files
 from pathlib import Path
 
+from collections.abc import Iterable
+
 from generator.content.schemas import write_schemas
+from generator.model.facts import STORY_KINDS, project_kinds
 from generator.files.project import Project
 
 
@@ -15,9 +18,14 @@ def scaffold_dir() -> Path:
     return Path(str(files("generator") / "scaffold"))
 
 
-def new_project(target: Path, title: str) -> Project:
-    """Copy the scaffold into an empty (or missing) folder, set the site title and write the
-    content files' schemas (generated, so the scaffold holds no copy to go stale)."""
+def new_project(target: Path, title: str, kinds: Iterable[str] = ()) -> Project:
+    """Copy the scaffold into an empty (or missing) folder, set the site title and the story
+    kinds, and write the content files' schemas (generated, so the scaffold holds no copy to
+    go stale)."""
+    kinds = list(kinds)
+    unknown = [kind for kind in kinds if kind not in STORY_KINDS]
+    if unknown:
+        raise ValueError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(STORY_KINDS)}")
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} is not empty; choose a new folder")
     shutil.copytree(scaffold_dir(), target, dirs_exist_ok=True)
@@ -29,6 +37,8 @@ def new_project(target: Path, title: str) -> Project:
     for path in (project.config_file, project.editorial_dir / "site.yaml"):
         # A JSON string is a valid YAML scalar, whatever the title holds.
         text = path.read_text(encoding="utf-8").replace("{{ title }}", json.dumps(title))
+        # A YAML flow list of the kinds, in STORY_KINDS order: `[]` for none.
+        text = text.replace("{{ kinds }}", "[" + ", ".join(k for k in STORY_KINDS if k in kinds) + "]")
         path.write_text(text, encoding="utf-8")
-    write_schemas(project.schema_dir)
+    write_schemas(project.schema_dir, project_kinds(kinds))
     return project

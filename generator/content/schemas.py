@@ -11,6 +11,7 @@ a schema sees one file, not whether an id exists elsewhere or a quote is verbati
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,11 +82,13 @@ def editorial_file(kind: str) -> type[Record]:
     ), **fields)
 
 
-def content_files() -> dict[str, type[BaseModel]]:
-    """The model of every content file, by its path in content/ without `.yaml`."""
+def content_files(kinds: Iterable[str] = tuple(FACT_TYPES)) -> dict[str, type[BaseModel]]:
+    """The model of every content file of a project with these fact kinds, by its path in
+    content/ without `.yaml` (a kind the project does not have has no files)."""
+    record_types = ["sources", *(kind for kind in FACT_TYPES if kind in kinds)]
     return {
-        **{f"extracted/{kind}": extracted_file(kind) for kind in RECORD_TYPES},
-        **{f"editorial/{kind}": editorial_file(kind) for kind in RECORD_TYPES},
+        **{f"extracted/{kind}": extracted_file(kind) for kind in record_types},
+        **{f"editorial/{kind}": editorial_file(kind) for kind in record_types},
         "editorial/site": SiteText,
     }
 
@@ -97,15 +100,15 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     return {"$schema": SCHEMA_DIALECT, **schema}
 
 
-def schema_files() -> dict[str, str]:
+def schema_files(kinds: Iterable[str] = tuple(FACT_TYPES)) -> dict[str, str]:
     """The text of every schema file, by its path in content/schema/."""
-    return {f"{name}.schema.json": to_json(json_schema(model)) for name, model in content_files().items()}
+    return {f"{name}.schema.json": to_json(json_schema(model)) for name, model in content_files(kinds).items()}
 
 
-def write_schemas(folder: Path) -> None:
+def write_schemas(folder: Path, kinds: Iterable[str] = tuple(FACT_TYPES)) -> None:
     """Replace `folder` with freshly generated schemas, so none is stale or left over."""
     staging = staging_dir(folder)
-    for name, text in schema_files().items():
+    for name, text in schema_files(tuple(kinds)).items():
         write_text(staging / name, text)
     swap_in(staging, folder)
 

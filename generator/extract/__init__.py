@@ -1,59 +1,44 @@
 """Fact extraction: spaCy + rule components turn one article into candidate facts.
 
 Each module is a pure function over a parsed article (`document.ArticleDoc`); none loads a
-model. `extract_article` runs them in dependency order (people first: the others resolve
-names, pronouns and titles through the people mentions), `combine` merges the per-article
-results into the fact lists of `generator.model.facts`.
+model. `registry` names the extractors and the order they run in (people first: the others
+resolve names, pronouns and titles through the people mentions); `extract_article` runs those
+of the project's kinds, and `combine` merges the per-article results into the fact lists of
+`generator.model.facts`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.language import Language
 
 from generator.files.articles import Article
 from generator.extract import document
-from generator.extract.coalitions import extract_coalitions
 from generator.extract.combine import combine, as_published
-from generator.extract.conflicts import count_claims
-from generator.extract.events import extract_events
-from generator.extract.participants import extract_participants
-from generator.extract.people import extract_people
 from generator.extract.language import load_model
-from generator.extract.plan import extract_plan
-from generator.extract.pledges import extract_pledges
-from generator.extract.quotes import extract_quotes
 from generator.extract.records import EXTRACTOR_VERSION, ArticleFacts, FigureClaim
+from generator.extract.registry import EXTRACTORS, run_extractors
+from generator.model.facts import FACT_TYPES
 
 __all__ = [
-    "EXTRACTOR_VERSION", "ArticleFacts", "FigureClaim", "combine", "extract_article",
+    "EXTRACTOR_VERSION", "EXTRACTORS", "ArticleFacts", "FigureClaim", "combine", "extract_article",
     "extract_articles", "load_model", "as_published",
 ]
+ALL_KINDS: tuple[str, ...] = tuple(FACT_TYPES)
 
 
-def extract_article(nlp: Language, article: Article) -> ArticleFacts:
-    """Facts from one article; all evidence quotes are verbatim spans of `article.text`."""
-    return _extract(article, nlp(article.text))
+def extract_article(nlp: Language, article: Article, kinds: Iterable[str] = ALL_KINDS) -> ArticleFacts:
+    """Facts of these kinds from one article; all evidence quotes are verbatim spans of `article.text`."""
+    return _extract(article, nlp(article.text), kinds)
 
 
-def extract_articles(nlp: Language, articles: list[Article]) -> list[ArticleFacts]:
+def extract_articles(nlp: Language, articles: list[Article], kinds: Iterable[str] = ALL_KINDS) -> list[ArticleFacts]:
     """The same as `extract_article` for each, parsing in one `nlp.pipe` batch."""
     docs = nlp.pipe([a.text for a in articles], batch_size=8)
-    return [_extract(article, doc) for article, doc in zip(articles, docs)]
+    return [_extract(article, doc, kinds) for article, doc in zip(articles, docs)]
 
 
-def _extract(article: Article, doc) -> ArticleFacts:
+def _extract(article: Article, doc, kinds: Iterable[str]) -> ArticleFacts:
     context = document.build(article, doc)
-    people, candidates = extract_people(context)
-    pledges, pledge_claims = extract_pledges(context)
-    return ArticleFacts(
-        source=article.id,
-        people=people,
-        candidates=candidates,
-        participants=extract_participants(context),
-        events=extract_events(context),
-        pledges=pledges,
-        quotes=extract_quotes(context),
-        plan=extract_plan(context),
-        coalitions=extract_coalitions(context),
-        claims=count_claims(context) + pledge_claims,
-    )
+    return ArticleFacts(source=article.id, **run_extractors(context, kinds))

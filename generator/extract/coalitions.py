@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from generator.model.facts import Coalition, Evidence, slugify
+from generator.model.facts import Coalition, Evidence
+from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.dates import find_dates
 from generator.extract.document import ArticleDoc

@@ -10,23 +10,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.model.facts import Coalition, Event, Participant, Person, PlanPoint, Pledge, Quote, slugify
+from generator.model.facts import Coalition, Event, Participant, Person, PlanPoint, Pledge, Quote
+from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.conflicts import find_conflicts
 from generator.extract.names import same_name
 from generator.extract.participants import STATUS_RANK
 from generator.extract.records import ArticleFacts, FigureClaim
-
-_STOP = {
-    "the", "a", "an", "of", "to", "in", "on", "and", "for", "with", "at", "by", "from", "that",
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "its", "it",
-    "his", "her", "their", "this", "as", "after", "before", "said", "says", "also", "which",
-    "who", "must", "any", "all", "more", "into",
-}
+from generator.model.lexicon import STOP_WORDS
 
 
 def stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
 
 
 def overlap(a: str, b: str) -> float:
@@ -74,7 +69,8 @@ def _people(results: list[ArticleFacts]):
         canonical = max(names, key=lambda n: (names[n], len(n), -_first(group, n)))
         person_id = slugify(canonical)
         roles = Counter(p.role for _, p, _ in group if p.role)
-        countries = Counter(p.country for _, p, _ in group if p.country)
+        # Only a country or organisation the gazetteer knows, as `check` requires of the field.
+        countries = Counter(p.country for _, p, _ in group if p.country and gazetteer.place(p.country))
         aliases = {n for _, p, _ in group for n in [p.name, *p.aliases]} - {canonical}
         evidence = []
         for _, person, _ in group:
@@ -195,6 +191,8 @@ def _resolved_pledges(results: list[ArticleFacts], country_of: dict[str, str | N
                     continue
                 pledge.actor = country
                 pledge.id = f"{country.lower()}-{old_id[len(person_id) + 1:]}"
+            if gazetteer.place(pledge.actor) is None:
+                continue     # an actor `check` would reject: no country or organisation by that id
             same = next((p for _, p in pledges if p.id == pledge.id), None)
             if same is not None:     # "Starmer" and "the UK" making one pledge in one article
                 same.evidence.extend(e for e in pledge.evidence if e not in same.evidence)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from generator.model.gazetteer import MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
+from generator.model.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
 
 _MONTH = r"(?P<month>" + "|".join(m.title() for m in MONTH_NAMES) + \
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from generator.model.facts import Evidence, Event, slugify
+from generator.model.facts import Evidence, Event
+from generator.model.ids import slugify
 from generator.extract.clauses import attached_noun, capitalise, describe, governing_verb, phrase, text_of
 from generator.extract.dates import find_dates
 from generator.extract.inflection import base_in

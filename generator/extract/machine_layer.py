@@ -19,8 +19,8 @@ from pathlib import Path
 from generator.files.articles import Article, article_paths, infer_years, outside_problem, read_article
 from generator.files.atomic import staging_dir, swap_in, write_text
 from generator.model.errors import Problem
-from generator.model.facts import DATE_PATTERN, FACT_TYPES, Source, real_date
-from generator.files.project import Project
+from generator.model.facts import DATE_PATTERN, Source, project_kinds, real_date
+from generator.files.project import Project, read_options
 from generator.content.schemas import modeline
 from generator.files.yamlfile import dump_yaml, load_yaml
 
@@ -41,6 +41,7 @@ class ExtractSummary:
     undated: list[str] = field(default_factory=list)
     inferred: list[tuple[str, str]] = field(default_factory=list)   # (source id, date) with a guessed year
     problems: list[Problem] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)                   # the fact kinds the project has
 
 
 def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
@@ -79,6 +80,10 @@ def extract_project(project: Project) -> ExtractSummary:
 
     started = time.perf_counter()
     summary = ExtractSummary()
+    options, summary.problems = read_options(project.config_file)
+    kinds = summary.kinds = project_kinds(options.kinds)
+    if summary.problems:
+        return summary
     articles, summary.problems = read_articles(project)
     if summary.problems:
         return summary  # keep the previous machine layer rather than publish a partial one
@@ -86,19 +91,19 @@ def extract_project(project: Project) -> ExtractSummary:
 
     results, pending = {}, []
     for article in articles:
-        cached = _cached(project, article, extract)
+        cached = _cached(project, article, extract, kinds)
         if cached is not None:
             results[article.id] = cached
         else:
             pending.append(article)
     if pending:
         # One model load and one batched parse for everything that changed.
-        for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending)):
-            write_text(_cache_file(project, article, extract),
+        for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending, kinds)):
+            write_text(_cache_file(project, article, extract, kinds),
                          json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
             results[article.id] = result
     summary.parsed, summary.cached = len(pending), len(articles) - len(pending)
-    _prune_cache(project, {_cache_file(project, article, extract) for article in articles})
+    _prune_cache(project, {_cache_file(project, article, extract, kinds) for article in articles})
 
     summary.articles = len(articles)
     summary.words = sum(article.words for article in articles)
@@ -107,7 +112,7 @@ def extract_project(project: Project) -> ExtractSummary:
                         if article.published and "inferred" in (article.date_origin or "")]
     combined = extract.combine([results[article.id] for article in articles])
     files = {"sources": [source_record(article, project) for article in articles]}
-    files.update({kind: combined.get(kind, []) for kind in FACT_TYPES})
+    files.update({kind: combined.get(kind, []) for kind in kinds})
     summary.counts = {kind: len(records) for kind, records in files.items()}
     write_machine_layer(project.extracted_dir, files, extract.EXTRACTOR_VERSION)
     summary.seconds = time.perf_counter() - started
@@ -141,25 +146,30 @@ def _is_real_date(value: str) -> bool:
 
 @functools.cache
 def extractor_fingerprint(version: str) -> str:
-    """The version plus a digest of the extractor's code and gazetteer, so that a change to
-    the rules invalidates the cache even when nobody remembered to bump the version."""
+    """The version plus a digest of the extractor's code, of how ids are made, and of the
+    gazetteer (its module and its knowledge files), so that a change to the rules invalidates
+    the cache even when nobody remembered to bump the version."""
     extract = Path(__file__).parent
+    model = extract.parent / "model"
     digest = hashlib.sha256(version.encode())
-    for path in sorted([*extract.glob("*.py"), extract.parent / "model" / "gazetteer.py"]):
+    # ids.py too: it makes the facts' ids, and a change to it changes ids.
+    for path in sorted([*extract.glob("*.py"), model / "gazetteer.py", model / "ids.py",
+                        *(model / "knowledge").glob("*.tsv")]):
         digest.update(path.read_bytes())
     return f"{version}-{digest.hexdigest()[:12]}"
 
 
-def _cache_file(project: Project, article: Article, extract) -> Path:
+def _cache_file(project: Project, article: Article, extract, kinds: list[str]) -> Path:
     # The date is part of the key (relative dates are resolved against it), and so is the id,
-    # which the facts carry: two copies of one text get an entry each.
-    key = hashlib.sha256(f"{article.digest}:{article.published}:{article.id}".encode()).hexdigest()
+    # which the facts carry: two copies of one text get an entry each. So are the kinds: a
+    # kind switched on later must be extracted, not read as empty from the cache.
+    key = hashlib.sha256(f"{article.digest}:{article.published}:{article.id}:{','.join(kinds)}".encode()).hexdigest()
     return project.cache_dir / f"{key[:32]}-{extractor_fingerprint(extract.EXTRACTOR_VERSION)}.json"
 
 
-def _cached(project: Project, article: Article, extract):
+def _cached(project: Project, article: Article, extract, kinds: list[str]):
     """The cached facts of an unchanged article, or None (a stale or broken entry is ignored)."""
-    cache_file = _cache_file(project, article, extract)
+    cache_file = _cache_file(project, article, extract, kinds)
     if not cache_file.is_file():
         return None
     try:

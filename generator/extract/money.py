@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model.gazetteer import CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS
+from generator.model.lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULTIPLIER = r"trillion|billion|million|thousand|bn|tn|trn|mn|m|k|b"

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from generator.model.facts import Evidence, Person, slugify
+from generator.model.facts import Evidence, Person
+from generator.model.ids import slugify
 from generator.model import gazetteer
+from generator.model.lexicon import WEEKDAYS
 from generator.extract.document import ArticleDoc, Mention
 from generator.extract.names import same_name, same_surname, same_given_name
 from generator.extract.records import extractor_name
@@ -49,8 +51,7 @@ _NON_NAME_WORDS = {
     "Post", "Airport", "Square", "Palace", "Parliament", "Church", "University", "Group",
     "Agency", "Bank", "Fund", "Army", "Navy", "Company", "Corporation", "Club", "Foundation",
     "Day", "Minister", "President", "Chancellor", "Secretary", "General", "Prime", "Pic",
-    "Image", "Photo", "Video", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Commons", "Lords", "Brexit", "God", "War", "Kingdom", "States",
+    "Image", "Photo", "Video", *(day.title() for day in WEEKDAYS), "Commons", "Lords", "Brexit", "God", "War", "Kingdom", "States",
 }
 _HONORIFICS = set(gazetteer.HONORIFICS)
 _WEAK_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -94,11 +95,37 @@ def _is_name_token(token: Token) -> bool:
     return text not in _NON_NAME_WORDS and not gazetteer.is_place_word(text)
 
 
+# The tokenizer splits "Kosiniak-Kamysz" into "Kosiniak", "-", "Kamysz"; a hyphen written
+# without spaces between two parts of a name keeps them one name.
+_HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+def _joins_name(token: Token) -> bool:
+    """A hyphen inside a double-barrelled name: no space on either side, a name part after."""
+    doc = token.doc
+    return (token.text in _HYPHENS and token.i > 0 and not doc[token.i - 1].whitespace_
+            and not token.whitespace_ and token.i + 1 < len(doc) and _is_name_token(doc[token.i + 1]))
+
+
+def _words(run: list[Token]) -> list[str]:
+    """The words of a run of tokens: tokens written together ("Kosiniak", "-", "Kamysz")
+    make one word."""
+    words: list[str] = []
+    for index, token in enumerate(run):
+        if index and not run[index - 1].whitespace_:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+    return words
+
+
 def _name_runs(span: Span):
-    """Runs of name-shaped tokens in an entity, split at commas, 'and', possessives."""
+    """Runs of name-shaped tokens in an entity, split at commas, 'and', possessives; a
+    hyphenated name stays whole."""
     run: list[Token] = []
     for token in span:
-        if _is_name_token(token) or (run and token.lower_ in gazetteer.NAME_PARTICLES):
+        joins = run and _joins_name(token) and token.i + 1 < span.end
+        if _is_name_token(token) or (run and token.lower_ in gazetteer.NAME_PARTICLES) or joins:
             run.append(token)
         else:
             if run:
@@ -176,14 +203,15 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
             continue  # "Royal United Services Institute": an institution, not a person
         for raw in _name_runs(ent):
             run, honorific = _clean(raw)
-            joined = " ".join(t.text for t in run)
-            if len(run) < 2 or joined.lower() in bylined or gazetteer.is_place_word(joined):
+            words = _words(run)
+            joined = " ".join(words)
+            if len(words) < 2 or joined.lower() in bylined or gazetteer.is_place_word(joined):
                 continue
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             sentence = run[0].sent
             role, country = _role_context(context, sentence, start, end)
             titled = role is not None or country is not None
-            full.append(_Name([t.text for t in run], start, end, sentence,
+            full.append(_Name(words, start, end, sentence,
                               strong=ent.label_ == "PERSON" or titled,
                               honorific=honorific, role=role, country=country))
     full.extend(_untagged_names(context, full))
@@ -243,23 +271,23 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
 def _untagged_names(context: ArticleDoc, found: list[_Name]) -> list[_Name]:
     """Full names the tagger missed ("Keir Starmer" untagged) whose surname it tags elsewhere."""
     doc = context.doc
-    tagged_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"}
+    tagged_surnames = {_words(list(ent))[-1] for ent in doc.ents if ent.label_ == "PERSON"}
     taken = {t.i for ent in doc.ents for t in ent}
     taken.update(t.i for name in found for t in doc.char_span(name.start, name.end) or [])
     names = []
     index = 0
     while index < len(doc):
         run = []
-        while index < len(doc) and index not in taken and doc[index].tag_ == "NNP" \
-                and _is_name_token(doc[index]) and len(run) < 3:
+        while index < len(doc) and index not in taken and len(_words(run)) < 3 and (
+                (doc[index].tag_ == "NNP" and _is_name_token(doc[index])) or (run and _joins_name(doc[index]))):
             run.append(doc[index])
             index += 1
-        if len(run) >= 2 and run[-1].text in tagged_surnames:
+        if len(_words(run)) >= 2 and _words(run)[-1] in tagged_surnames:
             cleaned, honorific = _clean(run)
-            if len(cleaned) >= 2:
+            if len(_words(cleaned)) >= 2:
                 start, end = cleaned[0].idx, cleaned[-1].idx + len(cleaned[-1].text)
                 role, country = _role_context(context, cleaned[0].sent, start, end)
-                names.append(_Name([t.text for t in cleaned], start, end, cleaned[0].sent, True,
+                names.append(_Name(_words(cleaned), start, end, cleaned[0].sent, True,
                                    honorific, role, country))
         if not run:
             index += 1
@@ -282,17 +310,22 @@ def _short_mentions(context: ArticleDoc, records, full_mentions: list[Mention]) 
         if previous is not None and previous.text in ("Sir", "Dame"):
             matches = [pid for pid, tokens in people if same_given_name(tokens[0], token.text)
                        and tokens[0][0] == token.text[0]]
-            text, start = f"{previous.text} {token.text}", previous.idx
+            text, start, end = f"{previous.text} {token.text}", previous.idx, token.idx + len(token.text)
         else:
-            matches = [pid for pid, tokens in people if same_surname(tokens[-1], token.text)]
-            text, start = token.text, token.idx
+            # "Kosiniak-Kamysz" is one surname, written as three tokens.
+            last = token
+            while last.i + 2 < len(context.doc) and _joins_name(context.doc[last.i + 1]):
+                last = context.doc[last.i + 2]
+            start, end = token.idx, last.idx + len(last.text)
+            matches = [pid for pid, tokens in people if same_surname(tokens[-1], context.text[start:end])]
             # "von der Leyen": keep the particles with the surname.
             index = token.i - 1
             while index >= 0 and context.doc[index].lower_ in gazetteer.NAME_PARTICLES and \
                     context.doc[index].text[:1].islower():
                 start = context.doc[index].idx
                 index -= 1
-            text = context.text[start:token.idx + len(token.text)]
+            text = context.text[start:end]
         if len(matches) == 1:
-            found.append(Mention(start, token.idx + len(token.text), matches[0], text))
+            found.append(Mention(start, end, matches[0], text))
+            covered.update(range(start, end))
     return found

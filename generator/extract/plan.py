@@ -12,7 +12,7 @@ import re
 
 from generator.model.facts import Evidence, PlanPoint
 from generator.extract.document import ArticleDoc
-from generator.model.gazetteer import NUMBER_WORDS
+from generator.model.lexicon import NUMBER_WORDS
 from generator.extract.records import extractor_name
 
 EXTRACTOR = extractor_name("plan")

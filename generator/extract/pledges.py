@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from generator.model.facts import Amount, Evidence, Pledge, Quantity, slugify
+from generator.model.facts import Amount, Evidence, Pledge, Quantity
+from generator.model.ids import slugify
 from generator.extract.actors import actors_of, subject_of
 from generator.extract.inflection import base_in
 from generator.extract.document import ArticleDoc

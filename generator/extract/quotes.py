@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from generator.model.facts import Evidence, Quote, slugify
+from generator.model.facts import Evidence, Quote
+from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.inflection import base_in
 from generator.extract.document import ArticleDoc, sentence_text

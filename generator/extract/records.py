@@ -20,11 +20,16 @@ class FigureClaim(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     key: str = Field(description="What is counted, normalised, for grouping across articles.")
-    about: str = Field(description="Readable description: 'number of leaders at the summit'.")
+    about: str = Field(description="Readable description: 'number of leaders at the meeting in Valletta'.")
     value: str = Field(description="The figure as the source gives it: 'over 5,000'.")
     number: float | None = None
     source: str
     quote: str
+    # What the figure is about, as the sentence names it, for telling one occasion from
+    # another: the place ("Vienna", "Lancaster House"), the day, and the noun ("conference").
+    place: str | None = None
+    date: str | None = None
+    occasion: str | None = None
 
 
 class ArticleFacts(BaseModel):

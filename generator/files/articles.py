@@ -16,29 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model.errors import Problem
-from generator.model.facts import DATE_PATTERN, ID_PATTERN, MAX_ID_LENGTH, real_date, slugify
+from generator.model.facts import DATE_PATTERN, real_date
+from generator.model.ids import ID_PATTERN, MAX_ID_LENGTH, slugify
+from generator.model.lexicon import MONTH_ABBREVIATIONS, MONTH_NUMBERS
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 # A long news feature is 60,000 characters. Parsing takes about 0.1 s and 4 MB of memory per
 # thousand characters, so this bound keeps one article under half a minute and 1 GB.
 MAX_ARTICLE_CHARACTERS = 200_000
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-_MONTH_NAME = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_NAME = "(" + "|".join(short.title() for short in MONTH_ABBREVIATIONS) + r")[a-z]*\.?"
 # "Mar 3, 2025 - 21:21" on a line of its own.
 _DATELINE_FULL = re.compile(rf"^\s*{_MONTH_NAME}\s+(\d{{1,2}}),\s+(\d{{4}})\b", re.MULTILINE)
 # "LONDON, March 4 (Reuters) -": the year is not given, so it is taken from context later.
@@ -228,11 +216,11 @@ def _dateline_date(text: str) -> tuple[str | None, str | None, re.Match | None]:
     head = text[:2000]
     match = _DATELINE_FULL.search(head)
     if match:
-        month = MONTHS[match.group(1).lower()[:3] if match.group(1).lower() != "sept" else "sep"]
+        month = MONTH_NUMBERS[match.group(1).lower()[:3] if match.group(1).lower() != "sept" else "sep"]
         return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(2)):02d}", "dateline", match
     wire = _DATELINE_WIRE.search(head)
     if wire:
-        month = MONTHS[wire.group(1).lower()[:3]]
+        month = MONTH_NUMBERS[wire.group(1).lower()[:3]]
         if wire.group(3):
             return f"{int(wire.group(3)):04d}-{month:02d}-{int(wire.group(2)):02d}", "dateline", wire
         # Wire copy gives no year ("PARIS, March 11 (Reuters) -"): take the one the text gives

@@ -2,24 +2,21 @@
 
 Both layers of `content/` (extracted and editorial) are validated against these models, and
 the site, `facts.json` and its JSON Schema are produced from them. Field names follow the
-`facts.json` contract in DESIGN.md.
+`facts.json` contract in docs/DESIGN.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
-import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from generator.model.ids import ID_PATTERN, MAX_ID_LENGTH
+from generator.model.lexicon import PLEDGE_KINDS, PledgeKind, or_list
+
 # A partial date keeps its precision: a year, a month or a day, never more than was said.
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
-# Ids name files (people/<id>/index.html), and file systems allow 255 bytes a name.
-MAX_ID_LENGTH = 150
 
 
 def real_date(value: str) -> str:
@@ -96,7 +93,7 @@ class Person(Fact):
 
 
 class Participant(Fact):
-    """A country or organisation taking part in the coalition or its summits, or expected to."""
+    """A country or organisation involved in the story (taking part, attending, leading), or expected to be."""
 
     name: str = Field(description="Name of the country or organisation.")
     kind: Literal["country", "organisation"] = Field(description="country or organisation.")
@@ -135,9 +132,7 @@ class Pledge(Fact):
 
     actor: Id = Field(description="Participant id of who committed it.")
     summary: str = Field(description="What was promised, in one line.")
-    kind: Literal["money", "weapons", "troops", "spending", "aid", "proposal", "other"] = Field(
-        default="other", description="money, weapons, troops, spending, aid, proposal or other."
-    )
+    kind: PledgeKind = Field(default="other", description=f"{or_list(PLEDGE_KINDS)}.")
     amount: Amount | None = Field(default=None, description="The sum, if money: {value, currency}.")
     quantity: Quantity | None = Field(default=None, description="The number of things, if any: {value, unit}.")
     condition: str | None = Field(default=None, description="What the pledge depends on, if anything.")
@@ -181,7 +176,7 @@ class Claim(Record):
 class Conflict(Fact):
     """A figure on which sources disagree, with each claim."""
 
-    about: str = Field(description="What the figure is, e.g. 'How many leaders came to the summit'.")
+    about: str = Field(description="What the figure is, e.g. 'number of leaders at the meeting in Valletta'.")
     claims: list[Claim] = Field(min_length=2, description="Two or more claims, each from its source.")
 
 
@@ -192,14 +187,56 @@ class Statement(Record):
     evidence: list[Evidence] = Field(min_length=1, description="Sources and verbatim quotes it rests on.")
 
 
+class PageText(Record):
+    """A generated page's words: its title and the line the home page gives it. Left out, a
+    neutral default is used (see generator/site/render.py, PAGES)."""
+
+    title: str | None = Field(default=None, description="The page's title, in the navigation and its heading.")
+    blurb: str | None = Field(default=None, description="What the page holds, in a few words, under its link on the home page.")
+
+
+class BackgroundText(Record):
+    """The background page's words (its title is `background_title`)."""
+
+    blurb: str | None = Field(default=None, description="What the page holds, under its link on the home page.")
+    precedents_heading: str | None = Field(
+        default=None, description="Heading of the table of earlier cases (with the `coalitions` kind).")
+    precedents_empty: str | None = Field(
+        default=None, description="What the table says when the sources name no earlier case.")
+
+
+class PagesText(Record):
+    """The words of each generated page; a story's own wording belongs here, not in the code."""
+
+    home: PageText = Field(default_factory=PageText, description="The home page (default title: Home).")
+    background: BackgroundText = Field(default_factory=BackgroundText, description=(
+        "The background page; its title is `background_title`."))
+    who: PageText = Field(default_factory=PageText, description="The participants and people (default: Who is involved).")
+    pledges: PageText = Field(default_factory=PageText, description=(
+        "The commitments, with the `pledges` kind (default: Commitments)."))
+    timeline: PageText = Field(default_factory=PageText, description="The events in date order (default: Timeline).")
+    sources: PageText = Field(default_factory=PageText, description="The articles (default: Sources).")
+    disagreements: PageText = Field(default_factory=PageText, description=(
+        "The figures sources give differently, when there are any (default: Where sources disagree)."))
+    about: PageText = Field(default_factory=PageText, description="How the explainer is made (default: About).")
+
+
+class StatusText(Record):
+    """How one participant status reads on "Who is involved"."""
+
+    heading: str | None = Field(default=None, description="Heading of the group of participants with this status.")
+    label: str | None = Field(default=None, description="The badge beside each of them (default: the status itself).")
+
+
 class SiteText(Record):
-    """Editor-written framing for the pages: title, the summary and the definition."""
+    """Editor-written framing for the pages: title, the summary and the definition, and the
+    words of the pages."""
 
     title: str = Field(default="Explainer", description="Name of the site.")
     description: str = Field(default="", description="One or two sentences under the title on the home page.")
     background_title: str = Field(
         default="Background",
-        description="Title of the page that explains the subject, e.g. 'What is a coalition of the willing?'",
+        description="Title of the page that explains the subject, e.g. 'What is the harbour authority?'",
     )
     summary: list[Statement] = Field(
         default_factory=list, description="The home page's summary, statement by statement."
@@ -207,6 +244,12 @@ class SiteText(Record):
     definition: list[Statement] = Field(
         default_factory=list, description="What the subject is, on the background page."
     )
+    pages: PagesText = Field(default_factory=PagesText, description=(
+        "Titles and home-page blurbs of the generated pages, by page: home, background, who, "
+        "pledges, timeline, sources, disagreements, about."))
+    statuses: dict[str, StatusText] = Field(default_factory=dict, description=(
+        "Heading and badge of each participant status (lead, member, attended, likely, ...), "
+        "e.g. lead: {heading: Leading the effort, label: leads}."))
     review_below: float = Field(
         default=0.5, ge=0, le=1,
         description="Machine facts with a lower confidence are held for review: not published "
@@ -215,6 +258,8 @@ class SiteText(Record):
 
 
 # Fact kinds in the order pages and facts.json list them. The key is the YAML file stem.
+# Every explainer has the core kinds; a project switches story kinds on in mkdocs.yml
+# (`plugins: - explainer: kinds: [...]`), and only those are extracted, read and published.
 FACT_TYPES: dict[str, type[Fact]] = {
     "people": Person,
     "participants": Participant,
@@ -225,6 +270,13 @@ FACT_TYPES: dict[str, type[Fact]] = {
     "coalitions": Coalition,
     "conflicts": Conflict,
 }
+STORY_KINDS: tuple[str, ...] = ("pledges", "plan", "coalitions")
+CORE_KINDS: tuple[str, ...] = tuple(kind for kind in FACT_TYPES if kind not in STORY_KINDS)
+
+
+def project_kinds(story_kinds) -> list[str]:
+    """The fact kinds of a project with these story kinds switched on, in FACT_TYPES order."""
+    return [kind for kind in FACT_TYPES if kind in CORE_KINDS or kind in story_kinds]
 
 
 class Facts(BaseModel):
@@ -240,6 +292,9 @@ class Facts(BaseModel):
     plan: list[PlanPoint] = Field(default_factory=list)
     coalitions: list[Coalition] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    # The fact kinds this project has (core kinds and the story kinds it switched on); the
+    # lists of the others stay empty, and no page or facts.json section shows them.
+    kinds: list[str] = Field(default_factory=lambda: list(FACT_TYPES))
     # Ids an editor confirmed or changed; the site marks them as reviewed.
     reviewed: set[Id] = Field(default_factory=set)
     # Ids of machine facts held back for review (confidence below `site.review_below`), by kind.
@@ -248,24 +303,4 @@ class Facts(BaseModel):
     def all_facts(self) -> list[Fact]:
         """Every published fact, kind by kind in FACT_TYPES order."""
         return [fact for kind in FACT_TYPES for fact in getattr(self, kind)]
-
-
-# Cyrillic (Ukrainian spelling) and Greek letters have no ASCII decomposition: spell them out,
-# so "Володимир Зеленський" gets the id volodymyr-zelenskyy rather than none.
-_TRANSLITERATION = str.maketrans({
-    **dict(zip("абвгґдеєжзиійклмнопрстуфхцчшщьюяыэъ", "a b v h g d e ye zh z y i y k l m n o p r s t u f kh "
-                                                    "ts ch sh shch _ yu ya y e _".split())),
-    **dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split())),
-})
-
-
-def slugify(text: str, max_words: int = 8, max_length: int = 64) -> str:
-    """A lowercase ASCII id fragment: stable for the same text, readable in YAML, and short
-    enough for ids made of two fragments to stay under MAX_ID_LENGTH."""
-    folded = unicodedata.normalize("NFKD", text).lower().translate(_TRANSLITERATION).replace("_", "")
-    words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode())
-    if not words and any(character.isalnum() for character in text):
-        # A script without a spelling here (Arabic, Chinese, ...): distinct texts, distinct ids.
-        return "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    return "-".join(words[:max_words])[:max_length].strip("-") or "x"
 

@@ -1,6 +1,6 @@
 """Running MkDocs for a project: an atomic build, and the live preview.
 
-MkDocs runs in a child process so that only the plugin module imports it (DESIGN rule 8),
+MkDocs runs in a child process so that only the plugin module imports it (rule 8 of docs/DESIGN.md),
 and so a crash in a build can never leave half a site in place: the site is built into a
 staging folder beside the target and swapped in only when the build succeeded.
 

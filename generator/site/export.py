@@ -1,16 +1,19 @@
 """The open-data export: `data/facts.json` and its JSON Schema, `data/facts.schema.json`.
 
-Field names follow the facts.json contract in DESIGN.md; every record also carries where it
+Field names follow the facts.json contract in docs/DESIGN.md; every record also carries where it
 came from (`extractor`, `confidence`) and whether an editor `reviewed` it. Keys are written in
 a fixed order and lists sorted explicitly, so the same facts always give the same bytes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from generator.files.jsonfile import to_json
-from generator.model.facts import DATE_PATTERN, ID_PATTERN, Evidence, Fact, Facts
+from generator.model.facts import DATE_PATTERN, FACT_TYPES, Evidence, Fact, Facts
+from generator.model.ids import ID_PATTERN
+from generator.model.lexicon import PLEDGE_KINDS
 
 SCHEMA_ID = "facts.schema.json"
 FORMAT_VERSION = 1
@@ -35,10 +38,11 @@ def _provenance(fact: Fact, facts: Facts) -> dict[str, Any]:
 
 
 def facts_document(facts: Facts) -> dict[str, Any]:
-    """The whole graph as plain JSON-ready data, in contract order."""
+    """The whole graph as plain JSON-ready data, in contract order; a story kind the project
+    does not have has no section."""
     by_id = lambda record: record.id  # noqa: E731 - one sort key, used for every list
     site = facts.site
-    return {
+    document = {
         "$schema": SCHEMA_ID,
         "format_version": FORMAT_VERSION,
         "title": site.title,
@@ -91,6 +95,12 @@ def facts_document(facts: Facts) -> dict[str, Any]:
         "summary": [{"text": s.text, "evidence": _evidence(s.evidence)} for s in site.summary],
         "definition": [{"text": s.text, "evidence": _evidence(s.evidence)} for s in site.definition],
     }
+    return {key: value for key, value in document.items() if key not in _absent(facts.kinds)}
+
+
+def _absent(kinds: Iterable[str]) -> set[str]:
+    """The facts.json sections of the fact kinds a project does not have."""
+    return set(FACT_TYPES) - set(kinds)
 
 
 # -- schema ---------------------------------------------------------------------------------
@@ -120,8 +130,9 @@ def _list_of(schema: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "items": schema}
 
 
-def facts_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) that `facts_document` output validates against."""
+def facts_schema(kinds: Iterable[str] = tuple(FACT_TYPES)) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) that `facts_document` output of a project with these fact
+    kinds validates against."""
     identifier = _string(pattern=ID_PATTERN)
     date = _string(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD, at the precision given.")
     evidence_item = {
@@ -151,7 +162,7 @@ def facts_schema() -> dict[str, Any]:
         }),
         "pledge": _record("A commitment by one participant.", {
             "id": identifier, "actor": identifier, "summary": _string(),
-            "kind": {"enum": ["money", "weapons", "troops", "spending", "aid", "proposal", "other"]},
+            "kind": {"enum": list(PLEDGE_KINDS)},
             "amount": _nullable({"type": "object", "required": ["value", "currency"], "additionalProperties": False,
                                  "properties": {"value": {"type": "number"}, "currency": _string()}}),
             "quantity": _nullable({"type": "object", "required": ["value", "unit"], "additionalProperties": False,
@@ -164,7 +175,7 @@ def facts_schema() -> dict[str, Any]:
         "plan_point": _record("One numbered point of the plan.", {
             "id": identifier, "point": {"type": "integer", "minimum": 1}, "text": _string(),
         }),
-        "coalition": _record("An earlier coalition of the willing.", {
+        "coalition": _record("An earlier case of the kind, for comparison (the `coalitions` kind).", {
             "id": identifier, "name": _string(), "year": {"type": "integer"}, "led_by": _nullable(_string()),
             "summary": _string(), "mandate": _nullable(_string()), "size": _nullable(_string()),
         }),
@@ -181,6 +192,11 @@ def facts_schema() -> dict[str, Any]:
         "pledges": "pledge", "quotes": "quote", "plan": "plan_point", "coalitions": "coalition",
         "conflicts": "conflict", "summary": "statement", "definition": "statement",
     }
+    absent = _absent(kinds)
+    used = {definition for name, definition in lists.items() if name not in absent}
+    lists = {name: definition for name, definition in lists.items() if name not in absent}
+    definitions = {name: schema for name, schema in definitions.items()
+                   if name in used or name in ("evidence", "statement")}
     properties: dict[str, Any] = {
         "$schema": _string(), "format_version": {"const": FORMAT_VERSION},
         "title": _string(), "description": _string(),
@@ -203,5 +219,5 @@ def facts_json(facts: Facts) -> str:
     return to_json(facts_document(facts))
 
 
-def schema_json() -> str:
-    return to_json(facts_schema())
+def schema_json(kinds: Iterable[str] = tuple(FACT_TYPES)) -> str:
+    return to_json(facts_schema(kinds))

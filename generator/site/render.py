@@ -19,38 +19,58 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from importlib.resources import files
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
 from generator.model.gazetteer import place
 from generator.site.pages import (
-    anchor, AboutPage, Citation, ClaimRow, CoalitionPage, CoalitionRow, ConflictItem, DateLabel, DisagreementsPage, EventItem, FactItem, HomePage, Link, ParticipantGroup, ParticipantItem, PersonPage, PersonRow, PledgeGroup, PledgeItem, PledgesPage, QuoteItem, SourceItem, SourcesPage, TimelinePage, WhoPage, YearGroup, status_rank, amount_text, date_label, number_text, number_word, status_heading,
+    anchor, AboutPage, Citation, ClaimRow, BackgroundPage, CoalitionRow, ConflictItem, DateLabel, DisagreementsPage, EventItem, FactItem, HomePage, Link, ParticipantGroup, ParticipantItem, PersonPage, PersonRow, PledgeGroup, PledgeItem, PledgesPage, QuoteItem, SourceItem, SourcesPage, TimelinePage, WhoPage, YearGroup, status_rank, amount_text, date_label, number_text, number_word, status_heading,
 )
-from generator.model.facts import Event, Evidence, Fact, Facts, Participant, Person, Source, slugify
+from generator.model.facts import Event, Evidence, Fact, Facts, Participant, Person, Source
+from generator.model.ids import slugify
 
-# Top-level pages in navigation order: (path, title).
-PAGES: tuple[tuple[str, str], ...] = (
-    ("index.md", "Home"),
-    ("background.md", "Background"),  # titled by SiteText.background_title
-    ("who.md", "Who is involved"),
-    ("pledges.md", "Pledges"),
-    ("timeline.md", "Timeline"),
-    ("sources.md", "Sources"),
-    ("disagreements.md", "Where sources disagree"),
-    ("about.md", "About"),
+@dataclass(frozen=True)
+class PageSpec:
+    """A top-level page, with the neutral words it has unless the project's site.yaml
+    (`pages: <key>:`) gives its own."""
+
+    path: str
+    key: str            # its entry under `pages` in content/editorial/site.yaml
+    title: str
+    blurb: str
+    kind: str | None    # the fact kind it shows, when the page exists only with that kind's facts
+
+
+# Top-level pages in navigation order.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("index.md", "home", "Home", "", None),
+    PageSpec("background.md", "background", "Background", "what the story is about, and what came before", None),
+    PageSpec("who.md", "who", "Who is involved", "the countries, organisations and people involved", None),
+    PageSpec("pledges.md", "pledges", "Commitments", "what was promised, and by whom", "pledges"),
+    PageSpec("timeline.md", "timeline", "Timeline", "how the story developed, in date order", None),
+    PageSpec("sources.md", "sources", "Sources", "the news articles every fact on this site rests on", None),
+    PageSpec("disagreements.md", "disagreements", "Where sources disagree", "figures the sources give differently",
+             "conflicts"),
+    PageSpec("about.md", "about", "About", "how this explainer is made, and the open data behind it", None),
 )
+# A kind whose page shows only when there is something to show: a story where the sources
+# agree has no page of disagreements. The other kinds' pages exist whenever the kind is on.
+SHOWN_WHEN_FOUND = {"conflicts"}
+# What the About page says each kind of fact is, in the order it lists them.
+KIND_PHRASES = {
+    "people": "the people named and their roles",
+    "participants": "the countries and organisations involved",
+    "events": "dated events",
+    "pledges": "commitments",
+    "quotes": "quotes and who said them",
+    "plan": "the points of a plan",
+    "coalitions": "earlier cases the sources compare it with",
+    "conflicts": "the figures on which the articles disagree",
+}
 FACTS_JSON = "data/facts.json"
 FACTS_SCHEMA = "data/facts.schema.json"
-PAGE_BLURBS = {
-    "background.md": "what it is, and what came before",
-    "who.md": "the countries, organisations and people taking part",
-    "pledges.md": "money, weapons and troops promised, by whom",
-    "timeline.md": "how the story developed, in date order",
-    "sources.md": "the news articles every fact on this site rests on",
-    "disagreements.md": "figures the sources give differently",
-    "about.md": "how this explainer is made, and the open data behind it",
-}
 
 # Characters given meaning by HTML, Markdown or a common extension (attr_list, emoji, macros,
 # superfences, snippets, tables...): written as character references they are plain text.
@@ -167,11 +187,11 @@ class _Builder:
             plan_heading=f"The {number_word(len(plan))}-point plan",
             plan=[FactItem(p.text, self.citations(page, p.evidence), self.reviewed(p), anchor(f"plan-{p.id}"), p.point)
                   for p in plan],
-            links=[Link(title, self.link(page)(path), PAGE_BLURBS.get(path, ""))
-                   for path, title in self.titles.items() if path != page],
+            links=[Link(page_title(self.facts, spec), self.link(page)(spec.path), page_blurb(self.facts, spec))
+                   for spec in site_pages(self.facts) if spec.path != page],
         )
 
-    def coalition(self) -> CoalitionPage:
+    def background(self) -> BackgroundPage:
         page = "background.md"
         rows = [
             CoalitionRow(anchor(f"coalition-{c.id}"), c.name, c.year, c.led_by or "not stated",
@@ -180,7 +200,9 @@ class _Builder:
             for c in sorted(self.facts.coalitions, key=lambda c: (c.year, c.name, c.id))
         ]
         definition = [FactItem(s.text, self.citations(page, s.evidence)) for s in self.facts.site.definition]
-        return CoalitionPage(self.titles[page], definition, rows)
+        words = self.facts.site.pages.background
+        return BackgroundPage(self.titles[page], definition, "coalitions" in self.facts.kinds,
+                              words.precedents_heading, words.precedents_empty, rows)
 
     def who(self) -> WhoPage:
         page = "who.md"
@@ -196,9 +218,11 @@ class _Builder:
                 (countries, f"{countries} {'country' if countries == 1 else 'countries'}"),
                 (organisations, f"{organisations} organisation{'' if organisations == 1 else 's'}"),
             ) if n]
+            words = self.facts.site.statuses.get(status)
             groups.append(ParticipantGroup(
-                status_heading(status), " and ".join(counts),
-                [ParticipantItem(anchor(f"participant-{p.id}"), p.name, p.kind, p.status, anchor(slugify(p.status)),
+                status_heading(status, words.heading if words else None), " and ".join(counts),
+                [ParticipantItem(anchor(f"participant-{p.id}"), p.name, p.kind, p.status,
+                                 (words.label if words and words.label else p.status), anchor(slugify(p.status)),
                                  self.citations(page, p.evidence), self.reviewed(p)) for p in members],
             ))
         people = [
@@ -292,7 +316,10 @@ class _Builder:
         facts = self.facts
         published = facts.all_facts()
         reviewed = sum(1 for fact in published if fact.id in facts.reviewed)
-        return AboutPage(self.titles["about.md"], facts.site.title, len(facts.sources), len(published), reviewed,
+        phrases = [KIND_PHRASES[kind] for kind in facts.kinds if kind in KIND_PHRASES]
+        gathered = ", ".join(phrases[:-1]) + (" and " if len(phrases) > 1 else "") + phrases[-1]
+        return AboutPage(self.titles["about.md"], facts.site.title, gathered, self.titles.get("disagreements.md"),
+                         len(facts.sources), len(published), reviewed,
                          sum(len(ids) for ids in facts.held.values()), facts.site.review_below,
                          self.data_links("about.md"))
 
@@ -350,8 +377,12 @@ def markdown_heading(value: object) -> Markup:
     return Markup(neutralise(str(value)))
 
 
-def template_environment() -> jinja2.Environment:
+def template_environment(templates: Path | None = None) -> jinja2.Environment:
+    """The page templates: a project's own folder (the plugin's `templates` option) first,
+    as Material's custom_dir is, then the installed theme's, for every template and partial."""
     loader = jinja2.FunctionLoader(_load_template)
+    if templates is not None:
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(templates), encoding="utf-8"), loader])
     environment = jinja2.Environment(
         loader=loader, autoescape=True, finalize=neutralise, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -368,9 +399,9 @@ def _load_template(name: str) -> str | None:
     return resource.read_text(encoding="utf-8") if resource.is_file() else None
 
 
-PAGE_TEMPLATES = {
+PAGE_TEMPLATES = {  # the pages a project has are those of `site_pages`
     "index.md": ("index.md.j2", _Builder.home),
-    "background.md": ("background.md.j2", _Builder.coalition),
+    "background.md": ("background.md.j2", _Builder.background),
     "who.md": ("who.md.j2", _Builder.who),
     "pledges.md": ("pledges.md.j2", _Builder.pledges),
     "timeline.md": ("timeline.md.j2", _Builder.timeline),
@@ -384,30 +415,52 @@ PERSON_TEMPLATE = "person.md.j2"
 def page_contexts(facts: Facts, directory_urls: bool = True) -> dict[str, tuple[str, object]]:
     """Page path → (template name, context) for every page of the site."""
     builder = _Builder(facts, directory_urls)
-    contexts = {path: (template, build(builder)) for path, (template, build) in PAGE_TEMPLATES.items()}
+    contexts = {spec.path: (PAGE_TEMPLATES[spec.path][0], PAGE_TEMPLATES[spec.path][1](builder))
+                for spec in site_pages(facts)}
     for person in sorted(facts.people, key=lambda p: p.id):
         contexts[f"people/{person.id}.md"] = (PERSON_TEMPLATE, builder.person(person))
     return contexts
 
 
-def render_site(facts: Facts, directory_urls: bool = True) -> dict[str, str]:
-    """Page path → Markdown text for every generated page, in a stable order."""
-    environment = template_environment()
+def render_site(facts: Facts, directory_urls: bool = True, templates: Path | None = None) -> dict[str, str]:
+    """Page path → Markdown text for every generated page, in a stable order; `templates` is
+    a folder of templates that replace the theme's of the same name."""
+    environment = template_environment(templates)
     return {
         path: environment.get_template(template).render(page=context)
         for path, (template, context) in page_contexts(facts, directory_urls).items()
     }
 
 
+def site_pages(facts: Facts) -> list[PageSpec]:
+    """The top-level pages this project has: a kind's page only with that kind (and, for
+    SHOWN_WHEN_FOUND kinds, only with facts of it)."""
+    return [spec for spec in PAGES if spec.kind is None or (
+        spec.kind in facts.kinds and (spec.kind not in SHOWN_WHEN_FOUND or getattr(facts, spec.kind)))]
+
+
+def page_title(facts: Facts, spec: PageSpec) -> str:
+    if spec.key == "background":
+        return facts.site.background_title
+    return getattr(facts.site.pages, spec.key).title or spec.title
+
+
+def page_blurb(facts: Facts, spec: PageSpec) -> str:
+    blurb = getattr(facts.site.pages, spec.key).blurb
+    return spec.blurb if blurb is None else blurb
+
+
 def page_titles(facts: Facts) -> dict[str, str]:
-    return {path: facts.site.background_title if path == "background.md" else title for path, title in PAGES}
+    return {spec.path: page_title(facts, spec) for spec in site_pages(facts)}
 
 
 def page_nav(facts: Facts) -> list[dict[str, str] | str]:
     """The top navigation in MkDocs `nav` form. People pages are reached from 'Who is involved'.
 
     MkDocs takes a title given in `nav` as HTML, and Material strips and unescapes it for the
-    window title, so the editors' background title is not given here: that page is titled by
-    its own heading, which MkDocs escapes.
+    window title, so a title the project's words give (the background title, any under `pages`)
+    is not given here: that page is titled by its own heading, which MkDocs escapes. Only the
+    code's own titles are.
     """
-    return [path if path == "background.md" else {title: path} for path, title in PAGES]
+    return [{spec.title: spec.path} if page_title(facts, spec) == spec.title else spec.path
+            for spec in site_pages(facts)]

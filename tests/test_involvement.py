@@ -1,0 +1,60 @@
+"""Generic involvement: participants from any story's verbs (attend, join, take part, host,
+co-chair, sign, contribute), and figures keyed by the occasion they are about."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import extract_article
+from generator.extract.conflicts import find_conflicts
+from generator.extract.records import FigureClaim
+from tests.test_extract_facts import article
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The relief effort is co-chaired by Austria and Hungary.", {"AT": "lead", "HU": "lead"}),
+    ("Croatia signed up to the flood agreement on Monday.", {"HR": "member"}),
+    ("Serbia and Montenegro have contributed to the rescue mission.", {"RS": "member", "ME": "member"}),
+    ("Slovakia will take part in the talks.", {"SK": "member"}),
+    ("Ministers from Austria and Italy attended the donor conference in Vienna.",
+     {"AT": "attended", "IT": "attended"}),
+    ("Slovenia hosted the meeting of ministers from Croatia and Austria.",
+     {"SI": "attended", "HR": "attended", "AT": "attended"}),
+    ("Hungary did not attend the meeting.", {}),
+])
+def test_involvement_phrasings(nlp, text, expected):
+    statuses = {p.id: p.status for p in extract_article(nlp, article(text)).participants}
+    assert statuses == expected
+
+
+def claim(source: str, value: str, place: str | None, date: str | None, occasion: str | None = "meeting"):
+    return FigureClaim(key="count|leaders", about="number of leaders at the meeting", value=value,
+                       source=source, quote=f"{value} came", place=place, date=date, occasion=occasion)
+
+
+def test_figures_about_different_occasions_are_not_compared():
+    conflicts = find_conflicts([
+        claim("a", "9 countries", "Vienna", "2024-10-07"), claim("b", "12 countries", "Vienna", None),
+        claim("c", "20 leaders", "Prague", "2024-11-02"), claim("d", "30 leaders", "Prague", "2024-11-02"),
+    ])
+    assert {c.about: sorted(k.value for k in c.claims) for c in conflicts} == {
+        "number of leaders at the meeting in Vienna": ["12 countries", "9 countries"],
+        "number of leaders at the meeting in Prague": ["20 leaders", "30 leaders"],
+    }
+    assert len({c.id for c in conflicts}) == 2   # first words shared: each takes its whole description
+
+
+def test_one_occasion_is_linked_through_its_place_or_its_day():
+    conflicts = find_conflicts([
+        claim("a", "12 nations", "London", "2025-03-02", "summit"), claim("b", "18 leaders", "London", "2025-03-02"),
+        claim("c", "a dozen leaders", "Lancaster House", "2025-03-02", None),
+        claim("d", "19 leaders", "Lancaster House", None, None),
+    ])
+    assert len(conflicts) == 1 and len(conflicts[0].claims) == 4
+    assert conflicts[0].about == "number of leaders at the summit in London"
+
+
+def test_a_count_sentence_names_its_occasion(nlp):
+    text = "Delegations from 12 countries attended the donor conference in Ljubljana, officials said."
+    (found,) = extract_article(nlp, article(text)).claims
+    assert (found.place, found.occasion, found.date) == ("Ljubljana", "conference", "2025-03-03")
