@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.content.schemas import modeline
-from tests.test_content import make_project
+from tests.test_reader import make_project
 
 
 def run(*arguments: str):

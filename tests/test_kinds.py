@@ -23,7 +23,7 @@ from generator.site.export import facts_document, facts_schema
 from generator.site.render import page_nav, render_site
 from tests.factories import make_facts
 from tests.test_cli import run
-from tests.test_content import make_project
+from tests.test_reader import make_project
 
 
 def write_config(folder: Path, plugin: str) -> Path:

@@ -14,7 +14,7 @@ from generator.content.schemas import EDITORIAL_SECTIONS, RECORD_TYPES, editoria
 from generator.files.yamlfile import load_yaml
 from generator.model.facts import project_kinds
 from tests.test_cli import run
-from tests.test_content import make_project, messages
+from tests.test_reader import make_project, messages
 
 REPOSITORY = Project(Path(__file__).parent.parent)
 CONTENT_FILES = sorted(
