@@ -49,7 +49,7 @@ def subject_of(verb: Token) -> Token | None:
         if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "acomp") or head.head is head:
             return None
         if head.dep_ == "conj" and _reported_clause(head.head) and head.tag_ == "VBD":
-            # "He said the coalition would enforce a deal, and announced a plan": the parser
+            # "He said the alliance would enforce a deal, and announced a plan": the parser
             # joins "announced" to the reported "enforce", but its tense belongs to "said".
             head = head.head.head
             continue
@@ -58,7 +58,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _reported_clause(verb: Token) -> bool:
-    """A clause reported by a speech verb with a modal: "(said) the coalition would enforce"."""
+    """A clause reported by a speech verb with a modal: "(said) the alliance would enforce"."""
     return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 

@@ -138,7 +138,7 @@ def governing_verb(sentence: Span, char: int) -> Token:
 
 
 def attached_noun(sentence: Span, start: int, end: int) -> Token | None:
-    """The noun a date expression modifies ("a summit two weeks ago", "meeting on Thursday")."""
+    """The noun a date expression modifies ("a meeting two weeks ago", "talks on Thursday")."""
     inside = [t for t in sentence if start <= t.idx < end]
     if not inside:
         return None

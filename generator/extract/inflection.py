@@ -1,7 +1,7 @@
 """Matching word forms to base words without spaCy's lemmatizer (a fifth of parse time).
 
 The extractors only ask "is this token a form of one of these verbs/nouns?", so the forms
-of each base word are generated once (said, says, saying; pledged, pledging; meetings).
+of each base word are generated once (said, says, saying; promised, promising; meetings).
 """
 
 from __future__ import annotations
