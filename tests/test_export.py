@@ -6,11 +6,31 @@ import copy
 import json
 import random
 
+from dataclasses import replace
+from pathlib import Path
+
 import jsonschema
 import pytest
+from pydantic import Field
 
-from generator.site.export import facts_document, facts_json, facts_schema, schema_json
+from generator.content.reader import load_facts
+from generator.files.project import read_options
+from generator.model.facts import Fact, Person, SiteText, project_kinds
+from generator.site.export import (
+    EXPORT_FIELDS,
+    SECTIONS,
+    exported_fields,
+    facts_document,
+    facts_json,
+    facts_schema,
+    record_model,
+    schema_json,
+)
 from tests.factories import HOSTILE_QUOTE, make_facts
+
+REPOSITORY = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
 
 # The facts.json contract in docs/DESIGN.md: these fields, in this order, start every record.
 CONTRACT = {
@@ -92,3 +112,64 @@ def test_bytes_are_stable_whatever_the_input_order():
     assert "Kjær" in facts_json(facts)  # UTF-8 kept, not \\u-escaped
     assert schema_json() == schema_json()
     assert json.loads(schema_json())["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def _definition(schema: dict, reference: str) -> dict:
+    return schema["$defs"][reference.removeprefix("#/$defs/")]
+
+
+def test_schema_is_generated_from_the_models(document):
+    schema = facts_schema()
+    for kind, section in SECTIONS.items():
+        record = _definition(schema, schema["properties"][kind]["items"]["$ref"])
+        model_fields = section.model.model_fields
+        export_fields = set(EXPORT_FIELDS) if issubclass(section.model, Fact) else set()
+        # Every field of the model, and the export's own, each described as the model says.
+        assert set(record["properties"]) == set(model_fields) | export_fields, kind
+        for name, field_schema in record["properties"].items():
+            info = model_fields[name] if name in model_fields else EXPORT_FIELDS[name][1]
+            assert field_schema["description"] == info.description, (kind, name)
+        assert record["description"] == section.model.__doc__
+        # facts.json writes every field, in the order the schema lists them.
+        assert record["required"] == list(record["properties"]) and record["additionalProperties"] is False
+        for item in document[kind]:
+            assert list(item) == list(record["properties"]), (kind, item["id"])
+    for name in ("title", "description", "summary", "definition"):
+        assert schema["properties"][name]["description"] == SiteText.model_fields[name].description
+
+
+def test_a_field_added_to_a_fact_model_is_exported_and_described():
+    class TaggedPerson(Person):
+        """A person, with tags."""
+
+        tags: list[str] = Field(default_factory=list, description="Labels an editor gave the person.")
+
+    section = replace(SECTIONS["people"], model=TaggedPerson)
+    fields = exported_fields(section)
+    # After the contract's fields, before the provenance.
+    assert fields.index("tags") == fields.index("country") + 1 and fields[-4:] == [
+        "evidence", "reviewed", "extractor", "confidence"]
+    schema = record_model(section).model_json_schema()
+    assert schema["properties"]["tags"]["description"] == "Labels an editor gave the person."
+    assert "tags" in schema["required"]  # the export always writes it, default or not
+
+
+def _validate_with_schema_of(kinds, document):
+    schema = facts_schema(kinds)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(document)) == []
+    assert set(schema["properties"]) == set(document)
+
+
+def test_this_repository_exports_a_document_its_schema_accepts():
+    facts = load_facts(REPOSITORY)
+    _validate_with_schema_of(facts.kinds, json.loads(facts_json(facts)))
+
+
+@pytest.mark.parametrize("fixture", ["harbour", "flood"])
+def test_golden_documents_validate_against_the_schema_of_their_kinds(fixture):
+    # tests/test_golden.py keeps these equal to what building the fixture writes.
+    options, problems = read_options(FIXTURES / fixture / "mkdocs.yml")
+    assert problems == []
+    document = json.loads((GOLDEN / fixture / "site/data/facts.json").read_text(encoding="utf-8"))
+    _validate_with_schema_of(project_kinds(options.kinds), document)

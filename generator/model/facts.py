@@ -155,7 +155,7 @@ class PlanPoint(Fact):
 
 
 class Coalition(Fact):
-    """An earlier coalition of the willing, for comparison."""
+    """An earlier case of the same kind, for comparison (the `coalitions` kind: precedents)."""
 
     name: str = Field(description="Its usual name.")
     year: int = Field(description="The year it formed.")
