@@ -5,7 +5,9 @@ organisation), so a name is trusted when it has the shape of a personal name and
 tagger calls it a PERSON or a title stands before it ("Ukrainian counterpart ..."). A bare
 surname is linked to the full name it shortens; a surname never given in full is dropped.
 Other names of person shape are kept as weak candidates for `combine` to confirm against other
-articles.
+articles. Roles come from the role words of knowledge/roles.tsv around the name; a title the
+lexicon lacks is read from the dependency parse (a compound title before the name, an
+appositive after it), within caps that keep a clause or a list of names out of a role.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ _ROLE_BEFORE = re.compile(
 )
 # "Hungary, whose prime minister, "
 _WHOSE_ROLE = re.compile(rf"\b(?P<place>{_PLACE}),\s+whose\s+(?P<role>{_ROLE}),\s*$")
+# "Sir ", "Dr. " right before the name
+_HONORIFIC_AT_END = re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in gazetteer.HONORIFICS)})\s+$")
 # "France's "
 _POSSESSIVE_PLACE = re.compile(rf"\b(?P<place>{_PLACE})['’]s\s+$")
 # ", an associate fellow in ... at Chatham House, told ..."; ", the NATO secretary-general,"
@@ -54,6 +58,7 @@ _NON_NAME_WORDS = {
     "Image", "Photo", "Video", *(day.title() for day in WEEKDAYS), "Commons", "Lords", "Brexit", "God", "War", "Kingdom", "States",
 }
 _HONORIFICS = set(gazetteer.HONORIFICS)
+_SINGLE_WORD_TITLES = {role for role in gazetteer.ROLE_WORDS if " " not in role and "-" not in role}
 _WEAK_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -137,7 +142,10 @@ def _name_runs(span: Span):
 
 def _clean(run: list[Token]) -> tuple[list[Token], str | None]:
     honorific = None
-    while run and (run[0].tag_ == "MD" or run[0].text in _HONORIFICS):
+    # The tagger often counts a title as part of the name ("Archbishop Justin Welby"): a role
+    # word leaves the name, where the role readers find it before the name.
+    while run and (run[0].tag_ == "MD" or run[0].text in _HONORIFICS
+                   or (run[0].lower_ in _SINGLE_WORD_TITLES and len(_words(run[1:])) >= 2)):
         if run[0].text in _HONORIFICS:
             honorific = run[0].text
         run = run[1:]
@@ -160,9 +168,13 @@ def _clean(run: list[Token]) -> tuple[list[Token], str | None]:
     return run, honorific
 
 
-def _role_context(context: ArticleDoc, sentence: Span, start: int, end: int):
+def _role_context(context: ArticleDoc, sentence: Span, start: int, end: int, read_parse: bool = True):
+    """The role and country the words around a name give. `read_parse` also reads a title the
+    lexicon lacks from the parse: only for names known to be people, since a title found
+    this way would otherwise turn an organisation's name into a person."""
     text = context.text
-    before = text[max(sentence.start_char, start - 90):start]
+    # "Prime Minister Sir Keir Starmer": the title stands before the honorific.
+    before = _HONORIFIC_AT_END.sub("", text[max(sentence.start_char, start - 90):start])
     after = text[end:min(sentence.end_char, end + 220)]
     for pattern in (_WHOSE_ROLE, _ROLE_BEFORE):
         match = pattern.search(before)
@@ -170,12 +182,169 @@ def _role_context(context: ArticleDoc, sentence: Span, start: int, end: int):
             return _role_name(match.group("role")), _place_id(match.group("place"))
     match = _ROLE_AFTER.match(after)
     if match:
-        role = (match.group("role") + match.group("rest")).strip().rstrip(",")
+        rest = _within_role(context.doc, end + match.start("rest"), end + match.end("rest"))
+        role = (match.group("role") + rest).strip().rstrip(",")
         return role, _place_id(match.group("place"))
+    # No role word of the lexicon: the parse may still show a title ("Flood-defence
+    # commissioner Jane Roe", "Jane Roe, the airline's chief pilot, said").
+    role, country = _parsed_role(context.doc, start, end) if read_parse else (None, None)
     match = _POSSESSIVE_PLACE.search(before)
     if match:
-        return None, _place_id(match.group("place"))
+        country = _place_id(match.group("place"))
+    return role, country
+
+
+# Words that end the text of a role read after a role word: a relative clause or another
+# person's name is never part of it (", the foreign minister, Anna Berg and Tom Smith said").
+_CLAUSE_WORDS = {"who", "whom", "whose", "which", "that"}
+_CONNECTIVES = {"", "and", "or", "of", "in", "at", "for", "the", "a", "an"}
+
+
+def _within_role(doc, start: int, end: int) -> str:
+    """The part of the text after a role word that still belongs to it: it stops before a verb,
+    a relative clause or a person's name, and drops the loose words such a cut leaves."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc.text[start:end]
+    for token in span:
+        if token.idx >= start and ((token.pos_ in ("VERB", "AUX") and token.dep_ != "amod")
+                                   or token.lower_ in _CLAUSE_WORDS or token.ent_type_ == "PERSON"):
+            words = doc.text[start:token.idx].split()
+            while words and words[-1].strip(",").lower() in _CONNECTIVES:
+                words.pop()
+            return " " + " ".join(words) if words else ""
+    return doc.text[start:end]
+
+
+# How much of the parse may make a role, so that a misparse never yields a clause or a list.
+_TITLE_MAX_WORDS = 4          # a title before the name: "flood-defence commissioner"
+_APPOSITIVE_MAX_WORDS = 8     # an appositive: "marine biologist at the University of Leeds"
+_MODIFIER_DEPENDENCIES = {"compound", "amod", "nmod"}
+_ROLE_PREPOSITIONS = {"of", "at", "for", "in", "to", "with"}
+_ROLE_MODIFIERS = {word.lower() for word in gazetteer.ROLE_MODIFIERS}
+# Nouns that describe a person without being a role: relations, family, modifiers, honorifics.
+_NOT_ROLES = (gazetteer.RELATIONAL_ROLES | gazetteer.KINSHIP_WORDS | _ROLE_MODIFIERS
+              | {word.lower().rstrip(".") for word in gazetteer.HONORIFICS})
+
+
+def _parsed_role(doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """A role the lexicon lacks, read from the dependency parse: a title compounded onto the
+    name, an appositive of the name, or a noun the name stands in apposition to ("The
+    prosecutor, Jean Dupont, ..."). Returns (role, country of a possessive place)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    name = span.root
+    title = _title_before(doc, span, name)
+    if title:
+        return _role_name(title), None
+    for child in name.children:
+        # "Jane Roe, the airline's chief pilot, said": the appositive follows a comma.
+        if child.dep_ == "appos" and child.i > span.end and doc[span.end].text == "," \
+                and child.left_edge.i == span.end + 1:
+            return _appositive_role(doc, child, before_a_name_is_a_list=True)
+    head = name.head
+    if name.dep_ == "appos" and head.i == span.start - 2 and doc[span.start - 1].text == ",":
+        return _appositive_role(doc, head)
     return None, None
+
+
+def _introduces_name(doc, last: Token) -> bool:
+    """True when a phrase is followed by a comma and a person's name: in a list ("Emmanuel
+    Macron, Volodymyr Zelenskyy, Canada's new prime minister, Mark Carney") the phrase is the
+    title of the name after it, not an appositive of the name before."""
+    after = last.i + 2
+    return after < len(doc) and doc[last.i + 1].text == "," and doc[after].ent_type_ == "PERSON"
+
+
+def _is_role_noun(token: Token) -> bool:
+    """A singular common noun that can head a role, or a role word of the lexicon the tagger
+    calls a proper noun ("the company's CEO"): not a name, place, plural or relation."""
+    singular_noun = token.pos_ == "NOUN" and token.tag_ == "NN"
+    return ((singular_noun or token.lower_ in _SINGLE_WORD_TITLES) and token.text.isalpha()
+            and token.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")
+            and token.lower_ not in _NOT_ROLES)
+
+
+def _title_before(doc, span: Span, name: Token) -> str | None:
+    """The words compounded onto the name from the left ("Presiding judge", "Fisheries
+    Commissioner"), up to a determiner, comma, verb, place or another name."""
+    inside = {token.i for token in span}
+    words: list[Token] = []
+    index = span.start - 1
+    while index >= span.sent.start:
+        token = doc[index]
+        joined_hyphen = token.text in _HYPHENS and not token.whitespace_ and index > 0 \
+            and not doc[index - 1].whitespace_
+        attached = token.head.i in inside or token.head.i in {word.i for word in words}
+        if joined_hyphen:
+            words.insert(0, token)
+            index -= 1
+            continue
+        if not attached or token.dep_ not in _MODIFIER_DEPENDENCIES or not token.text.isalpha() \
+                or token.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") or token.ent_type_ \
+                or token.lower_ in _NOT_ROLES or gazetteer.is_place_word(token.text):
+            break
+        words.insert(0, token)
+        index -= 1
+    while words and words[0].text in _HYPHENS:
+        words.pop(0)
+    if not words or len(_words(words)) > _TITLE_MAX_WORDS:
+        return None
+    last = words[-1]
+    # The title's head sits right before the name: a common noun, or a capitalised title the
+    # tagger calls a proper noun ("Commissioner") as long as no entity claims it.
+    if last.i != span.start - 1 or last.lower_ in _NOT_ROLES:
+        return None
+    # "head of state Volodymyr ...": a title cut out of a longer phrase is no title.
+    if words[0].i > span.sent.start and doc[words[0].i - 1].pos_ == "ADP":
+        return None
+    if not (_is_role_noun(last) or (last.pos_ == "PROPN" and not last.ent_type_ and last.is_title)):
+        return None
+    if any(word.pos_ == "VERB" and word.dep_ != "amod" for word in words):
+        return None
+    if last.i > 0 and doc[last.i - 1].text in _HYPHENS and not doc[last.i - 1].whitespace_:
+        return None     # "long-time Jane Roe": a hyphenated word before a name describes her
+    return doc.text[words[0].idx:last.idx + len(last.text)]
+
+
+def _appositive_role(doc, noun: Token, before_a_name_is_a_list: bool = False) -> tuple[str | None, str | None]:
+    """The role an appositive noun phrase names: the noun with the modifiers right before it
+    and a short prepositional phrase after it ("chief pilot", "head of the flood agency"),
+    never a determiner, a possessor or a clause. A possessive place gives the country. With
+    `before_a_name_is_a_list`, a phrase followed by ", <name>" is the next name's title."""
+    if not _is_role_noun(noun):
+        return None, None
+    first = noun
+    while first.i > 0:
+        previous = doc[first.i - 1]
+        if previous.head.i >= first.i and previous.head.i <= noun.i and (
+                (previous.dep_ in _MODIFIER_DEPENDENCIES and previous.text.isalpha() and not previous.ent_type_)
+                or (previous.text in _HYPHENS and not previous.whitespace_)):
+            first = previous
+        else:
+            break
+    while first.text in _HYPHENS:
+        first = doc[first.i + 1]
+    last = noun
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.i == noun.i + 1 and child.lower_ in _ROLE_PREPOSITIONS:
+            phrase = list(child.subtree)
+            clean = all(t.pos_ not in ("VERB", "AUX", "CCONJ", "PUNCT", "PRON") and t.ent_type_ != "PERSON"
+                        for t in phrase)
+            contiguous = phrase[-1].i - phrase[0].i + 1 == len(phrase)
+            if clean and contiguous and phrase[-1].i - first.i + 1 <= _APPOSITIVE_MAX_WORDS:
+                last = phrase[-1]
+        break
+    country = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            # "the United States' chief negotiator": the possessor with its compounds.
+            parts = [t for t in child.lefts if t.dep_ == "compound"] + [child]
+            country = _place_id(" ".join(t.text for t in parts))
+    if before_a_name_is_a_list and _introduces_name(doc, last):
+        return None, None
+    return doc.text[first.idx:last.idx + len(last.text)], country
 
 
 def _role_name(role: str) -> str | None:
@@ -209,7 +378,7 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
                 continue
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             sentence = run[0].sent
-            role, country = _role_context(context, sentence, start, end)
+            role, country = _role_context(context, sentence, start, end, read_parse=ent.label_ == "PERSON")
             titled = role is not None or country is not None
             full.append(_Name(words, start, end, sentence,
                               strong=ent.label_ == "PERSON" or titled,

@@ -6,7 +6,9 @@ and short forms newsrooms use and the adjectives/demonyms that mark a person's n
 ("Dutch Prime Minister ..."); knowledge/organisations.tsv holds international organisations by
 id; knowledge/cities.tsv holds capitals and major cities, so that a city mistaken for a person
 by the tagger (a common error for "Kyiv") can be rejected, and so that a capital used for its
-government ("London announced") can be read as the country.
+government ("London announced") can be read as the country. Role words are data too:
+knowledge/roles.tsv lists the titles of every field (government, parliament, military,
+diplomacy, courts, churches, business, sport, science, NGOs, media) with how each is read.
 """
 
 from __future__ import annotations
@@ -17,30 +19,8 @@ from pathlib import Path
 
 import pycountry
 
-ROLE_WORDS = [
-    "prime minister", "deputy prime minister", "president", "vice president", "vice-president",
-    "chancellor", "foreign minister", "foreign secretary", "defence minister", "defense minister",
-    "defence secretary", "defense secretary", "secretary of state", "secretary-general",
-    "secretary general", "home secretary", "finance minister", "minister", "secretary",
-    "king", "queen", "premier", "leader", "opposition leader", "ambassador", "envoy",
-    "special envoy", "spokesperson", "spokesman", "spokeswoman", "general", "admiral",
-    "commander", "chief of staff", "chief of defence staff", "chief of the defence staff",
-    "chief of the defense staff", "chief of the general staff", "armed forces chief",
-    "armed forces minister", "military chief", "army chief", "defence chief", "defense chief",
-    "foreign affairs minister", "high representative",
-    "national security adviser", "national security advisor", "state secretary",
-    "director", "associate fellow", "senior fellow", "fellow", "analyst", "professor",
-    "researcher", "economist", "head", "chair", "chairman", "chairwoman", "mayor", "governor",
-    "senator", "lawmaker", "official", "counterpart",
-]
 # Words that may stand before a role and belong to it ("former US President ...").
 ROLE_MODIFIERS = ["former", "outgoing", "incoming", "acting", "interim", "then", "new", "newly elected"]
-# Military ranks written between a title and a name ("Chief of the Defence Staff Admiral Tony
-# Radakin"): the title is the role.
-RANKS = ["general", "admiral", "air chief marshal", "air marshal", "field marshal", "vice admiral",
-         "lieutenant general", "major general", "colonel"]
-# Roles that only describe a person by relation; they give a country but not a role.
-RELATIONAL_ROLES = {"counterpart", "official", "leader", "lawmaker"}
 HONORIFICS = ["Sir", "Dame", "Lord", "Lady", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."]
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "la", "le", "bin", "al", "ter"}
 
@@ -106,6 +86,35 @@ for _row in _rows("organisations.tsv"):
     _names = _list(_row["names"])
     ORGANISATIONS[_row["id"]] = Place(_row["id"], _names[0], "organisation", tuple(_names))
 CITIES: dict[str, str] = {row["city"]: row["country"] for row in _rows("cities.tsv")}
+
+
+def _load_roles() -> dict[str, tuple[str, set[str]]]:
+    """knowledge/roles.tsv: each role word with its field and its uses (title, relational,
+    rank, kinship)."""
+    roles: dict[str, tuple[str, set[str]]] = {}
+    for row in _rows("roles.tsv"):
+        uses = set(_list(row["uses"]))
+        unknown = uses - {"title", "relational", "rank", "kinship"}
+        if unknown or not uses:
+            raise ValueError(f"knowledge/roles.tsv: {row['role']}: unknown uses {sorted(unknown) or '(none)'}")
+        roles[row["role"].lower()] = (row["field"], uses)
+    return roles
+
+
+_ROLES = _load_roles()
+# Words that name a person's role ("prime minister", "archbishop", "head coach"), in every field.
+ROLE_WORDS = [role for role, (_, uses) in _ROLES.items() if uses & {"title", "relational"}]
+# The field of each role word: government, parliament, military, diplomacy, courts, church,
+# business, sport, science, ngo, media, family.
+ROLE_FIELDS: dict[str, str] = {role: role_field for role, (role_field, _) in _ROLES.items()}
+# Military ranks written between a title and a name ("Chief of the Defence Staff Admiral Tony
+# Radakin"): the title is the role.
+RANKS = [role for role, (_, uses) in _ROLES.items() if "rank" in uses]
+# Roles that only describe a person by relation; they give a country but not a role.
+RELATIONAL_ROLES = {role for role, (_, uses) in _ROLES.items() if "relational" in uses}
+# Family relations ("son-in-law of ..."): they describe a person but are never a role.
+KINSHIP_WORDS = {role for role, (_, uses) in _ROLES.items() if "kinship" in uses}
+
 _BY_NAME: dict[str, Place] = {}       # names, short forms -> place (exact case for acronyms)
 _BY_ADJECTIVE: dict[str, Place] = {}
 for _place in [*COUNTRIES.values(), *ORGANISATIONS.values()]:
