@@ -19,6 +19,13 @@ needs_chromium = [
 ]
 
 
+def in_chromium(test):
+    """The Chromium marks for one test, in a module whose other tests need no browser."""
+    for mark in needs_chromium:
+        test = mark(test)
+    return test
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The extraction pipeline, loaded once per test session."""

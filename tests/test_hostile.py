@@ -22,7 +22,7 @@ from generator.cli import main
 from generator.model.evidence import SourceTexts
 from generator.model.facts import Event, Evidence, Person, Pledge, Quote, Statement
 from generator.model.ids import slugify
-from tests.conftest import needs_chromium, serve_directory
+from tests.conftest import in_chromium, serve_directory
 from tests.factories import build_site, make_story, write_project
 
 HOSTILE = ('# heading <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> '
@@ -36,13 +36,6 @@ def words(text: str) -> str:
 
 
 # -- the site ------------------------------------------------------------------------------
-
-
-def in_chromium(test):
-    """conftest's Chromium marks for one test (the article tests here need no browser)."""
-    for mark in needs_chromium:
-        test = mark(test)
-    return test
 
 
 @pytest.fixture(scope="module")

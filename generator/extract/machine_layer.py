@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 from generator.files.articles import Article, article_paths, infer_years, outside_problem, read_article
 from generator.files.atomic import staging_dir, swap_in, write_text
 from generator.model.errors import Problem
-from generator.model.facts import DATE_PATTERN, Source, project_kinds, real_date
+from generator.model.facts import Source, is_real_date, project_kinds
 from generator.files.project import Project, read_options
 from generator.content.schemas import modeline
 from generator.files.yamlfile import dump_yaml, load_yaml
@@ -132,16 +131,8 @@ def _apply_editorial_dates(project: Project, articles: list[Article]) -> None:
         fix = fixes.get(article.id)
         published = fix.get("published") if isinstance(fix, dict) else None
         guessed = article.published is None or "inferred" in (article.date_origin or "")
-        if guessed and isinstance(published, str) and re.fullmatch(DATE_PATTERN, published) \
-                and _is_real_date(published):
+        if guessed and isinstance(published, str) and is_real_date(published):
             article.published, article.date_origin = published, "editorial"
-
-
-def _is_real_date(value: str) -> bool:
-    try:
-        return bool(real_date(value))
-    except ValueError:
-        return False
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model.errors import Problem
-from generator.model.facts import DATE_PATTERN, real_date
+from generator.model.facts import is_real_date
 from generator.model.ids import ID_PATTERN, MAX_ID_LENGTH, slugify
 from generator.model.lexicon import MONTH_ABBREVIATIONS, MONTH_NUMBERS
 
@@ -105,8 +105,7 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "article is empty; add its text or remove the file")]
     if len(text) > MAX_ARTICLE_CHARACTERS:
         # Pointed at the first character past the limit: a place to split the file.
-        line = text.count("\n", 0, MAX_ARTICLE_CHARACTERS) + 1
-        column = MAX_ARTICLE_CHARACTERS - (text.rfind("\n", 0, MAX_ARTICLE_CHARACTERS) + 1) + 1
+        line, column = _line_column(text, MAX_ARTICLE_CHARACTERS)
         return None, [
             Problem(
                 path, line, column,
@@ -139,18 +138,18 @@ def date_problems(article: Article) -> list[Problem]:
     an error at the place it is written, not a date to publish."""
     if article.published is None:
         return []
-    try:
-        if not re.fullmatch(DATE_PATTERN, article.published):
-            raise ValueError(f"'{article.date_written}' is not a date")
-        real_date(article.published)
-    except ValueError:
-        before = article.text[: article.date_offset]
-        line, column = before.count("\n") + 1, article.date_offset - (before.rfind("\n") + 1) + 1
-        origin = "front matter date" if article.date_origin == "front matter" else "date"
-        return [Problem(article.path, line, column,
-                        f"the {origin} {article.date_written!r} is not a day of the calendar; "
-                        "write it as YYYY-MM-DD (or YYYY-MM, or YYYY)")]
-    return []
+    if is_real_date(article.published):
+        return []
+    line, column = _line_column(article.text, article.date_offset)
+    origin = "front matter date" if article.date_origin == "front matter" else "date"
+    return [Problem(article.path, line, column,
+                    f"the {origin} {article.date_written!r} is not a day of the calendar; "
+                    "write it as YYYY-MM-DD (or YYYY-MM, or YYYY)")]
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset, for a Problem."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def outside_problem(path: Path, folder: Path) -> Problem | None:

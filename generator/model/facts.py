@@ -8,6 +8,7 @@ the site, `facts.json` and its JSON Schema are produced from them. Field names f
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -27,6 +28,14 @@ def real_date(value: str) -> str:
         except ValueError:
             raise ValueError(f"'{value}' is not a day of the calendar") from None
     return value
+
+
+def is_real_date(value: str) -> bool:
+    """Whether `value` is a partial date (YYYY, YYYY-MM, YYYY-MM-DD) the calendar has."""
+    try:
+        return re.fullmatch(DATE_PATTERN, value) is not None and bool(real_date(value))
+    except ValueError:
+        return False
 
 
 Id = str
