@@ -11,7 +11,7 @@ import click
 from generator import __version__
 from generator.model.errors import ContentError, describe_os_error
 from generator.content.scaffold import new_project
-from generator.model.facts import STORY_KINDS
+from generator.model.kinds import STORY_KINDS
 from generator.files.project import Project
 
 

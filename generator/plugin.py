@@ -2,7 +2,7 @@
 
 It loads the facts once per build, adds the generated pages and open-data files, puts the
 explainer's theme overrides in front of Material's templates, and sets the navigation. All
-real work happens in `content`, `render` and `export`, which know nothing of MkDocs.
+real work happens in `content`, `render`, `export` and `web`, which know nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from markupsafe import Markup, escape
@@ -22,7 +22,9 @@ from markupsafe import Markup, escape
 from generator.content.reader import load_facts
 from generator.model.errors import ContentError
 from generator.site.export import facts_json, schema_json
-from generator.model.facts import STORY_KINDS, Facts
+from generator.model.facts import Facts
+from generator.model.kinds import STORY_KINDS
+from generator.site import web
 from generator.site.render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
 
 
@@ -31,7 +33,7 @@ class ExplainerConfig(base.Config):
     navigation = c.Type(bool, default=True)
     # Story kinds switched on, besides the core ones; generator/files/project.py reads the
     # same options for the command line, which does not import MkDocs.
-    kinds = c.ListOfItems(c.Choice(STORY_KINDS), default=[])
+    kinds = c.ListOfItems(c.Choice(tuple(STORY_KINDS)), default=[])
     # A folder of the project whose page templates replace the theme's of the same name.
     templates = c.Optional(c.Dir(exists=True))
 
@@ -74,10 +76,20 @@ def _escaped_nav(items):
     return items
 
 
+def plain_text(value) -> str:
+    """A setting or title as plain text, whether it is still as written or already HTML."""
+    if isinstance(value, Markup):
+        return value.striptags()
+    return value if isinstance(value, str) else ""
+
+
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     facts: Facts | None = None
+    site: web.Site | None = None
+    descriptions: dict[str, str]  # generated page path → its description, set with the facts
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        name, description = (plain_text(config.get(key)) for key in ("site_name", "site_description"))
         escape_settings(config)
         overrides = str(files("generator.theme") / "overrides")
         if overrides not in config.theme.dirs:
@@ -90,6 +102,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError(error.report()) from error
         if self.config.navigation and not config.nav:
             config.nav = page_nav(self.facts)
+        self.site = web.site_info(self.facts, name=name, description=description, url=config.site_url,
+                                  language=config.theme.get("language") or "en", repo_url=config.repo_url)
+        self.descriptions = web.page_descriptions(self.facts, self.site)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -102,6 +117,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
         files.append(File.generated(config, FACTS_JSON, content=facts_json(self.facts)))
         files.append(File.generated(config, FACTS_SCHEMA, content=schema_json(self.facts.kinds)))
+        if files.get_file_from_path(web.ROBOTS_TXT) is None:
+            files.append(File.generated(config, web.ROBOTS_TXT, content=web.robots_txt(self.site)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -109,6 +126,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
+        if page.file.generated_by is not None and "description" not in page.meta:
+            description = self.descriptions.get(page.file.src_uri)
+            if description:
+                page.meta["description"] = escape(description)
+        if self.site.modified:
+            # The sitemap's <lastmod>: the facts' date, not the build's, so builds repeat.
+            page.update_date = self.site.modified
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -117,6 +141,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if isinstance(page.title, str) and not isinstance(page.title, Markup):
             page.title = Markup(page.title)
         return html
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        # Both are HTML text by now: the front matter's escaped above, a heading's as MkDocs made it.
+        title = page.meta.get("title") or page.title or ""
+        context["explainer_site"] = self.site
+        context["explainer_head"] = web.page_head(
+            self.site, title=plain_text(Markup(title)),
+            description=plain_text(page.meta.get("description")), url=page.canonical_url,
+            is_home=page.is_homepage)
+        return context
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        context["explainer_site"] = self.site  # 404.html: the footer line, but no page metadata
+        return context
+
+    @event_priority(-100)  # after Material's search plugin has written the index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            index.write_text(web.fold_search_index_json(index.read_text(encoding="utf-8")), encoding="utf-8")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         project_dir = Path(config.config_file_path).resolve().parent

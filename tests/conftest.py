@@ -40,12 +40,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(site: Path) -> Iterator[str]:
-    """A static server for a built site on a free loopback port; yields its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+def serve_directory(site: Path, handler: type = QuietHandler, path: str = "") -> Iterator[str]:
+    """A static server for a built site on a free loopback port; yields its base URL, under
+    `path` when the site is served below the root (as GitHub Pages serves a project site)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield f"http://127.0.0.1:{server.server_port}/{path}"
     finally:
         server.shutdown()
         server.server_close()

@@ -12,9 +12,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model.facts import (
-    Amount, Claim, Coalition, Conflict, Event, Evidence, Facts, Participant, Person, PlanPoint,
-    Pledge, Quantity, Quote, SiteText, Source, Statement,
+from generator.model.facts import Facts, SiteText
+from generator.model.kinds.coalitions import Coalition
+from generator.model.kinds.plan import PlanPoint
+from generator.model.kinds.pledges import Pledge
+from generator.model.records import (
+    Amount, Claim, Conflict, Event, Evidence, Participant, Person, Quantity, Quote, Source, Statement,
 )
 
 HOSTILE_NAME = "*bold* [x](javascript:alert(1)) {{ 7*7 }} <img src=x onerror=alert(1)>"

@@ -11,9 +11,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.model.facts import (
-    Amount, Coalition, Event, Evidence, Participant, Person, Pledge, PlanPoint, Quantity, Quote,
-)
+from generator.model.kinds.coalitions import Coalition
+from generator.model.kinds.plan import PlanPoint
+from generator.model.kinds.pledges import Pledge
+from generator.model.records import Amount, Event, Evidence, Participant, Person, Quantity, Quote
 
 SOURCE = "a1"
 

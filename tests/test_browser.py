@@ -39,13 +39,21 @@ def test_home_page(page, base_url):
     for title in ("What is a coalition of the willing?", "Who is involved", "Pledges", "Timeline", "Sources",
                   "Where sources disagree", "About"):
         assert content.get_by_role("link", name=title, exact=True).is_visible(), title
-    citation = content.locator("details.explainer-cite").first
-    assert citation.locator("summary").inner_text().startswith("Source: ")
-    assert not citation.locator("blockquote").is_visible()
-    citation.locator("summary").click()
-    assert citation.locator("blockquote").is_visible()
-    assert "“a \"coalition of the willing\" would guard" in citation.locator("blockquote").inner_text()
-    assert content.locator("details.explainer-cite").count() == 5
+    # The answer first: the latest developments above the summary.
+    headings = content.locator("h2").all_inner_texts()
+    assert headings.index("Latest developments") < headings.index("In short")
+    # Each fact ends with numbered markers; hovering one shows the passage, following it lands
+    # on the page's reference with the outlet, the date and the article's words.
+    marker = content.get_by_text("Norway says a coalition of the willing will guard").locator("a.explainer-ref").first
+    assert marker.inner_text() == "[1]"
+    assert "“a \"coalition of the willing\" would guard" in marker.get_attribute("title")
+    marker.click()
+    page.wait_for_url("**/#ref-1")
+    reference = page.locator("#ref-1")
+    assert reference.is_visible() and "Coast Herald" in reference.inner_text()
+    assert "“a \"coalition of the willing\" would guard" in reference.inner_text()
+    assert content.locator("ol.explainer-references > li").count() == len(
+        set(content.locator("a.explainer-ref").all_inner_texts()))
 
 
 def test_person_page(page, base_url):
@@ -55,7 +63,8 @@ def test_person_page(page, base_url):
     text = content.inner_text()
     assert "Prime Minister" in text and "Norway" in text and "Also spelled" in text
     assert "“We will not leave the harbours unguarded”" in text
-    assert content.locator("details.explainer-cite").count() == 1
+    assert "15 June 2031, in" in text  # the quote's date
+    assert content.locator("ol.explainer-references > li").count() == 1
     content.get_by_role("link", name="Bergen summit", exact=True).click()
     page.wait_for_url("**/timeline/#bergen-summit")
     assert page.locator("#bergen-summit").is_visible()
@@ -79,14 +88,28 @@ def test_timeline_in_date_order(page, base_url):
     page.goto(base_url + "timeline/")
     assert page.title() == f"Timeline - {SITE_NAME}"
     events = page.locator("li.explainer-event")
+    # The story's own events first, in date order; the background before it at the end.
     assert events.evaluate_all("items => items.map(item => item.id)") == [
-        "fishing-dispute", "february-storm", "bergen-summit", "hostile-event"]
+        "february-storm", "bergen-summit", "hostile-event", "fishing-dispute"]
     dates = page.locator("li.explainer-event time").evaluate_all("times => times.map(t => t.dateTime)")
-    assert dates == sorted(dates)
+    assert dates[:3] == sorted(dates[:3])
     labels = page.locator("li.explainer-event time").all_inner_texts()
-    assert labels[:3] == ["approx. 2029", "February 2031", "14 June 2031"]
-    assert all(event.locator("details.explainer-cite").count() >= 1 for event in events.all())
+    assert labels[:2] == ["February 2031", "14 June 2031"] and labels[-1] == "approx. 2029"
+    assert all(event.locator("a.explainer-ref").count() >= 1 for event in events.all())
     assert "read as 14 June 2031" in page.locator("#bergen-summit").inner_text()
+
+
+def test_timeline_filters_by_person_without_a_page_load(page, base_url):
+    page.goto(base_url + "timeline/")
+    page.evaluate("window.__same_page = true")
+    events = page.locator("li.explainer-event")
+    total = events.count()
+    page.get_by_label("Show events with").select_option(label="Mads Kjær")
+    shown = page.locator("li.explainer-event:visible")
+    assert shown.evaluate_all("items => items.map(item => item.id)") == ["bergen-summit"]
+    assert page.evaluate("window.__same_page") is True  # filtered in place, no reload
+    page.get_by_label("Show events with").select_option(value="")
+    assert page.locator("li.explainer-event:visible").count() == total
 
 
 @pytest.mark.parametrize("path", ["", "people/ingrid-alvsen/", "people/hostile/", "timeline/", "who/",
@@ -95,8 +118,8 @@ def test_phone_has_no_sideways_scrolling(browser, base_url, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(base_url + path)
-    for summary in page.locator("details.explainer-cite > summary").all()[:6]:
-        summary.click()  # open citations too: long quotes must wrap
+    for summary in page.locator("details > summary").all()[:6]:
+        summary.click()  # open folds too: long lists must wrap
     width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     if SCREENSHOTS:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)

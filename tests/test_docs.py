@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import importlib
 import os
 import re
 import types
@@ -24,10 +25,12 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.model.facts import DATE_PATTERN, PartialDate, SiteText
+from generator.model.facts import SiteText
+from generator.model.records import DATE_PATTERN, PartialDate
 from generator.model.ids import ID_PATTERN
 from generator.content.schemas import EDITORIAL_SECTIONS, RECORD_TYPES
 from generator.site import pages
+from generator.site.kinds import STORY_SITES
 from generator.site.render import page_contexts
 from tests.factories import make_facts
 
@@ -119,9 +122,11 @@ CONTEXT_TABLE = re.compile(r"(<!-- context: (\w+) -->\n).*?(<!-- /context -->)",
 
 
 def context_classes() -> dict[str, type]:
-    """Every dataclass a template can meet: the page contexts and the views inside them."""
-    return {name: value for name, value in vars(pages).items()
-            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == pages.__name__}
+    """Every dataclass a template can meet: the page contexts and the views inside them, the
+    core pages' and the story kinds' (generator/site/kinds/)."""
+    modules = [pages, *(importlib.import_module(f"generator.site.kinds.{kind}") for kind in STORY_SITES)]
+    return {name: value for module in modules for name, value in vars(module).items()
+            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == module.__name__}
 
 
 def context_type_label(annotation: typing.Any) -> str:
@@ -318,7 +323,8 @@ DESIGN = ROOT / "docs" / "DESIGN.md"
 
 def design_modules() -> set[str]:
     """The modules the design document lists: each row `| `name.py` |` of a section headed by
-    its folder (`### `generator/site/`: ...`), or of "At the top" for the package's own."""
+    its folder (`### `generator/site/`: ...`), or of "At the top" for the package's own, and
+    the story kinds' modules each `| `kinds/` |` row names (`pledges.py`, ...)."""
     listed: set[str] = set()
     for section in re.split(r"^### ", DESIGN.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]:
         heading = section.splitlines()[0]
@@ -326,6 +332,8 @@ def design_modules() -> set[str]:
         prefix = folder[1] if folder else "generator/" if heading.startswith("At the top") else None
         if prefix:
             listed.update(prefix + name for name in re.findall(r"^\| `(\w+\.py)` \|", section, re.MULTILINE))
+            for row in re.findall(r"^\| `kinds/` \|(.*)$", section, re.MULTILINE):
+                listed.update(f"{prefix}kinds/{name}" for name in re.findall(r"`(\w+\.py)`", row) if name != "__init__.py")
     return listed
 
 

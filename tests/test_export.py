@@ -15,7 +15,8 @@ from pydantic import Field
 
 from generator.content.reader import load_facts
 from generator.files.project import read_options
-from generator.model.facts import Fact, Person, SiteText, project_kinds
+from generator.model.facts import SiteText, project_kinds
+from generator.model.records import Fact, Person
 from generator.site.export import (
     EXPORT_FIELDS,
     SECTIONS,

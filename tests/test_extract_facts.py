@@ -6,7 +6,8 @@ import pytest
 
 from generator.files.articles import parse_article
 from generator.extract import extract_article
-from generator.extract.money import find_counts, find_money
+from generator.extract.kinds.pledges import find_counts
+from generator.extract.money import find_money
 
 
 def article(text: str, published: str | None = "2025-03-03", name: str = "example"):

@@ -36,6 +36,11 @@ def test_evidence_is_verbatim_in_its_own_article(seeds, results):
             assert claim.quote in texts[result.source]
 
 
+def test_worker_processes_find_the_same_facts(nlp, seeds, results):
+    # Each parse comes back from its worker serialised: nothing an extractor reads may be lost.
+    assert extract_articles(nlp, seeds, processes=2) == results
+
+
 def test_articles_round_trip_as_json(results):
     for result in results:
         assert ArticleFacts.model_validate(result.model_dump(mode="json")) == result

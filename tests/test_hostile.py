@@ -20,7 +20,8 @@ from click.testing import CliRunner
 from generator.files.articles import MAX_ARTICLE_CHARACTERS, read_article
 from generator.cli import main
 from generator.model.evidence import SourceTexts
-from generator.model.facts import Event, Evidence, Person, Pledge, Quote, Statement
+from generator.model.kinds.pledges import Pledge
+from generator.model.records import Event, Evidence, Person, Quote, Statement
 from generator.model.ids import slugify
 from tests.conftest import in_chromium, serve_directory
 from tests.factories import build_site, make_story, write_project

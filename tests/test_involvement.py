@@ -1,5 +1,6 @@
 """Generic involvement: participants from any story's verbs (attend, join, take part, host,
-co-chair, sign, contribute), and figures keyed by the occasion they are about."""
+co-chair, sign, contribute), and figures keyed by the occasion they are about; the words
+themselves are data (involvement.yaml)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 from generator.extract import extract_article
 from generator.extract.conflicts import find_conflicts
-from generator.extract.records import FigureClaim
+from generator.extract.findings import FigureClaim
 from tests.test_extract_facts import article
 
 
@@ -15,11 +16,14 @@ from tests.test_extract_facts import article
     ("The relief effort is co-chaired by Austria and Hungary.", {"AT": "lead", "HU": "lead"}),
     ("Croatia signed up to the flood agreement on Monday.", {"HR": "member"}),
     ("Serbia and Montenegro have contributed to the rescue mission.", {"RS": "member", "ME": "member"}),
-    ("Slovakia will take part in the talks.", {"SK": "member"}),
+    ("Slovakia will take part in the talks.", {"SK": "attended"}),     # a meeting is attended
+    ("Slovakia will take part in the relief effort.", {"SK": "member"}),
     ("Ministers from Austria and Italy attended the donor conference in Vienna.",
      {"AT": "attended", "IT": "attended"}),
-    ("Slovenia hosted the meeting of ministers from Croatia and Austria.",
-     {"SI": "attended", "HR": "attended", "AT": "attended"}),
+    # The country that hosts a meeting is its venue; a person who hosts it leads it.
+    ("Slovenia hosted the meeting of ministers from Croatia and Austria.", {"HR": "attended", "AT": "attended"}),
+    ("Slovenian Prime Minister Ana Kovač hosted the meeting of ministers from Croatia.",
+     {"SI": "lead", "HR": "attended"}),
     ("Hungary did not attend the meeting.", {}),
 ])
 def test_involvement_phrasings(nlp, text, expected):

@@ -8,6 +8,8 @@ schemas and facts.json sections, and the pages a project gets.
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,8 @@ from generator.content.reader import read_content
 from generator.content.schemas import schema_files
 from generator.extract.registry import EXTRACTORS, extractors_for
 from generator.files.project import Project, read_options
-from generator.model.facts import CORE_KINDS, STORY_KINDS, project_kinds
+from generator.model.facts import CORE_KINDS, project_kinds
+from generator.model.kinds import STORY_KINDS
 from generator.site.export import facts_document, facts_schema
 from generator.site.render import page_nav, render_site
 from tests.factories import make_facts
@@ -183,3 +186,32 @@ def test_a_new_project_with_kinds_builds(tmp_path):
     assert result.exit_code == 0, result.output
     facts = json.loads((tmp_path / "story" / "site" / "data" / "facts.json").read_text(encoding="utf-8"))
     assert "pledges" in facts and "plan" not in facts
+
+
+# -- a project on another story ----------------------------------------------------------------
+
+STORY_WORDS = re.compile(r"coalition|ukrain|summit|pledge|troop|commitment", re.I)
+
+
+def test_a_new_project_on_another_story_speaks_only_of_it(tmp_path):
+    # Real articles of two stories that are not the coalition's, as an editor would start.
+    story = tmp_path / "story"
+    assert run("new", str(story), "--title", "The earthquake and the trial").exit_code == 0
+    corpus = Path(__file__).parent / "corpus" / "real"
+    articles = sorted([*corpus.glob("myanmar-earthquake/*/articles/*.txt"), *corpus.glob("le-pen-trial/*/articles/*.txt")])
+    for article in articles:
+        shutil.copy(article, story / "seeds" / article.name)
+    said = {match.lower() for article in articles for match in STORY_WORDS.findall(article.read_text(encoding="utf-8"))}
+
+    for command in ("extract", "check", "build"):
+        result = run("--project", str(story), command)
+        assert result.exit_code == 0, f"{command}: {result.output}"
+    site = story / "site"
+    pages = {path.relative_to(site).as_posix(): re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
+             for path in site.rglob("*.html")}
+    assert len(pages) > len(articles)
+    unsaid = [f"{path}: {match}" for path, text in pages.items() for match in STORY_WORDS.findall(text)
+              if match.lower() not in said]
+    assert unsaid == []
+    facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
+    assert not set(STORY_KINDS) & set(facts) and facts["people"] and facts["sources"]

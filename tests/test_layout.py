@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
+
+from generator.model.kinds import STORY_KINDS
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 # Stage of each folder (or top-level module); a module may import its own stage and those below.
@@ -58,6 +61,36 @@ def test_only_the_plugin_imports_mkdocs():
 
 
 def test_module_names_say_what_they_are():
-    names = [path.stem for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"]
+    # A story kind has a module named for it at each stage, in that stage's kinds/ folder;
+    # every other module's name is unique in the package.
+    names = [path.stem for path in PACKAGE.rglob("*.py") if path.name != "__init__.py" and path.parent.name != "kinds"]
     assert "pipeline" not in names and "utils" not in names and "helpers" not in names
     assert len(names) == len(set(names)), "two modules of one name"
+    for folder in PACKAGE.rglob("kinds"):
+        if folder.is_dir():
+            assert {path.stem for path in folder.glob("*.py")} - {"__init__"} <= set(STORY_KINDS), folder
+
+
+# Words of the first story. A generic module that uses them speaks of one story to all others.
+STORY_WORDS = re.compile(r"coalition|ukrain|summit|pledge|troop", re.I)
+
+
+def _story_kind_file(path: Path) -> bool:
+    """A story kind's own module or template, where its words belong."""
+    return path.parent.name == "kinds" or path.stem.split(".")[0] in {"pledges", "precedents", "plan"}
+
+
+# Knowledge is data about the world and English, for every story: the countries (where
+# "Ukrainian" is a demonym) and the nouns of meetings and joint efforts ("summit", "coalition").
+KNOWLEDGE = {PACKAGE / "extract" / "involvement.yaml"}
+
+
+def test_only_story_kinds_speak_of_one_story():
+    theme = PACKAGE.parent / "theme"
+    files = [path for folder in (PACKAGE, theme) for path in folder.rglob("*")
+             if path.is_file() and path.suffix in {".py", ".j2", ".html", ".css", ".js", ".yaml", ".yml"}
+             and not _story_kind_file(path) and path not in KNOWLEDGE]
+    speaking = [f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}"
+                for path in files for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if STORY_WORDS.search(line)]
+    assert speaking == []

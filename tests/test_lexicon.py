@@ -7,17 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
-from generator.evaluation.gold import GoldPledge
 from generator.model import lexicon
-from generator.model.facts import Pledge
-from generator.site.export import facts_schema
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 
-@pytest.mark.parametrize("name", ["MONTH_NAMES", "WEEKDAYS", "NUMBER_NAMES", "PLEDGE_KINDS"])
+@pytest.mark.parametrize("name", ["MONTH_NAMES", "WEEKDAYS", "NUMBER_NAMES"])
 def test_lists_have_no_repeats_and_are_lowercase(name):
     words = getattr(lexicon, name)
     assert len(words) == len(set(words))
@@ -50,19 +46,6 @@ def test_currencies_are_iso_codes_both_ways():
 def test_stop_words_are_function_words_only():
     assert {"the", "and", "said", "had", "between"} <= lexicon.STOP_WORDS
     assert not {"coalition", "troops", "peace", "summit"} & lexicon.STOP_WORDS
-
-
-def test_pledge_kinds_are_the_models_and_the_schemas():
-    for kind in lexicon.PLEDGE_KINDS:
-        assert Pledge(id="p", actor="GB", summary="s", kind=kind).kind == kind
-        assert GoldPledge(actor="GB", kind=kind, quote="q").kind == kind
-    with pytest.raises(ValidationError):
-        Pledge(id="p", actor="GB", summary="s", kind="loan")
-    with pytest.raises(ValidationError):
-        GoldPledge(actor="GB", kind="loan", quote="q")
-    pledge_schema = facts_schema()["$defs"]["pledge"]["properties"]["kind"]
-    assert pledge_schema["enum"] == list(lexicon.PLEDGE_KINDS)
-    assert Pledge.model_fields["kind"].description == "money, weapons, troops, spending, aid, proposal or other."
 
 
 def test_or_list():

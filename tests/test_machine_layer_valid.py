@@ -20,7 +20,7 @@ from generator.content.reader import read_content
 from generator.content.scaffold import new_project
 from generator.extract import machine_layer
 from generator.files.project import Project
-from generator.model.facts import STORY_KINDS
+from generator.model.kinds import STORY_KINDS
 from tests.test_properties import skeleton_text
 
 CORPUS = Path(__file__).parent / "corpus"

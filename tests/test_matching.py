@@ -1,12 +1,12 @@
-"""How predictions are matched to gold: name forms, overlapping texts, dates, speakers, pledges."""
+"""How predictions are matched to gold: name forms, overlapping texts, dates, speakers.
+
+Each story kind's rule is tested beside it: tests/test_score_<kind>.py."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from generator.evaluation.matching import overlap
 from generator.evaluation.scoring import evaluate
-from generator.model.facts import Coalition, Event, Person, Pledge, Quote
+from generator.model.records import Event, Person, Quote
 from tests.gold_factories import SOURCE, counts, ev, gold_dir, perfect  # noqa: F401 (gold_dir is a fixture)
 
 
@@ -69,27 +69,3 @@ def test_event_matched_by_date_and_keywords_without_evidence(gold_dir):
     pred.events = [Event(id="e2", date="2025-02-28", title="Trump and Zelenskyy clash at the Oval Office")]
     report = evaluate(gold_dir, {SOURCE: pred})
     assert counts(report, "events") == (1, 0, 1)
-
-
-def test_wrong_coalition_year_and_pledge_actor(gold_dir):
-    pred = perfect()
-    pred.coalitions = [Coalition(id="c", name="International Force East Timor", year=2003)]
-    pred.pledges[0] = pred.pledges[0].model_copy(update={"actor": "FR"})
-    report = evaluate(gold_dir, {SOURCE: pred})
-    assert counts(report, "coalitions") == (0, 1, 1)
-    assert counts(report, "pledges") == (0, 1, 1)
-
-
-def test_pledge_without_figures_matched_by_kind_and_keywords(tmp_path):
-    (tmp_path / "a1.yaml").write_text(
-        "source: a1\npledges:\n"
-        "  - {actor: FR, kind: proposal, quote: \"French President Emmanuel Macron proposed a one-month truce\"}\n",
-        encoding="utf-8",
-    )
-    other_sentence = ev("- French President Macron proposes a one-month truce to de-escalate the conflict")
-    same_kind = Pledge(id="p", actor="FR", kind="proposal", summary="one-month truce", evidence=other_sentence)
-    other_kind = same_kind.model_copy(update={"kind": "troops"})
-    other_actor = same_kind.model_copy(update={"actor": "GB"})
-    report = evaluate(tmp_path, {SOURCE: SimpleNamespace(pledges=[other_actor, other_kind, same_kind])})
-    assert counts(report, "pledges") == (1, 2, 0)
-    assert report.types["pledges"].false_hits[0].startswith("a1: pledge GB proposal")

@@ -108,7 +108,57 @@ ROLES_ACROSS_FIELDS = {
         ("The agency said Jane Roe, the head of the team that Tom Smith and Anna Berg had formed, would resign.",
          "jane-roe", "head of the team", None),
         ("The talks were joined by Jared Kushner, son-in-law of the president, on Monday.", "jared-kushner", None, None),
-        ("The Ukrainian head of state Volodymyr Selenskyj took part.", "volodymyr-selenskyj", None, None),
+        # "head of state" describes without being a title; "Ukrainian" still gives the country.
+        ("The Ukrainian head of state Volodymyr Selenskyj took part.", "volodymyr-selenskyj", None, "UA"),
+        ("Germany welcomed President Jane Roe on Monday.", "jane-roe", "President", None),
+        ("The talks ended at 3 pm Jane Roe said on Monday.", "jane-roe", None, None),
+        ("Tom Smith, the BBC's correspondent in Paris, said the mood was tense.", "tom-smith", "correspondent in Paris", None),
+        ("Anna Berg, head of the EU delegation in Kyiv, said aid was arriving.",
+         "anna-berg", "head of the EU delegation in Kyiv", None),
+        ("EU leaders, including Jane Roe and Tom Smith, met in Brussels.", "tom-smith", None, None),
+    ],
+    # A title with what it is of: the place is the country, an institution part of the role.
+    "title of a place": [
+        ("Earlier, the Prime Minister of the United Kingdom, Keir Starmer, announced that the Secretary of State for "
+         "Defence of the United Kingdom, John Healy, will chair a new meeting.", "keir-starmer", "Prime Minister", "GB"),
+        ("Earlier, the Prime Minister of the United Kingdom, Keir Starmer, announced that the Secretary of State for "
+         "Defence of the United Kingdom, John Healy, will chair a new meeting.", "john-healy", "Secretary of State for Defence", "GB"),
+        ("British Defence Minister John Healy and French Minister of the Armed Forces Sébastien Lecornu will hold a "
+         "meeting at NATO headquarters in Brussels on April 10.", "sebastien-lecornu", "Minister of the Armed Forces", "FR"),
+        ("UN Special Envoy for Myanmar Julie Bishop urged all sides to immediately cease fire.",
+         "julie-bishop", "Special Envoy for Myanmar", "un"),
+        ("A top aid official of the United Nations, Tom Fletcher, who met with victims in the central Myanmar city of "
+         "Mandalay, described the destruction as “staggering”.", "tom-fletcher", None, "un"),
+        ("The spokesman for the President of Russia, Dmitry Peskov, said the talks were useful.",
+         "dmitry-peskov", "spokesman for the President", "RU"),
+        ("Jane Roe, the presiding judge at the Paris criminal court, said the trial would resume.",
+         "jane-roe", "presiding judge at the Paris criminal court", "FR"),
+        ("Jane Roe, the leader of France's National Rally, said she would appeal.",
+         "jane-roe", "leader of France's National Rally", "FR"),
+    ],
+    # Words between a place and its title, abbreviations, and the title of a clause before the name.
+    "written title": [
+        ("Myanmar’s military ruler Min Aung Hlaing said the death toll reached 2,719 as of Tuesday morning.",
+         "min-aung-hlaing", "military ruler", "MM"),
+        ("Jane Roe, the French far-right leader, said she would appeal.", "jane-roe", "far-right leader", "FR"),
+        ("Polish PM Jane Roe met the chancellor in Berlin.", "jane-roe", "Prime Minister", "PL"),
+        ("The judge in the court hearing on Monday, Benedicte de Perthuis, said the ban applied at once.",
+         "benedicte-de-perthuis", "Judge", None),
+    ],
+    # Names listed after their group or under a shared title take its country.
+    "groups": [
+        ("As part of that, the two leaders held virtual talks with Ukrainian President Volodymyr Zelenskiy, other "
+         "international leaders and US representatives, including Special Presidential Envoy, General Keith Kellogg, "
+         "Senator Lindsey Graham and Senator Richard Blumenthal.", "keith-kellogg", "Special Presidential Envoy", "US"),
+        ("As part of that, the two leaders held virtual talks with Ukrainian President Volodymyr Zelenskiy, other "
+         "international leaders and US representatives, including Special Presidential Envoy, General Keith Kellogg, "
+         "Senator Lindsey Graham and Senator Richard Blumenthal.", "richard-blumenthal", "Senator", "US"),
+        ("The summit was also attended by US envoys Steve Witkoff and Jared Kushner — US President Donald Trump's "
+         "son-in-law — as well as America's top general in Europe, Alexus Grynkewich, who fleshed out details.",
+         "jared-kushner", "Envoy", "US"),
+        ("The summit was also attended by US envoys Steve Witkoff and Jared Kushner — US President Donald Trump's "
+         "son-in-law — as well as America's top general in Europe, Alexus Grynkewich, who fleshed out details.",
+         "alexus-grynkewich", "top general in Europe", "US"),
     ],
 }
 
@@ -153,6 +203,69 @@ def test_places_and_outlets_are_not_people(nlp, text):
     ("Keir Starmer", "Kier Starmer", True),
     ("Donald Trump", "Donald Tusk", False),
     ("Anna Berg", "Anna Borg", False),
+    ("Volodymyr Zelensky", "Volodymyr Selenskyj", True),
+    ("Burkhard", "Thierry Burkhard", True),
+    ("Le Pen", "Marine Le Pen", True),
+    ("Marine Le Pen", "Jean-Marie Le Pen", False),
+    ("Al Gore", "Tipper Gore", False),
 ])
 def test_name_variants(first, second, same):
     assert same_name(first.split(), second.split()) is same
+
+
+def test_titles_and_institutions_are_not_people(nlp):
+    text = ("As part of that, the two leaders held virtual talks with US representatives, including Special "
+            "Presidential Envoy, General Keith Kellogg, and Senator Lindsey Graham.\n"
+            "On the sidelines of the Paris Defense and Security Forum, the French President Emmanuel Macron met the leaders.\n"
+            "(Image credit: Anna Moneymaker / Getty Images)\n"
+            "Jane Roe, the leader of France's National Rally, said she would appeal.")
+    ids = {p.id for p in extract_article(nlp, article(text)).people}
+    assert ids == {"keith-kellogg", "lindsey-graham", "emmanuel-macron", "anna-moneymaker", "jane-roe"}
+
+
+def test_a_name_the_text_cuts_off_is_left_out(nlp):
+    text = "The French president told the gathered allies about the plan.\n\nItalian prime minister Giorgia Mel"
+    assert extract_article(nlp, article(text)).people == []
+
+
+SURNAMES_ONLY = (
+    "Monday’s ruling was a catastrophic setback for Le Pen, the long-time National Rally (RN) leader, who had been "
+    "the front-runner in opinion polls for the 2027 presidential election.\n"
+    "“I believe today that the French must be outraged, and I tell them: Be outraged!,” Bardella told Europe 1 radio "
+    "and CNews TV over a ruling that far-right leaders said was biased and undemocratic.\n"
+    "“We’ll take to the streets this weekend. We’re organising leaflet distributions, democratic, peaceful, calm "
+    "mobilisations,” he said, without giving details.\n"
+    "Bardella could become the RN’s de facto candidate for the 2027 election. But Le Pen suggested she was not yet "
+    "ready to hand him the baton, saying on Monday: “I’m not going to let myself be eliminated like this.” Bardella "
+    "backed her on Tuesday.\n"
+    "The French delegation was headed by General Burkhard, and the British delegation was headed by Admiral Radakin.\n"
+    "The joint call with Trump came after the talks."
+)
+
+
+def test_people_named_by_surname_only(nlp):
+    # A surname never given in full is a person with a title, an appositive role, or the
+    # tagger's word twice and a speech verb; "Trump" here has none of them.
+    facts = extract_article(nlp, article(SURNAMES_ONLY, published=None))
+    people = {p.id: p for p in facts.people}
+    assert set(people) == {"le-pen", "bardella", "burkhard", "radakin"}
+    assert (people["le-pen"].role, people["burkhard"].role, people["burkhard"].country) == (
+        "long-time National Rally leader", "General", "FR")
+    assert people["radakin"].country == "GB"
+    assert all(person.confidence < 0.9 for person in people.values())
+    assert {q.speaker for q in facts.quotes} == {"le-pen", "bardella"}
+
+
+def test_a_surname_with_its_particle_shortens_the_full_name(nlp):
+    text = ("A French appeals court said Tuesday it would examine Marine Le Pen's case within a timeframe that could "
+            "allow the far-right leader to contest the election. In a court ruling many commentators called a "
+            "political earthquake, Le Pen on Monday was given a prison term.")
+    people = extract_article(nlp, article(text)).people
+    assert [p.id for p in people] == ["marine-le-pen"]
+    assert "Le Pen" in people[0].aliases
+
+
+def test_a_full_name_the_tagger_missed_is_found_by_its_surname_as_a_subject(nlp):
+    text = ("Marine Le Pen claimed that a court's decision was \"political\" following its ruling on Monday.\n\n"
+            "Speaking to TF1 after her conviction, Le Pen maintained she was innocent and vowed to appeal against the ruling.")
+    assert [p.id for p in extract_article(nlp, article(text)).people] == ["marine-le-pen"]

@@ -107,7 +107,9 @@ def test_theme_overrides_are_used(site):
     assert 'assets/explainer.css' in html and '<html lang="en"' in html
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<" not in title and "&lt;img src=x onerror=alert(1)&gt;" in title
-    assert "onerror=" not in html.replace("onerror&#61;", "").replace("&lt;img src=x onerror=alert(1)&gt;", "")
+    # The name as text: escaped in HTML, and in the JSON-LD with < and > as \u escapes.
+    assert "onerror=" not in html.replace("onerror&#61;", "").replace("&lt;img src=x onerror=alert(1)&gt;", "") \
+        .replace("\\u003cimg src=x onerror=alert(1)\\u003e", "")
     assert HOSTILE_NAME not in html  # never raw, anywhere
 
 

@@ -32,11 +32,15 @@ def test_home_answers_what_happened(page, base_url):
     assert "As of 3 March 2025" in content.inner_text()
     assert content.locator("ol.explainer-plan > li").count() == 4
     assert "sovereignty" in content.locator("ol.explainer-plan > li").first.inner_text()
-    # Every statement opens onto a verbatim quote and the article it comes from.
-    first = content.locator("details.explainer-cite").first
-    first.locator("summary").click()
-    assert first.locator("blockquote").is_visible()
-    assert "Source:" in first.locator("summary").inner_text()
+    # The answer first: the latest developments, dated, and the figures, before the summary.
+    headings = [heading.rstrip("¶") for heading in content.locator("h2").all_inner_texts()]
+    assert headings[:2] == ["Latest developments", "In figures"]
+    assert "3 March 2025" in content.locator("ol.explainer-latest > li").first.inner_text()
+    # Every statement leads to a verbatim quote and the article it comes from.
+    marker = content.locator("ul.explainer-facts a.explainer-ref").first
+    reference = page.locator(marker.get_attribute("href"))
+    assert reference.locator("blockquote.explainer-passage").count() >= 1
+    assert reference.locator("cite").inner_text()
 
 
 def test_person_page_shows_role_quotes_and_events(page, base_url):
@@ -51,9 +55,12 @@ def test_person_page_shows_role_quotes_and_events(page, base_url):
 
 def test_timeline_is_in_date_order_with_precision_kept(page, base_url):
     page.goto(base_url + "timeline/")
-    headings = page.locator("article h2").all_inner_texts()
-    years = [int(re.search(r"\d{4}", heading).group()) for heading in headings]
-    assert years == sorted(years) and years[0] == 1999
+    headings = [heading.rstrip("¶") for heading in page.locator("article h2").all_inner_texts()]
+    story = headings[:headings.index("Before the story")]
+    years = [int(re.search(r"\d{4}", heading).group()) for heading in story]
+    assert years == sorted(years) and years[0] == 2025  # the story's own events open the page
+    earlier = [heading.rstrip("¶") for heading in page.locator("article h3").all_inner_texts()]
+    assert "1999" in earlier  # what came before closes it
     text = page.locator("article").inner_text()
     assert "February 2022" in text        # a month stays a month
     assert "approx." in text               # "two weeks ago" is marked approximate

@@ -36,16 +36,15 @@ def test_page_titles_and_blurbs_come_from_site_yaml():
 def test_status_headings_and_labels_come_from_site_yaml():
     facts = with_words(statuses={"lead": {"heading": "Steering the effort", "label": "steers"}})
     who = render_site(facts)["who.md"]
-    assert "### Steering the effort" in who
     assert 'data-status="lead">steers</span>' in who
-    assert "### Members" in who  # a status without words keeps the default heading
+    assert 'colspan="5">Steering the effort' in who
+    assert 'colspan="5">Members' in who  # a status without words keeps the default heading
 
 
 def test_the_background_headings_come_from_site_yaml():
     default = render_site(make_facts())["background.md"]
     assert "## Earlier coalitions" in default
-    facts = with_words(pages={"background": {"precedents_heading": "Juntas before this one",
-                                             "precedents_empty": "None before."}})
+    facts = with_words(pages={"coalitions": {"heading": "Juntas before this one", "empty": "None before."}})
     assert "## Juntas before this one" in render_site(facts)["background.md"]
     empty = facts.model_copy(update={"coalitions": []})
     assert "None before." in render_site(empty)["background.md"]

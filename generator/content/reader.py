@@ -27,7 +27,9 @@ from pydantic import BaseModel, ValidationError
 from generator.files.articles import article_paths, outside_problem, read_article
 from generator.model.errors import ContentError, Problem
 from generator.model.evidence import SourceTexts
-from generator.model.facts import FACT_TYPES, STORY_KINDS, Facts, SiteText, Source, project_kinds
+from generator.model.facts import FACT_TYPES, Facts, SiteText, project_kinds
+from generator.model.kinds import STORY_KINDS
+from generator.model.records import Source
 from generator.model.ids import Respelling, former_ids, respellings
 from generator.files.project import PLUGIN_NAME, Project, read_options
 from generator.content.review import hold_for_review

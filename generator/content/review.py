@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.model.facts import Event, Quote
+from generator.model.records import Event, Quote
 
 if TYPE_CHECKING:
     from generator.content.reader import Placed

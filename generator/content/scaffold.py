@@ -10,7 +10,8 @@ from pathlib import Path
 from collections.abc import Iterable
 
 from generator.content.schemas import write_schemas
-from generator.model.facts import STORY_KINDS, project_kinds
+from generator.model.facts import project_kinds
+from generator.model.kinds import STORY_KINDS
 from generator.files.project import Project
 
 
@@ -39,6 +40,7 @@ def new_project(target: Path, title: str, kinds: Iterable[str] = ()) -> Project:
         text = path.read_text(encoding="utf-8").replace("{{ title }}", json.dumps(title))
         # A YAML flow list of the kinds, in STORY_KINDS order: `[]` for none.
         text = text.replace("{{ kinds }}", "[" + ", ".join(k for k in STORY_KINDS if k in kinds) + "]")
+        text = text.replace("{{ story_kinds }}", ", ".join(STORY_KINDS))
         path.write_text(text, encoding="utf-8")
     write_schemas(project.schema_dir, project_kinds(kinds))
     return project

@@ -18,9 +18,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
-from generator.files.atomic import staging_dir, swap_in, write_text
+from generator.files.atomic import replace_folder
 from generator.files.jsonfile import to_json
-from generator.model.facts import FACT_TYPES, Id, Record, SiteText, Source
+from generator.model.facts import FACT_TYPES, SiteText
+from generator.model.records import Id, Record, Source
 
 # Every kind of record with a file in both layers, keyed by the file's stem.
 RECORD_TYPES: dict[str, type[Record]] = {"sources": Source, **FACT_TYPES}
@@ -106,11 +107,9 @@ def schema_files(kinds: Iterable[str] = tuple(FACT_TYPES)) -> dict[str, str]:
 
 
 def write_schemas(folder: Path, kinds: Iterable[str] = tuple(FACT_TYPES)) -> None:
-    """Replace `folder` with freshly generated schemas, so none is stale or left over."""
-    staging = staging_dir(folder)
-    for name, text in schema_files(tuple(kinds)).items():
-        write_text(staging / name, text)
-    swap_in(staging, folder)
+    """Replace `folder` with freshly generated schemas, so none is stale or left over; those
+    whose text is unchanged are not written again."""
+    replace_folder(folder, schema_files(tuple(kinds)))
 
 
 def modeline(name: str) -> str:

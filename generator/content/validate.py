@@ -6,9 +6,11 @@ import difflib
 from typing import TYPE_CHECKING
 
 from generator.model import gazetteer
+from generator.model.kinds import STORY_KINDS
 from generator.model.errors import Problem
 from generator.model.evidence import SourceTexts
-from generator.model.facts import Conflict, Evidence, Facts, Quote
+from generator.model.facts import Facts
+from generator.model.records import Conflict, Evidence, Quote
 
 if TYPE_CHECKING:
     from generator.content.reader import Placed
@@ -71,11 +73,13 @@ def _reference_problems(facts: Facts, placed_by_kind: dict[str, dict[str, "Place
     people = {person.id for person in facts.people}
     participants = {participant.id for participant in facts.participants}
 
-    # A person may belong to any known country or organisation, taking part or not; so may a
-    # pledge's actor. An editor's own participant id counts as known too.
+    # A person may belong to any known country or organisation, taking part or not; so may
+    # the places a story kind's records name. An editor's own participant id counts as known too.
     known = set(gazetteer.COUNTRIES) | set(gazetteer.ORGANISATIONS) | participants
-    for kind, field_name in (("people", "country"), ("pledges", "actor")):
-        for placed in placed_by_kind[kind].values():
+    places = [("people", "country")] + [(kind.name, field_name) for kind in STORY_KINDS.values()
+                                        for field_name in kind.places]
+    for kind, field_name in places:
+        for placed in placed_by_kind.get(kind, {}).values():
             value = getattr(placed.record, field_name)
             if value and value not in known:
                 problems.append(placed.problem(field_name, f"'{value}' is neither an ISO 3166 alpha-2 country "
@@ -89,12 +93,14 @@ def _reference_problems(facts: Facts, placed_by_kind: dict[str, dict[str, "Place
             if person_id not in people:
                 problems.append(placed.problem("people", f"no person with id '{person_id}'", index))
 
-    seen_points: dict[int, str] = {}
-    for placed in placed_by_kind["plan"].values():
-        point = placed.record.point
-        if point in seen_points:
-            problems.append(placed.problem("point", f"plan point {point} is also '{seen_points[point]}'"))
-        seen_points[point] = placed.record.id
+    for kind in STORY_KINDS.values():
+        for field_name in kind.unique:
+            seen: dict[object, str] = {}
+            for placed in placed_by_kind.get(kind.name, {}).values():
+                value = getattr(placed.record, field_name)
+                if value in seen:
+                    problems.append(placed.problem(field_name, f"{kind.name} {field_name} {value} is also '{seen[value]}'"))
+                seen[value] = placed.record.id
     return problems
 
 

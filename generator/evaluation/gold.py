@@ -2,7 +2,8 @@
 
 One YAML file per article (`tests/gold/<article id>.yaml`, described in `tests/gold/README.md`),
 annotated from that article alone. Unknown keys are errors, and every problem is reported at
-once as file:line:col, like content errors.
+once as file:line:col, like content errors. The story kinds' gold records and lists come from
+`evaluation/kinds/`.
 """
 
 from __future__ import annotations
@@ -12,17 +13,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, create_model, field_validator
 
+from generator.evaluation.kinds import STORY_SCORES
+from generator.evaluation.story_score import GoldRecord
 from generator.model.errors import ContentError, Problem
-from generator.model.facts import Amount, PartialDate, Quantity
+from generator.model.records import PartialDate
 from generator.model.ids import slugify
-from generator.model.lexicon import PledgeKind
 from generator.files.yamlfile import YamlDocument, load_yaml
-
-
-class GoldRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class GoldPerson(GoldRecord):
@@ -67,48 +65,20 @@ class GoldQuote(GoldRecord):
     optional: bool = False
 
 
-class GoldPledge(GoldRecord):
-    actor: str = Field(min_length=1)
-    kind: PledgeKind = "other"
-    amount: Amount | None = None
-    quantity: Quantity | None = None
-    condition: str | None = None
-    target_year: int | None = None
-    quote: str = Field(min_length=1)
-    optional: bool = False
-
-
-class GoldPlanPoint(GoldRecord):
-    point: int = Field(ge=1)
-    text: str = Field(min_length=1)
-    optional: bool = False
-
-
-class GoldCoalition(GoldRecord):
-    name: str
-    year: int
-    led_by: str | None = None
-    quote: str | None = None
-    optional: bool = False
-
-
 class GoldFigure(GoldRecord):
     about: str = Field(min_length=1)
     value: str = Field(min_length=1)
     quote: str = Field(min_length=1)
 
 
-class GoldArticle(GoldRecord):
+class _CoreGoldArticle(GoldRecord):
+    # The story kinds' lists and then `figures` are added by `GoldArticle`, below.
     source: str = Field(min_length=1)
     published: PartialDate | None = None
     people: list[GoldPerson] = Field(default_factory=list)
     participants: list[GoldParticipant] = Field(default_factory=list)
     events: list[GoldEvent] = Field(default_factory=list)
     quotes: list[GoldQuote] = Field(default_factory=list)
-    pledges: list[GoldPledge] = Field(default_factory=list)
-    plan: list[GoldPlanPoint] = Field(default_factory=list)
-    coalitions: list[GoldCoalition] = Field(default_factory=list)
-    figures: list[GoldFigure] = Field(default_factory=list)
 
     @field_validator("published", mode="before")
     @classmethod
@@ -121,13 +91,19 @@ class GoldArticle(GoldRecord):
         for i, event in enumerate(self.events):
             found += [(f"events[{i}]", quote) for quote in event.quotes]
         found += [(f"quotes[{i}]", quote.text) for i, quote in enumerate(self.quotes)]
-        found += [(f"pledges[{i}]", pledge.quote) for i, pledge in enumerate(self.pledges)]
-        found += [(f"plan[{i}]", point.text) for i, point in enumerate(self.plan)]
-        found += [
-            (f"coalitions[{i}]", c.quote) for i, c in enumerate(self.coalitions) if c.quote
-        ]
+        for name, kind in STORY_SCORES.items():
+            found += [(f"{name}[{i}]", text) for i, item in enumerate(getattr(self, name))
+                      for text in (getattr(item, field) for field in kind.verbatim) if text]
         found += [(f"figures[{i}]", figure.quote) for i, figure in enumerate(self.figures)]
         return found
+
+
+# A list per story kind after the core kinds' lists, then the figures, as gold files order them.
+GoldArticle = create_model(
+    "GoldArticle", __base__=_CoreGoldArticle, __module__=__name__,
+    **{name: (list[kind.gold], Field(default_factory=list)) for name, kind in STORY_SCORES.items()},
+    figures=(list[GoldFigure], Field(default_factory=list)),
+)
 
 
 def load_gold(gold_dir: Path) -> dict[str, GoldArticle]:

@@ -1,4 +1,5 @@
-"""How predictions are matched to hand-annotated gold: names, roles, dates, quotes and figures.
+"""How predictions are matched to hand-annotated gold (names, roles, dates, quotes and figures)
+and how a match is counted.
 
 Everything here is a pure function over the gold models of `generator.evaluation.gold` and
 predicted facts, which may be models from :mod:`generator.model.facts` or plain mappings of
@@ -38,23 +39,17 @@ quotes
     start of the quote: a longer predicted quote containing it matches). Speaker accuracy is
     reported among matched quotes: the predicted speaker id equals the gold one, or it names
     a predicted person that was matched to the gold speaker.
-pledges
-    Same actor (case-insensitive) and any of: equal amount value (relative difference under
-    0.1%, any currency), equal quantity value, predicted evidence overlapping the gold
-    ``quote``, or (for pledges stated again in another sentence) the same ``kind`` with
-    keyword overlap between the gold quote and the prediction's summary and evidence.
-plan
-    Same point number and the text (or evidence) overlaps the gold text or has keyword
-    overlap of at least half of the gold point's content words. A text match under another
-    number counts as a miss and a false hit, and says so.
-coalitions
-    Same year.
 
 conflicts (optional, cross-article)
     Gold topics are the ``figures`` ``about`` texts that at least two articles give with
     different values. A predicted :class:`~generator.model.facts.Conflict` matches a topic when at
     least two of its claims are that topic's figures (same source, and the claim's quote
     overlaps the figure's or shares a number with its value).
+
+Each story kind's rule is in its own module, `generator/evaluation/kinds/`, built from the
+helpers here. :func:`count_match` turns one type's match in one article into a
+:class:`TypeScore`, the true and false positives and negatives `generator.evaluation.scoring`
+adds up.
 """
 
 from __future__ import annotations
@@ -63,16 +58,19 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from generator.model.evidence import normalise
 from generator.model.gazetteer import HONORIFICS
 from generator.model.lexicon import STOP_WORDS
-from generator.evaluation.gold import (
-    GoldArticle, GoldCoalition, GoldEvent, GoldFigure, GoldParticipant, GoldPerson, GoldPlanPoint,
-    GoldPledge, GoldQuote,
-)
+
+if TYPE_CHECKING:
+    # Only named in signatures: the gold article is built from the story kinds, which match
+    # with the functions here.
+    from generator.evaluation.gold import (
+        GoldArticle, GoldEvent, GoldFigure, GoldParticipant, GoldPerson, GoldQuote,
+    )
 
 # --------------------------------------------------------------------------------------------
 # Text helpers
@@ -228,6 +226,72 @@ def assign(
     )
 
 
+# Counting a match
+
+
+@dataclass
+class TypeScore:
+    name: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_hits: list[str] = field(default_factory=list)
+    # Each counted prediction's confidence and whether it was right: the reliability table.
+    outcomes: list[tuple[float | None, bool]] = field(default_factory=list)
+
+    def counted(self, prediction: Any, right: bool) -> None:
+        """Count one prediction as a true or a false positive."""
+        if right:
+            self.tp += 1
+        else:
+            self.fp += 1
+        self.outcomes.append((value_of(prediction, "confidence"), right))
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        denominator = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / denominator if denominator else None
+
+    def add(self, other: TypeScore) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.misses += other.misses
+        self.false_hits += other.false_hits
+        self.outcomes += other.outcomes
+
+
+def count_match(
+    name: str, article: str, match: Match, gold: Sequence[Any], predicted: Sequence[Any],
+    score: Callable[[Any, Any], float], describe_gold: Callable[[Any], str],
+    describe_pred: Callable[[Any], str],
+) -> TypeScore:
+    """One type's counts in one article, every miss and false hit described; a false hit that
+    ``score`` also pairs with a matched gold item is named as its duplicate."""
+    result = TypeScore(name, fn=len(match.unmatched_gold))
+    for _, p in match.pairs:
+        result.counted(predicted[p], True)
+    for p in match.unmatched_pred:
+        result.counted(predicted[p], False)
+    result.misses = [f"{article}: {describe_gold(gold[g])}" for g in match.unmatched_gold]
+    matched = [g for g, _ in match.pairs + match.optional_pairs]
+    for p in match.unmatched_pred:
+        note = next((describe_gold(gold[g]) for g in matched if score(gold[g], predicted[p]) > 0), None)
+        result.false_hits.append(
+            f"{article}: {describe_pred(predicted[p])}" + (f" (duplicate of {note})" if note else "")
+        )
+    return result
+
+
 # People ---------------------------------------------------------------------------------------
 
 
@@ -271,64 +335,6 @@ def event_scorer(source: str) -> Callable[[GoldEvent, Any], float]:
 
 def quote_score(gold: GoldQuote, pred: Any) -> float:
     return overlap(gold.text, value_of(pred, "text"))
-
-
-# Pledges --------------------------------------------------------------------------------------
-
-
-def _close(a: float | None, b: float | None) -> bool:
-    return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-3)
-
-
-def pledge_scorer(source: str) -> Callable[[GoldPledge, Any], float]:
-    def score(gold: GoldPledge, pred: Any) -> float:
-        if str(value_of(pred, "actor", "")).lower() != gold.actor.lower():
-            return 0.0
-        total = 0.0
-        amount, quantity = value_of(pred, "amount"), value_of(pred, "quantity")
-        if gold.amount and amount is not None and _close(gold.amount.value, value_of(amount, "value")):
-            total += 2.0
-        if gold.quantity and quantity is not None and _close(gold.quantity.value, value_of(quantity, "value")):
-            total += 2.0
-        quotes = evidence_quotes(pred, source)
-        if any(overlap(q, gold.quote) for q in quotes):
-            total += 1.0
-        elif str(value_of(pred, "kind", "")) == gold.kind and keyword_overlap(
-            gold.quote, " ".join([value_of(pred, "summary") or "", *quotes])
-        ):
-            total += 0.5
-        return total
-
-    return score
-
-
-# Plan -----------------------------------------------------------------------------------------
-
-
-def plan_text_scorer(source: str) -> Callable[[GoldPlanPoint, Any], float]:
-    def score(gold: GoldPlanPoint, pred: Any) -> float:
-        texts = [value_of(pred, "text") or "", *evidence_quotes(pred, source)]
-        best = max((overlap(gold.text, t) for t in texts), default=0.0)
-        if best:
-            return 1.0 + best
-        gold_words = content_words(gold.text)
-        for text in texts:
-            shared = gold_words & content_words(text)
-            if gold_words and len(shared) >= 2 and len(shared) / len(gold_words) >= 0.5:
-                best = max(best, len(shared) / len(gold_words))
-        return best
-
-    return score
-
-
-# Coalitions -----------------------------------------------------------------------------------
-
-
-def coalition_score(gold: GoldCoalition, pred: Any) -> float:
-    try:
-        return 1.0 if int(value_of(pred, "year")) == gold.year else 0.0
-    except (TypeError, ValueError):
-        return 0.0
 
 
 # --------------------------------------------------------------------------------------------

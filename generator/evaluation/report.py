@@ -3,11 +3,39 @@ and, with details, every miss and false hit."""
 
 from __future__ import annotations
 
-from generator.evaluation.scoring import ACCURACIES, ROWS, Report
+from generator.evaluation.scoring import ACCURACIES, ROWS, TYPES, Report
+
+
+# Confidence bands of the reliability table: [0, 0.5), [0.5, 0.7), [0.7, 0.9), [0.9, 1].
+BANDS = (0.0, 0.5, 0.7, 0.9)
 
 
 def _fmt(value: float | None) -> str:
     return "   n/a" if value is None else f"{value:6.3f}"
+
+
+def _band_labels() -> list[str]:
+    ends = [*BANDS[1:], None]
+    return [f"{low:.1f}-{high:.1f}" if high is not None else f">={low:.1f}" for low, high in zip(BANDS, ends)]
+
+
+def reliability_lines(report: Report) -> list[str]:
+    """Precision and count by confidence band, per type, of every prediction (held ones too):
+    how far each extractor's confidence can be trusted, and where the review threshold cuts."""
+    labels = _band_labels()
+    lines = [f"reliability: precision (count) by confidence, held facts included; "
+             f"below {report.review_below:g} is held for review",
+             f"{'type':<14}" + "".join(f"{label:>14}" for label in labels) + f"{'none':>14}"]
+    for name, outcomes in report.reliability.items():
+        cells = []
+        for index, low in enumerate(BANDS):
+            high = BANDS[index + 1] if index + 1 < len(BANDS) else float("inf")
+            rights = [right for confidence, right in outcomes if confidence is not None and low <= confidence < high]
+            cells.append(rights)
+        cells.append([right for confidence, right in outcomes if confidence is None])
+        shown = [f"{sum(r) / len(r):.2f} ({len(r)})" if r else "-" for r in cells]
+        lines.append(f"{name:<14}" + "".join(f"{cell:>14}" for cell in shown))
+    return lines
 
 
 def format_report(report: Report, details: bool = True, limit: int | None = None) -> str:
@@ -26,7 +54,7 @@ def format_report(report: Report, details: bool = True, limit: int | None = None
     micro = report.micro
     lines += [
         "-" * len(header),
-        f"{'micro (7 types)':<20} {micro.tp:>4} {micro.fp:>4} {micro.fn:>4} "
+        f"{f'micro ({len(TYPES)} types)':<20} {micro.tp:>4} {micro.fp:>4} {micro.fn:>4} "
         f"{_fmt(micro.precision)} {_fmt(micro.recall)} {_fmt(micro.f1)}",
         "",
         f"{'among matched':<20} {'right':>6} {'of':>4} {'accuracy':>8}",
@@ -34,6 +62,8 @@ def format_report(report: Report, details: bool = True, limit: int | None = None
     for name in ACCURACIES:
         a = report.accuracies[name]
         lines.append(f"{name:<20} {a.correct:>6} {a.total:>4} {_fmt(a.value):>8}")
+    if report.reliability:
+        lines += ["", *reliability_lines(report)]
     if details:
         for name in rows:
             s = report.types[name]

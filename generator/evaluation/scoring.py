@@ -4,10 +4,11 @@ The gold lives in ``tests/gold/<article id>.yaml``, one file per seed article, a
 from that article alone (the format is described in ``tests/gold/README.md`` and enforced by
 the models in `generator.evaluation.gold`: unknown keys are errors). Predictions are the extractor's per-article
 results: for each article id an object (or mapping) with the lists ``people``,
-``participants``, ``events``, ``quotes``, ``pledges``, ``plan`` and ``coalitions`` holding
-models from :mod:`generator.model.facts`. Everything here is a pure function: no model is loaded.
+``participants``, ``events``, ``quotes`` and one per story kind, holding models from
+:mod:`generator.model.facts`. Everything here is a pure function: no model is loaded.
 
-Gold and predictions are paired by the rules of `generator.evaluation.matching`. A matched
+Gold and predictions are paired by the rules of `generator.evaluation.matching` and, for a
+story kind, of its module in `generator.evaluation.kinds`. A matched
 pair is a true positive, an unmatched prediction a false positive (a second prediction of an
 already matched fact included: duplicates cost precision), an unmatched gold item a false
 negative. Role, country, status, date and speaker are not part of a match: they are reported
@@ -17,8 +18,8 @@ Gold items marked ``optional: true`` are facts a careful reader may or may not c
 five-word quote inside reported speech, a byline author): a prediction that matches one is
 neither a true nor a false positive, and missing one is not a false negative.
 
-Micro totals add up the seven per-article types (not ``participants+status`` or
-``conflicts``, the cross-article row that :func:`score_conflicts` adds).
+Micro totals add up the per-article types, the core kinds' and the story kinds' (not
+``participants+status`` or ``conflicts``, the cross-article row that :func:`score_conflicts` adds).
 """
 
 from __future__ import annotations
@@ -28,48 +29,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.evaluation.gold import (
-    GoldArticle, GoldCoalition, GoldEvent, GoldPledge, GoldPlanPoint, GoldQuote, load_gold,
-)
+from generator.evaluation.gold import GoldArticle, GoldEvent, GoldQuote, load_gold
+from generator.evaluation.kinds import STORY_SCORES
 from generator.evaluation.matching import (
-    Match, assign, claim_matches, coalition_score, event_scorer, gold_conflicts, participant_score,
-    person_score, plan_text_scorer, pledge_scorer, quote_score, same_role, shorten, value_of,
+    Match, TypeScore, assign, claim_matches, count_match, event_scorer, gold_conflicts,
+    participant_score, person_score, quote_score, same_role, shorten, value_of,
 )
 
-TYPES = ("people", "participants", "events", "quotes", "pledges", "plan", "coalitions")
+# The per-article types: the core kinds' first, then the story kinds'.
+TYPES = ("people", "participants", "events", "quotes", *STORY_SCORES)
 
 # --------------------------------------------------------------------------------------------
 # Scores
-
-
-@dataclass
-class TypeScore:
-    name: str
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    false_hits: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-    @property
-    def f1(self) -> float | None:
-        denominator = 2 * self.tp + self.fp + self.fn
-        return 2 * self.tp / denominator if denominator else None
-
-    def add(self, other: TypeScore) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        self.misses += other.misses
-        self.false_hits += other.false_hits
 
 
 @dataclass
@@ -110,6 +81,9 @@ class Report:
     articles: list[str] = field(default_factory=list)
     # Predictions for articles that have no gold file: not scored, listed here.
     unscored: list[str] = field(default_factory=list)
+    # Per type, every prediction's confidence and whether it was right, held ones included.
+    reliability: dict[str, list[tuple[float | None, bool]]] = field(default_factory=dict)
+    review_below: float = 0.5
 
     @property
     def micro(self) -> TypeScore:
@@ -123,49 +97,20 @@ class Report:
 # Counting matches
 
 
-def _tally(
-    name: str, article: str, match: Match, gold: Sequence[Any], predicted: Sequence[Any],
-    describe_gold: Callable[[Any], str], describe_pred: Callable[[Any], str],
-    duplicate_of: Callable[[Any], str | None] | None = None,
-) -> TypeScore:
-    score = TypeScore(name, tp=len(match.pairs), fp=len(match.unmatched_pred), fn=len(match.unmatched_gold))
-    score.misses = [f"{article}: {describe_gold(gold[g])}" for g in match.unmatched_gold]
-    for p in match.unmatched_pred:
-        note = duplicate_of(predicted[p]) if duplicate_of else None
-        score.false_hits.append(
-            f"{article}: {describe_pred(predicted[p])}" + (f" (duplicate of {note})" if note else "")
-        )
-    return score
-
-
-def _duplicate_finder(
-    gold: Sequence[Any], match: Match, score: Callable[[Any, Any], float],
-    describe_gold: Callable[[Any], str],
-) -> Callable[[Any], str | None]:
-    matched = [g for g, _ in match.pairs + match.optional_pairs]
-
-    def find(pred: Any) -> str | None:
-        for g in matched:
-            if score(gold[g], pred) > 0:
-                return describe_gold(gold[g])
-        return None
-
-    return find
-
-
 def _score_type(
     report: Report, article: str, name: str, gold: Sequence[Any], predicted: Sequence[Any],
     score: Callable[[Any, Any], float], describe_gold: Callable[[Any], str],
     describe_pred: Callable[[Any], str],
 ) -> Match:
     match = assign(gold, predicted, score)
-    result = _tally(
-        name, article, match, gold, predicted, describe_gold, describe_pred,
-        _duplicate_finder(gold, match, score, describe_gold),
-    )
+    _add(report, article, name,
+         count_match(name, article, match, gold, predicted, score, describe_gold, describe_pred))
+    return match
+
+
+def _add(report: Report, article: str, name: str, result: TypeScore) -> None:
     report.types[name].add(result)
     report.by_article[article][name] = result
-    return match
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,36 +143,6 @@ def _describe_quote(quote: Any) -> str:
     return f"quote {value_of(quote, 'speaker')}: \u201c{shorten(value_of(quote, 'text'))}\u201d"
 
 
-def _describe_gold_pledge(pledge: GoldPledge) -> str:
-    return f"pledge {pledge.actor} {pledge.kind}: {shorten(pledge.quote, 60)}"
-
-
-def _describe_pledge(pledge: Any) -> str:
-    parts = [f"pledge {value_of(pledge, 'actor')} {value_of(pledge, 'kind')}"]
-    amount, quantity = value_of(pledge, "amount"), value_of(pledge, "quantity")
-    if amount is not None:
-        parts.append(f"{value_of(amount, 'value'):g} {value_of(amount, 'currency')}")
-    if quantity is not None:
-        parts.append(f"{value_of(quantity, 'value'):g} {value_of(quantity, 'unit')}")
-    return " ".join(parts) + f": {shorten(value_of(pledge, 'summary'), 60)}"
-
-
-def _describe_gold_point(point: GoldPlanPoint) -> str:
-    return f"plan {point.point}: {shorten(point.text, 60)}"
-
-
-def _describe_point(point: Any) -> str:
-    return f"plan {value_of(point, 'point')}: {shorten(value_of(point, 'text'), 60)}"
-
-
-def _describe_gold_coalition(coalition: GoldCoalition) -> str:
-    return f"coalition {coalition.year} {coalition.name}"
-
-
-def _describe_coalition(coalition: Any) -> str:
-    return f"coalition {value_of(coalition, 'year')} {value_of(coalition, 'name')}"
-
-
 # --------------------------------------------------------------------------------------------
 # Scoring articles
 
@@ -247,10 +162,15 @@ def evaluate(
     ``review_below`` are left out, as the site holds them for review instead of publishing them.
     """
     gold_articles = load_gold(Path(gold_dir)) if not isinstance(gold_dir, Mapping) else gold_dir
-    report = Report(articles=sorted(gold_articles))
+    report = Report(articles=sorted(gold_articles), review_below=review_below)
     report.unscored = sorted(set(predicted) - set(gold_articles))
+    # Everything the extractor proposed, held or published, scored once more for the
+    # reliability of its confidence.
+    everything = Report(articles=report.articles)
     for article_id in report.articles:
         _score_article(report, gold_articles[article_id], _published(predicted.get(article_id), review_below))
+        _score_article(everything, gold_articles[article_id], _published(predicted.get(article_id), 0.0))
+    report.reliability = {name: everything.types[name].outcomes for name in TYPES}
     if conflicts is not None:
         report.types["conflicts"] = score_conflicts(gold_articles, conflicts)
     return report
@@ -354,48 +274,9 @@ def _score_article(report: Report, gold: GoldArticle, pred: Any) -> None:
             ok, f"{source}: \u201c{shorten(gold_quote.text, 50)}\u201d speaker {speaker!r}, gold {gold_quote.speaker!r}"
         )
 
-    # Pledges.
-    _score_type(report, source, "pledges", gold.pledges, _list(pred, "pledges"),
-                pledge_scorer(source), _describe_gold_pledge, _describe_pledge)
-
-    # Plan: matched on text, counted only with the same point number.
-    points = _list(pred, "plan")
-    text_score = plan_text_scorer(source)
-
-    def plan_score(gold_point: GoldPlanPoint, pred_point: Any) -> float:
-        return text_score(gold_point, pred_point) + (
-            10.0 if value_of(pred_point, "point") == gold_point.point else 0.0
-        )
-
-    def plan_text_only(gold_point: GoldPlanPoint, pred_point: Any) -> float:
-        return plan_score(gold_point, pred_point) if text_score(gold_point, pred_point) else 0.0
-
-    match = assign(gold.plan, points, plan_text_only)
-    plan = TypeScore("plan")
-    renumbered_pred: set[int] = set()
-    for g, p in match.pairs:
-        if value_of(points[p], "point") == gold.plan[g].point:
-            plan.tp += 1
-        else:
-            plan.fn += 1
-            plan.fp += 1
-            renumbered_pred.add(p)
-            plan.misses.append(
-                f"{source}: {_describe_gold_point(gold.plan[g])} (found as point {value_of(points[p], 'point')})"
-            )
-            plan.false_hits.append(
-                f"{source}: {_describe_point(points[p])} (gold numbers it {gold.plan[g].point})"
-            )
-    plan.fn += len(match.unmatched_gold)
-    plan.misses += [f"{source}: {_describe_gold_point(gold.plan[g])}" for g in match.unmatched_gold]
-    plan.fp += len(match.unmatched_pred)
-    plan.false_hits += [f"{source}: {_describe_point(points[p])}" for p in match.unmatched_pred]
-    report.types["plan"].add(plan)
-    report.by_article[source]["plan"] = plan
-
-    # Coalitions.
-    _score_type(report, source, "coalitions", gold.coalitions, _list(pred, "coalitions"),
-                coalition_score, _describe_gold_coalition, _describe_coalition)
+    # The story kinds, each by its own module's rule.
+    for name, kind in STORY_SCORES.items():
+        _add(report, source, name, kind.score(source, getattr(gold, name), _list(pred, name)))
 
 
 # --------------------------------------------------------------------------------------------

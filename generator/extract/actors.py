@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from generator.model import gazetteer
 from generator.extract.document import ArticleDoc
 
-PLACE_NAME = re.compile(rf"\b(?:{gazetteer.PLACE_NAMES_PATTERN})\b")
+if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
+    from spacy.tokens import Token
+
+
+def _sentence_case(name: str) -> str:
+    """"European parliament" for "European Parliament": how many newsrooms write a body's name."""
+    first, _, rest = name.partition(" ")
+    return f"{first} {rest.lower()}" if rest and not rest.isupper() else name
+
+
+_NAMES = {name for place in [*gazetteer.COUNTRIES.values(), *gazetteer.ORGANISATIONS.values()]
+          for name in place.names}
+# Every name of a country or organisation, and its sentence-case form, as a regex alternative.
+PLACE_NAMES_PATTERN = "|".join(re.escape(name) for name in sorted(_NAMES | {_sentence_case(n) for n in _NAMES},
+                                                                   key=len, reverse=True))
+# Not inside a word on either side; "U.S." ends in a full stop, so a word boundary would miss it.
+PLACE_NAME = re.compile(rf"(?<!\w)(?:{PLACE_NAMES_PATTERN})(?!\w)")
 _ADJECTIVE = re.compile(rf"\b(?:{gazetteer.PLACE_ADJECTIVES_PATTERN})\b")
+# A nationality before a title or a body stands for that country: "the French president",
+# "British Defence Minister John Healy", "the Austrian head of state", "Chinese officials".
+_NATIONAL_TITLE = re.compile(
+    rf"\b(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{gazetteer.ROLES_PATTERN}|head|heads|leaders|delegation|delegations|envoy|envoys|officials|"
+    r"representatives|ambassador|counterpart|government|chief|chiefs|ministry|authorities)\b")
 
 
 def places_in(text: str, adjectives: bool = False) -> list[str]:
@@ -25,11 +46,56 @@ def places_in(text: str, adjectives: bool = False) -> list[str]:
             place = gazetteer.place_by_adjective(match.group(0))
             if place:
                 found.append((match.start(), place.id))
-    ids: list[str] = []
-    for _, place_id in sorted(found):
-        if place_id not in ids:
-            ids.append(place_id)
-    return ids
+    return _in_order(found)
+
+
+def _in_order(found: list[tuple[int, str]]) -> list[str]:
+    """The ids of (offset, id) pairs in the order of their offsets, each once."""
+    return list(dict.fromkeys(place_id for _, place_id in sorted(found)))
+
+
+def countries_of_people_in(context: ArticleDoc, start: int, end: int) -> list[str]:
+    """The countries or organisations of the people a stretch of the article names, by their
+    mentions or by a nationality before their title, in order, without repeats."""
+    found: list[tuple[int, str]] = []
+    for mention in context.mentions_in(start, end):
+        person = context.people.get(mention.person)
+        if mention.strong and person is not None and person.country and gazetteer.place(person.country):
+            found.append((mention.start, person.country))
+    for match in _NATIONAL_TITLE.finditer(context.text, start, end):
+        place = gazetteer.place_by_adjective(match.group("adjective"))
+        if place:
+            found.append((match.start(), place.id))
+    return _in_order(found)
+
+
+def phrase_span(head: Token, after: int = 0) -> tuple[int, int]:
+    """The characters of the noun phrase a head word governs, without the clauses that hang
+    from it ("officials who surveyed the damage in X": only "officials"), its punctuation at
+    either end, or anything before character `after` (a metadata header the parser joined to it)."""
+    kept = {head.i}
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in ("relcl", "acl", "advcl") and child.idx >= after:
+                kept.add(child.i)
+                stack.append(child)
+    doc = head.doc
+    if head.idx < after:      # the header was taken for the head: the phrase starts after it
+        kept.discard(head.i)
+        if not kept:
+            return head.idx, head.idx
+        head = doc[min(kept)]
+    first = last = head.i
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    while first < head.i and doc[first].is_punct:
+        first += 1
+    while last > head.i and doc[last].is_punct:
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -7,8 +7,10 @@ keeps its form; parentheticals, relative clauses and appositions are dropped.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
+    from spacy.tokens import Span, Token
 
 _DROPPED = {"relcl", "appos", "advcl", "parataxis", "acl", "cc", "conj", "mark"}
 _OBJECTS = ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "dative", "prep", "agent")

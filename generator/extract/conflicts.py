@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from generator.model.facts import Claim, Conflict
+from generator.model.records import Claim, Conflict
 from generator.model.ids import slugify
 from generator.extract.dates import find_dates
 from generator.extract.document import ArticleDoc
 from generator.extract.involvement import MEETING_NOUNS, MEETING_PATTERN
 from generator.model.lexicon import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
-from generator.extract.records import FigureClaim, extractor_name
+from generator.extract.findings import FigureClaim, extractor_name
 
 EXTRACTOR = extractor_name("conflicts")
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))

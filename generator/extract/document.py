@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from generator.files.articles import Article
+
+if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
+    from spacy.tokens import Doc, Span
 
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+(By\s+[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*"
                      r"(\s+and\s+[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)?\s+)?")

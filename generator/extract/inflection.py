@@ -7,8 +7,10 @@ of each base word are generated once (said, says, saying; promised, promising; m
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
+    from spacy.tokens import Token
 
 _IRREGULAR = {
     "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "give": ["gave", "given"],

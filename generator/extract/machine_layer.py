@@ -1,9 +1,11 @@
 """`explainer extract`: seeds/ in, content/extracted/ out, with a per-article cache.
 
 Each article's candidate facts are cached by the hash of its text and the extractor version,
-so a second run parses only new or changed articles (and loads no model if there are none).
-The machine layer is written to a fresh folder and swapped in whole: an interrupted run
-leaves the previous `content/extracted/` as it was. `content/editorial/` is never touched.
+so a second run parses only new or changed articles (and imports no spaCy, nor loads the
+model, if there are none); several are parsed on every core. The machine layer is written to a
+fresh folder and swapped in whole: an interrupted run leaves the previous `content/extracted/`
+as it was. A file whose bytes did not change is kept rather than written again, and a run that
+changes nothing writes nothing. `content/editorial/` is never touched.
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.files.articles import Article, article_paths, infer_years, outside_problem, read_article
-from generator.files.atomic import staging_dir, swap_in, write_text
+from generator.files.atomic import replace_folder, write_text
 from generator.model.errors import Problem
-from generator.model.facts import Source, is_real_date, project_kinds
+from generator.model.facts import project_kinds
+from generator.model.records import Source, is_real_date
 from generator.files.project import Project, read_options
 from generator.content.schemas import modeline
 from generator.files.yamlfile import dump_yaml, load_yaml
@@ -69,6 +73,7 @@ def source_record(article: Article, project: Project) -> Source:
         outlet=article.outlet,
         published=article.published,
         byline=article.byline,
+        url=article.url,
         file=article.path.resolve().relative_to(project.root.resolve()).as_posix(),
         words=article.words,
     )
@@ -96,8 +101,10 @@ def extract_project(project: Project) -> ExtractSummary:
         else:
             pending.append(article)
     if pending:
-        # One model load and one batched parse for everything that changed.
-        for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending, kinds)):
+        # One model load and one batched parse for everything that changed, on every core
+        # when there is more than one article to parse.
+        processes = _cores() if len(pending) > 1 else 1
+        for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending, kinds, processes)):
             write_text(_cache_file(project, article, extract, kinds),
                          json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
             results[article.id] = result
@@ -116,6 +123,14 @@ def extract_project(project: Project) -> ExtractSummary:
     write_machine_layer(project.extracted_dir, files, extract.EXTRACTOR_VERSION)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _cores() -> int:
+    """The cores this process may run on: fewer than the machine has under an affinity mask."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # a system without affinity masks
+        return os.cpu_count() or 1
 
 
 def _apply_editorial_dates(project: Project, articles: list[Article]) -> None:
@@ -137,14 +152,15 @@ def _apply_editorial_dates(project: Project, articles: list[Article]) -> None:
 
 @functools.cache
 def extractor_fingerprint(version: str) -> str:
-    """The version plus a digest of the extractor's code, of how ids are made, and of the
-    gazetteer (its module and its knowledge files), so that a change to the rules invalidates
-    the cache even when nobody remembered to bump the version."""
+    """The version plus a digest of the extractors' code and data, of the records they make,
+    of how ids are made, and of the gazetteer (its module and its knowledge files), so that a
+    change to the rules invalidates the cache even when nobody remembered to bump the version."""
     extract = Path(__file__).parent
     model = extract.parent / "model"
     digest = hashlib.sha256(version.encode())
     # ids.py too: it makes the facts' ids, and a change to it changes ids.
-    for path in sorted([*extract.glob("*.py"), model / "gazetteer.py", model / "ids.py",
+    for path in sorted([*extract.rglob("*.py"), *extract.rglob("*.yaml"), model / "gazetteer.py",
+                        model / "ids.py", model / "records.py", *(model / "kinds").glob("*.py"),
                         *(model / "knowledge").glob("*.tsv")]):
         digest.update(path.read_bytes())
     return f"{version}-{digest.hexdigest()[:12]}"
@@ -154,7 +170,9 @@ def _cache_file(project: Project, article: Article, extract, kinds: list[str]) -
     # The date is part of the key (relative dates are resolved against it), and so is the id,
     # which the facts carry: two copies of one text get an entry each. So are the kinds: a
     # kind switched on later must be extracted, not read as empty from the cache.
-    key = hashlib.sha256(f"{article.digest}:{article.published}:{article.id}:{','.join(kinds)}".encode()).hexdigest()
+    # An undated article's story years too: a day it writes without a year is dated by them.
+    key = hashlib.sha256(f"{article.digest}:{article.published}:{article.story_years}:{article.id}:"
+                         f"{','.join(kinds)}".encode()).hexdigest()
     return project.cache_dir / f"{key[:32]}-{extractor_fingerprint(extract.EXTRACTOR_VERSION)}.json"
 
 
@@ -178,11 +196,12 @@ def _prune_cache(project: Project, keep: set[Path]) -> None:
 
 
 def write_machine_layer(target: Path, files: dict[str, list], version: str) -> None:
-    staging = staging_dir(target)
+    """The machine layer swapped in whole; a file whose bytes are unchanged is not rewritten."""
+    texts = {}
     for kind, records in files.items():
         data = {
             "extractor": version,
             kind: [record.model_dump(mode="json", exclude_none=True) for record in records],
         }
-        write_text(staging / f"{kind}.yaml", dump_yaml(data, modeline(f"extracted/{kind}") + HEADER.format(kind=kind)))
-    swap_in(staging, target)
+        texts[f"{kind}.yaml"] = dump_yaml(data, modeline(f"extracted/{kind}") + HEADER.format(kind=kind))
+    replace_folder(target, texts)

@@ -1,4 +1,4 @@
-"""Amounts of money and counted quantities as written in news copy."""
+"""Amounts of money and shares of economic output as written in news copy."""
 
 from __future__ import annotations
 
@@ -7,22 +7,16 @@ from dataclasses import dataclass
 
 from generator.model.lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULTIPLIER = r"trillion|billion|million|thousand|bn|tn|trn|mn|m|k|b"
 _CURRENCY_WORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _SYMBOL = "|".join(re.escape(s) for s in CURRENCY_SYMBOLS)
 # "£1.6bn", "$500 billion", "€1.5 billion", "US$2bn"
 _SYMBOL_AMOUNT = re.compile(
-    rf"(?:US)?(?P<symbol>{_SYMBOL})\s?(?P<number>{_NUMBER})\s?(?:-\s?)?(?P<multiplier>{_MULTIPLIER})?\b", re.I)
+    rf"(?:US)?(?P<symbol>{_SYMBOL})\s?(?P<number>{NUMBER})\s?(?:-\s?)?(?P<multiplier>{_MULTIPLIER})?\b", re.I)
 # "1.6-billion-pound", "2 billion euros"
 _WORD_AMOUNT = re.compile(
-    rf"\b(?P<number>{_NUMBER})[\s-](?:(?P<multiplier>{_MULTIPLIER})[\s-])?(?P<word>{_CURRENCY_WORD})\b", re.I)
-_QUANTITY = re.compile(
-    rf"(?P<qualifier>\b(?:over|more than|at least|about|around|nearly|almost|up to|some|roughly)\s+)?"
-    rf"\b(?P<number>{_NUMBER})(?:\s+(?P<multiplier>million|thousand|billion))?(?P<more>\s+(?:more|additional|new|extra))?"
-    r"\s+(?P<unit>(?:[A-Za-z][\w-]*\s+){0,4}?(?:missiles|drones|troops|soldiers|tanks|jets|aircraft|"
-    r"shells|rounds|launchers|vehicles|systems|weapons|guns|howitzers|personnel|peacekeepers|"
-    r"helicopters|ships|boats))\b")
+    rf"\b(?P<number>{NUMBER})[\s-](?:(?P<multiplier>{_MULTIPLIER})[\s-])?(?P<word>{_CURRENCY_WORD})\b", re.I)
 _PERCENT = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?:\s+of)?\s+(?P<base>GDP|gross domestic product|economic output|national income)?", re.I)
 
 
@@ -35,17 +29,7 @@ class Money:
     end: int
 
 
-@dataclass
-class Count:
-    value: float
-    unit: str
-    qualifier: str
-    text: str
-    start: int
-    end: int
-
-
-def _number(text: str, multiplier: str | None) -> float:
+def number_value(text: str, multiplier: str | None) -> float:
     value = float(text.replace(",", ""))
     if multiplier:
         value *= MULTIPLIERS[multiplier.lower()]
@@ -55,28 +39,16 @@ def _number(text: str, multiplier: str | None) -> float:
 def find_money(text: str, offset: int = 0) -> list[Money]:
     found = []
     for match in _SYMBOL_AMOUNT.finditer(text):
-        found.append(Money(_number(match["number"], match["multiplier"]),
+        found.append(Money(number_value(match["number"], match["multiplier"]),
                            CURRENCY_SYMBOLS[match["symbol"]], match.group(0), offset + match.start(), offset + match.end()))
     for match in _WORD_AMOUNT.finditer(text):
         if any(m.start <= offset + match.start() < m.end for m in found):
             continue
-        found.append(Money(_number(match["number"], match["multiplier"]),
+        found.append(Money(number_value(match["number"], match["multiplier"]),
                            CURRENCY_WORDS[match["word"].lower()], match.group(0), offset + match.start(), offset + match.end()))
     # A converted figure in brackets ("£1.6bn ($2bn)") restates the first: it is not another sum.
     found.sort(key=lambda m: m.start)
     return [m for m in found if not re.search(r"\(\s*$", text[:m.start - offset])]
-
-
-def find_counts(text: str, offset: int = 0) -> list[Count]:
-    found = []
-    for match in _QUANTITY.finditer(text):
-        unit = " ".join(match["unit"].split())
-        qualifier = (match["qualifier"] or "").strip().lower()
-        value = _number(match["number"], match["multiplier"])
-        if 1900 <= value <= 2100 and "," not in match["number"]:
-            continue  # a year, not a count
-        found.append(Count(value, unit, qualifier, match.group(0).strip(), offset + match.start(), offset + match.end()))
-    return found
 
 
 def find_percent_of_output(text: str):

@@ -1,9 +1,11 @@
 """Comparing personal names: spelling variants and typos of one name count as the same.
 
-Transliterated names vary between outlets (Zelenskyy, Zelensky, Zelenskiy) and typos swap
-letters (Kier for Keir). Two names match when their surnames match (exactly, within a small
-edit distance for long names, or by consonant skeleton) and their given names, if both have
-one, are compatible.
+Transliterated names vary between outlets (Zelenskyy, Zelensky, Zelenskiy, and the German
+Selenskyj) and typos swap letters (Kier for Keir). Two names match when their surnames match
+(exactly, within a small edit distance for long names, or by consonant skeleton, also once the
+letters transliterations swap are taken as one) and their given names, if both have one, are
+compatible. A name written as a surname alone ("Burkhard", "Le Pen", "de Perthuis": nothing
+but particles before the surname) has no given name.
 """
 
 from __future__ import annotations
@@ -12,6 +14,13 @@ import re
 from functools import lru_cache
 
 from generator.model.ids import spell_out
+from generator.model.gazetteer import NAME_PARTICLES
+
+# Particles that start a surname ("Le Pen", "De Wever"); written with a capital, "Al" and "Bin"
+# are given names as often ("Al Gore"), so only their lowercase forms start a surname.
+_CAPITAL_PARTICLES = set(NAME_PARTICLES) - {"al", "bin"}
+# Letters that one language's transliteration writes for another's: Zelenskyy and Selenskyj.
+_TRANSLITERATED = str.maketrans({"z": "s", "j": "y", "w": "v"})
 
 
 @lru_cache(maxsize=4096)
@@ -54,10 +63,29 @@ def same_surname(a: str, b: str) -> bool:
     if a == b:
         return True
     if a[0] != b[0]:
-        return False
+        return _same_transliterated(a, b)
     if min(len(a), len(b)) >= 6 and edit_distance(a, b) <= 2:
         return True
     return min(len(a), len(b)) >= 6 and skeleton(a) == skeleton(b)
+
+
+@lru_cache(maxsize=16384)
+def _same_transliterated(a: str, b: str) -> bool:
+    """Long surnames that differ only in the letters transliterations swap (z/s, j/y, w/v)."""
+    a, b = fold(a).translate(_TRANSLITERATED), fold(b).translate(_TRANSLITERATED)
+    return min(len(a), len(b)) >= 7 and (a == b or skeleton(a) == skeleton(b))
+
+
+def _is_particle(word: str) -> bool:
+    """A word that starts a surname rather than being a given name ("de", "von", "Le")."""
+    return word in NAME_PARTICLES or (word[:1].isupper() and word.lower() in _CAPITAL_PARTICLES)
+
+
+def given_name(tokens: list[str]) -> str | None:
+    """The given name of a name's words, None for a surname alone ("Burkhard", "Le Pen")."""
+    if len(tokens) < 2 or _is_particle(tokens[0]):
+        return None
+    return tokens[0]
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -76,7 +104,9 @@ def same_given_name(a: str, b: str) -> bool:
 
 
 def same_name(a: list[str], b: list[str]) -> bool:
-    """Token lists of two full names ("Keir Starmer" / "Kier Starmer")."""
+    """Token lists of two names ("Keir Starmer" / "Kier Starmer"); a surname alone ("Starmer")
+    matches any full name with that surname."""
     if not a or not b or not same_surname(a[-1], b[-1]):
         return False
-    return same_given_name(a[0], b[0])
+    first, second = given_name(a), given_name(b)
+    return first is None or second is None or same_given_name(first, second)

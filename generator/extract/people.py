@@ -2,40 +2,98 @@
 
 The small English model tags names inconsistently ("Kyiv" as a person, "Trump" as an
 organisation), so a name is trusted when it has the shape of a personal name and either the
-tagger calls it a PERSON or a title stands before it ("Ukrainian counterpart ..."). A bare
-surname is linked to the full name it shortens; a surname never given in full is dropped.
-Other names of person shape are kept as weak candidates for `combine` to confirm against other
-articles. Roles come from the role words of knowledge/roles.tsv around the name; a title the
-lexicon lacks is read from the dependency parse (a compound title before the name, an
-appositive after it), within caps that keep a clause or a list of names out of a role.
+tagger calls it a PERSON or a title stands before it ("French counterpart ..."). A bare
+surname ("Starmer", "Le Pen") is linked to the full name it shortens; a surname never given in
+full is a person of its own, at a lower confidence, only when something says it names one: a
+title ("General Burkhard", "Mrs Le Pen"), an appositive role, or the tagger's PERSON twice with
+a speech verb. Other names of person shape are kept as weak candidates for `combine` to confirm
+against other articles; a name the stored text cuts off is left out.
+
+Roles come from the role words of knowledge/roles.tsv around the name: before it, with a place
+("Polish PM", "Myanmar's military ruler"), with what the title is of ("the Prime Minister of the
+United Kingdom, ", "Minister of the Armed Forces ") or shared by a list ("US envoys A and B");
+after it, as an appositive. A title the lexicon lacks is read from the dependency parse (a
+compound title before the name, an appositive after it), within caps that keep a clause or a
+list of names out of a role. A person's country is the place written with the title, an
+institution named for a country or city ("judge at the Paris criminal court"), or the group the
+name is listed in ("US representatives, including ...", "the French delegation was headed by").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
-
-from generator.model.facts import Evidence, Person
+from generator.model.records import Evidence, Person
 from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.model.lexicon import WEEKDAYS
 from generator.extract.document import ArticleDoc, Mention
-from generator.extract.names import same_name, same_surname, same_given_name
-from generator.extract.records import extractor_name
+from generator.extract.names import given_name, same_name, same_surname, same_given_name
+from generator.extract.findings import extractor_name
+from generator.extract.inflection import base_in
+
+if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
+    from spacy.tokens import Span, Token
 
 EXTRACTOR = extractor_name("people")
 
 _PLACE = rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTERN})"
-_ROLE = rf"(?i:{gazetteer.ROLES_PATTERN})"
+
+
+# Verbs that report speech: a name as their subject is someone speaking ("Bardella told ...");
+# quotes attributes quotations through them.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "write", "post", "explain", "declare", "insist", "warn", "stress",
+    "note", "describe", "lament", "urge", "acknowledge", "argue", "claim", "reply", "respond",
+    "emphasize", "emphasise", "conclude", "admit", "tweet", "propose", "state", "remark",
+    "continue", "announce", "predict", "caution", "recall", "observe", "ask",
+})
+
+
+def _role_rows() -> list[dict[str, str]]:
+    """The rows of knowledge/roles.tsv, for its `means` column, which gazetteer does not read."""
+    return gazetteer._rows("roles.tsv")
+
+
+# Abbreviated titles ("PM") are written in capitals in roles.tsv and read only in capitals; the
+# others are read in any case ("Prime Minister", "prime minister").
+ABBREVIATIONS = {row["role"].lower() for row in _role_rows() if row["role"].isupper()}
+# What a role word stands for ("premier" -> prime minister, "head of state" -> president, ...).
+ROLE_MEANINGS: dict[str, tuple[str, ...]] = {
+    row["role"].lower(): tuple(item.strip() for item in row["means"].split(";") if item.strip())
+    for row in _role_rows() if row.get("means")
+}
+_WORDED_ROLES = [role for role in gazetteer.ROLE_WORDS if role not in ABBREVIATIONS]
+_ROLE = (rf"(?:{'|'.join(re.escape(role.upper()) for role in sorted(ABBREVIATIONS, key=len, reverse=True))}|"
+         rf"(?i:{'|'.join(re.escape(role) for role in sorted(_WORDED_ROLES, key=len, reverse=True))}))")
 _MODIFIER = "|".join(gazetteer.ROLE_MODIFIERS)
-# "outgoing Canadian Prime Minister ", "NATO Secretary-General ", "Finland's president, "
 _RANK = "|".join(sorted(gazetteer.RANKS, key=len, reverse=True))
+_CAPITALISED = r"[A-Z][\w'’.-]*"
+# What a title is of: "of the Armed Forces", "for Defence of the United Kingdom", "in Europe".
+_COMPLEMENT = rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:and\s+)?{_CAPITALISED}){{0,3}}){{1,3}}(?<!['’]s)"
+# Lowercase words between a place and its title ("Myanmar's military ruler", "French far-right
+# leader"); the parse must call them modifiers (see _describes).
+_DESCRIBERS = r"(?:[a-z][a-z-]*[a-z]\s+){0,2}?"
+# "outgoing Canadian Prime Minister ", "NATO Secretary-General ", "Finland's president, ",
+# "the Prime Minister of the United Kingdom, ", "UN Special Envoy for Myanmar ", "US envoys ",
+# "Special Presidential Envoy, General "
 _ROLE_BEFORE = re.compile(
-    rf"(?:\b(?i:{_MODIFIER})\s+)?(?:\b(?P<place>{_PLACE})(?:['’]s)?\s+)?(?:\b(?i:{_MODIFIER})\s+)?"
-    rf"\b(?P<role>{_ROLE})(?:\s+(?i:{_RANK}))?\s*,?\s*$"
+    rf"(?:\b(?i:{_MODIFIER})\s+)?(?:\b(?P<place>{_PLACE})(?:['’]s)?\s+(?P<describers>{_DESCRIBERS}))?"
+    rf"(?:\b(?i:{_MODIFIER})\s+)?"
+    rf"\b(?P<role>{_ROLE})(?P<plural>s)?(?P<complement>{_COMPLEMENT})?(?:,?\s+(?i:{_RANK}))?\s*,?\s*$"
+)
+# The second of two names sharing a plural title: "US envoys Steve Witkoff and "
+_SHARED_TITLE = re.compile(
+    rf"(?:\b(?P<place>{_PLACE})(?:['’]s)?\s+)?\b(?P<role>{_ROLE})s\s+"
+    rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}(?:,\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}})*,?\s+and\s+$"
+)
+# "The judge in the court hearing on Monday, ": a title with a phrase of its own, then the name
+_ROLE_WITH_PHRASE = re.compile(
+    rf"\b(?i:the|an?)\s+(?P<role>{_ROLE})(?P<phrase>\s+(?:in|of|at|for|on)\s+[^,;:.!?“”\"()]{{1,60}}?),\s*$"
 )
 # "Hungary, whose prime minister, "
 _WHOSE_ROLE = re.compile(rf"\b(?P<place>{_PLACE}),\s+whose\s+(?P<role>{_ROLE}),\s*$")
@@ -43,11 +101,28 @@ _WHOSE_ROLE = re.compile(rf"\b(?P<place>{_PLACE}),\s+whose\s+(?P<role>{_ROLE}),\
 _HONORIFIC_AT_END = re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in gazetteer.HONORIFICS)})\s+$")
 # "France's "
 _POSSESSIVE_PLACE = re.compile(rf"\b(?P<place>{_PLACE})['’]s\s+$")
-# ", an associate fellow in ... at Chatham House, told ..."; ", the NATO secretary-general,"
+# ", an associate fellow in ... at Chatham House, told ..."; ", the NATO secretary-general,";
+# ", the long-time National Rally (RN) leader, who ..."
 _ROLE_AFTER = re.compile(
-    rf"^\s*,\s+(?:the\s+|an?\s+)?(?:(?P<place>{_PLACE})(?:['’]s)?\s+)?(?P<role>{_ROLE})\b"
+    rf"^\s*,\s+(?:(?:the|an?)\s+(?P<describers>(?:(?:[a-z][\w-]*|{_CAPITALISED}|\([A-Z]+\))\s+){{0,4}}))?"
+    rf"(?:(?P<place>{_PLACE})(?:['’]s)?\s+)?(?P<role>{_ROLE})\b"
     r"(?P<rest>[^.;:“”\"]{0,160}?)"
     r"(?=,\s+(?:in|told|said|says|added|according|who|which|has|had|is|was)\b|\s+(?:told|said|says)\b|[.;:]|$)"
+)
+# Groups whose members are named after them: "US representatives, including ...", "the French
+# delegation was headed by ...". The group's country is each member's. A list holds names and
+# their titles: capitalised words, "and", particles and the words of role titles.
+_LIST_WORDS = sorted({word for role in gazetteer.ROLE_WORDS for word in role.split()}
+                     | set(gazetteer.ROLE_MODIFIERS) | gazetteer.NAME_PARTICLES | {"and", "the"}, key=len, reverse=True)
+_LIST = rf"(?P<list>(?:(?:{_CAPITALISED}|(?:{'|'.join(re.escape(word) for word in _LIST_WORDS)})\b),?\s+)*)$"
+_GROUP_NOUNS = ("representatives|officials|delegates|lawmakers|legislators|senators|ministers|leaders|"
+                "envoys|negotiators|diplomats|politicians|officers|generals|commanders|members")
+_GROUP_INTRO = re.compile(
+    rf"\b(?P<place>{_PLACE})\s+(?:[a-z][a-z-]*\s+)?(?:{_GROUP_NOUNS})\s*,?\s+(?:including|such as|among them|namely)\s+{_LIST}"
+)
+_LED_BY = re.compile(
+    rf"\b(?P<place>{_PLACE})\s+(?:delegation|team|side|negotiators|negotiating team)\s*,?\s+"
+    rf"(?:(?:was|is|were|are|will be)\s+)?(?:headed|led)\s+by\s+{_LIST}"
 )
 _NON_NAME_WORDS = {
     "House", "Street", "Office", "Social", "News", "TV", "Force", "Forces", "Programme",
@@ -55,7 +130,7 @@ _NON_NAME_WORDS = {
     "Post", "Airport", "Square", "Palace", "Parliament", "Church", "University", "Group",
     "Agency", "Bank", "Fund", "Army", "Navy", "Company", "Corporation", "Club", "Foundation",
     "Day", "Minister", "President", "Chancellor", "Secretary", "General", "Prime", "Pic",
-    "Image", "Photo", "Video", *(day.title() for day in WEEKDAYS), "Commons", "Lords", "Brexit", "God", "War", "Kingdom", "States",
+    "Image", "Images", "Photo", "Photos", "Pictures", "Press", "Video", *(day.title() for day in WEEKDAYS), "Commons", "Lords", "Brexit", "God", "War", "Kingdom", "States",
 }
 _HONORIFICS = set(gazetteer.HONORIFICS)
 _SINGLE_WORD_TITLES = {role for role in gazetteer.ROLE_WORDS if " " not in role and "-" not in role}
@@ -72,6 +147,10 @@ class _Name:
     honorific: str | None = None
     role: str | None = None
     country: str | None = None
+    label: str = "PERSON"       # the tagger's entity label
+    titled: bool = False        # a title read around the name, or a place with a PERSON
+    whole: bool = True          # the name is the tagger's whole entity
+    speaks: bool = False        # the subject of a speech verb
 
 
 @dataclass
@@ -80,8 +159,10 @@ class _Group:
 
     @property
     def canonical(self) -> list[str]:
+        # A full name before the surname alone, however often the article shortens it.
         counts = Counter(tuple(n.tokens) for n in self.names)
-        return list(max(counts, key=lambda form: (counts[form], len(form), -self._first(form))))
+        return list(max(counts, key=lambda form: (given_name(list(form)) is not None, counts[form], len(form),
+                                                  -self._first(form))))
 
     def _first(self, form) -> int:
         return min(n.start for n in self.names if tuple(n.tokens) == form)
@@ -130,7 +211,10 @@ def _name_runs(span: Span):
     run: list[Token] = []
     for token in span:
         joins = run and _joins_name(token) and token.i + 1 < span.end
-        if _is_name_token(token) or (run and token.lower_ in gazetteer.NAME_PARTICLES) or joins:
+        # "de Perthuis": a particle may open a surname written alone.
+        opens = not run and token.text in gazetteer.NAME_PARTICLES and token.i + 1 < span.end \
+            and _is_name_token(token.doc[token.i + 1])
+        if _is_name_token(token) or (run and token.lower_ in gazetteer.NAME_PARTICLES) or joins or opens:
             run.append(token)
         else:
             if run:
@@ -172,26 +256,156 @@ def _role_context(context: ArticleDoc, sentence: Span, start: int, end: int, rea
     """The role and country the words around a name give. `read_parse` also reads a title the
     lexicon lacks from the parse: only for names known to be people, since a title found
     this way would otherwise turn an organisation's name into a person."""
+    role, country, _ = _role_around(context, sentence, start, end, read_parse)
+    if country is None:
+        country = _group_country(context, sentence, start)
+    return role, country
+
+
+def _role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_parse: bool):
+    """(role, country, titled): titled when a title stands around the name, even one that
+    gives no role ("French counterpart ...")."""
     text = context.text
+    window = max(sentence.start_char, start - 120)
     # "Prime Minister Sir Keir Starmer": the title stands before the honorific.
-    before = _HONORIFIC_AT_END.sub("", text[max(sentence.start_char, start - 90):start])
+    before = _HONORIFIC_AT_END.sub("", text[window:start])
     after = text[end:min(sentence.end_char, end + 220)]
-    for pattern in (_WHOSE_ROLE, _ROLE_BEFORE):
-        match = pattern.search(before)
-        if match:
-            return _role_name(match.group("role")), _place_id(match.group("place"))
+    titled = _written_title(context, window, before)
+    if titled is not None:
+        role, country = titled
+        return role, country or _institution_country(role), True
     match = _ROLE_AFTER.match(after)
-    if match:
+    if match and not _name_follows(context, end + match.end("role")) and (not match.group("describers") or _describes(
+            context, end + match.start("describers"), end + match.end("describers"))):
         rest = _within_role(context.doc, end + match.start("rest"), end + match.end("rest"))
-        role = (match.group("role") + rest).strip().rstrip(",")
-        return role, _place_id(match.group("place"))
+        # "the French far-right leader": a place among the describers is the country, and no
+        # part of the role.
+        describers = _describer_words(match.group("describers"))
+        places = [_place_id(word) for word in describers if gazetteer.is_place_word(word)]
+        describers = [word for word in describers if not gazetteer.is_place_word(word)]
+        role = " ".join([*describers, match.group("role") + rest]).strip().rstrip(",")
+        country = _place_id(match.group("place")) or next((place for place in places if place), None)
+        return role, country or _institution_country(role), True
     # No role word of the lexicon: the parse may still show a title ("Flood-defence
     # commissioner Jane Roe", "Jane Roe, the airline's chief pilot, said").
     role, country = _parsed_role(context.doc, start, end) if read_parse else (None, None)
     match = _POSSESSIVE_PLACE.search(before)
     if match:
         country = _place_id(match.group("place"))
-    return role, country
+    return role, country or _institution_country(role), role is not None
+
+
+# An institution a role is of, named for a country or city: "judge at the Paris criminal court",
+# "leader of France's National Rally", "head of the French far-right party". A place the role
+# is only in or for ("correspondent in Paris", "envoy for Myanmar", "head of the EU delegation
+# in Kyiv") says nothing of the person's country.
+_CITY = "|".join(re.escape(city) for city in sorted(gazetteer.CITIES, key=len, reverse=True))
+_INSTITUTION_PLACE = re.compile(
+    rf"\b(?:of|at)\s+(?:the\s+|an?\s+)?(?:[a-z][a-z-]*\s+)?"
+    rf"(?:(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})|(?P<possessive>{gazetteer.PLACE_NAMES_PATTERN})['’]s"
+    rf"|(?P<city>{_CITY}))\s+[A-Za-z]"
+)
+
+
+def _institution_country(role: str | None) -> str | None:
+    """The country of the institution a role is of, if the role names it by a place."""
+    match = _INSTITUTION_PLACE.search(role or "")
+    if match is None:
+        return None
+    if match.group("city"):
+        return gazetteer.country_of_city(match.group("city"))
+    return _place_id(match.group("adjective") or match.group("possessive"))
+
+
+def _written_title(context: ArticleDoc, window: int, before: str) -> tuple[str | None, str | None] | None:
+    """(role, country) of a title written before the name, None when there is none; `before`
+    is the text from `window` up to the name."""
+    for pattern in (_WHOSE_ROLE, _SHARED_TITLE):
+        match = pattern.search(before)
+        if match:
+            return _role_name(match.group("role")), _place_id(match.group("place"))
+    match = _ROLE_BEFORE.search(before)
+    if match and match.group("describers") and not _describes(
+            context, window + match.start("describers"), window + match.end("describers")):
+        # "Germany welcomed President ...": a verb is no part of a title, nor is the place before it.
+        match = _ROLE_BEFORE.search(before, match.end("describers"))
+    if match is None:
+        return _title_with_phrase(context, window, before)
+    place = _place_id(match.group("place"))
+    role = match.group("role")
+    if role.lower() in ABBREVIATIONS:
+        role = ROLE_MEANINGS[role.lower()][0].title()
+    # "of the United Kingdom" after the title is the country; "of the Armed Forces", "for
+    # Myanmar" (an envoy for a country is not of it) and "in Europe" are part of the role.
+    segments = re.findall(r"\s+(of|for|in)\s+(.+?)(?=\s+(?:of|for|in)\s+|$)", match.group("complement") or "")
+    if segments and segments[-1][0] == "of" and _place_id(segments[-1][1]):
+        place = place or _place_id(segments[-1][1])
+        segments = segments[:-1]
+    describers = _describer_words(match.group("describers"))
+    words = [*describers, role, *(f"{preposition} {words}" for preposition, words in segments)]
+    if describers and " ".join(words).lower() not in gazetteer.RELATIONAL_ROLES:
+        return " ".join(words), place
+    return _role_name(" ".join(words)), place
+
+
+def _title_with_phrase(context: ArticleDoc, window: int, before: str) -> tuple[str | None, str | None] | None:
+    """ "The judge in the court hearing on Monday, Jane Roe": the title is the role when its
+    phrase holds no other title and no verb, which would make it a clause about someone else
+    ("the minister who met the president, ...")."""
+    match = _ROLE_WITH_PHRASE.search(before)
+    if match is None or re.search(_ROLE, match.group("phrase")):
+        return None
+    span = context.doc.char_span(window + match.start("phrase"), window + match.end("phrase"), alignment_mode="expand")
+    if span is None or any(token.pos_ in ("VERB", "AUX", "PRON") for token in span):
+        return None
+    return _role_name(match.group("role")), None
+
+
+def _describer_words(text: str | None) -> list[str]:
+    """The words of a title's describers without modifiers ("new") and abbreviations ("(RN)")."""
+    return [word for word in (text or "").split()
+            if word.lower() not in _ROLE_MODIFIERS and not word.startswith("(")]
+
+
+# Describers are adjectives, nouns and names ("military", "long-time", "National Rally"), never
+# a verb, article, preposition or pronoun.
+_NOT_DESCRIBING = {"VERB", "AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
+
+
+def _describes(context: ArticleDoc, start: int, end: int) -> bool:
+    """True when the words between these offsets may describe a title."""
+    if start >= end:
+        return True
+    span = context.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(token.pos_ not in _NOT_DESCRIBING or token.dep_ in ("amod", "compound")
+                                    or token.tag_ == "HYPH" or token.text in "()" for token in span if not token.is_space)
+
+
+def _name_follows(context: ArticleDoc, char: int) -> bool:
+    """True when a person's name starts right after `char`: ", General Keith Kellogg" or ", the
+    French President Emmanuel Macron" after a name gives the next name's title, not this one's."""
+    following = re.match(r"\s+(?=[A-Z])", context.text[char:char + 3])
+    if following is None:
+        return False
+    index = bisect_left(context.token_starts, char + following.end())
+    doc = context.doc
+    return index < len(doc) and doc[index].idx == char + following.end() and (
+        doc[index].ent_type_ == "PERSON" or (doc[index].tag_ == "NNP" and _is_name_token(doc[index])
+                                             and index + 1 < len(doc) and _is_name_token(doc[index + 1])))
+
+
+def _group_country(context: ArticleDoc, sentence: Span, start: int) -> str | None:
+    """The country of a group a name is listed in: "US representatives, including ...", "the
+    French delegation was headed by ..."; a whole-continent or organisation's group of leaders
+    ("EU leaders, including ...") says nothing of each one's country."""
+    window = _HONORIFIC_AT_END.sub("", context.text[max(sentence.start_char, start - 300):start])
+    for pattern, countries_only in ((_GROUP_INTRO, True), (_LED_BY, False)):
+        match = pattern.search(window)
+        if match:
+            place = gazetteer.place_by_name_or_adjective(match.group("place"))
+            if place is not None and (place.kind == "country" or not countries_only):
+                return place.id
+    return None
 
 
 # Words that end the text of a role read after a role word: a relative clause or another
@@ -362,28 +576,8 @@ def _place_id(text: str | None) -> str | None:
 
 def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
     """People and weak candidates of one article; fills `context.mentions` and `.people`."""
-    doc = context.doc
-    bylined = {name.lower() for name in context.article.byline}
-    full: list[_Name] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" and ent.label_ not in _WEAK_LABELS:
-            continue
-        if ent.label_ != "PERSON" and any(t.text in _NON_NAME_WORDS for t in ent):
-            continue  # "Royal United Services Institute": an institution, not a person
-        for raw in _name_runs(ent):
-            run, honorific = _clean(raw)
-            words = _words(run)
-            joined = " ".join(words)
-            if len(words) < 2 or joined.lower() in bylined or gazetteer.is_place_word(joined):
-                continue
-            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-            sentence = run[0].sent
-            role, country = _role_context(context, sentence, start, end, read_parse=ent.label_ == "PERSON")
-            titled = role is not None or country is not None
-            full.append(_Name(words, start, end, sentence,
-                              strong=ent.label_ == "PERSON" or titled,
-                              honorific=honorific, role=role, country=country))
-    full.extend(_untagged_names(context, full))
+    full, surnames_only = _names_of_entities(context)
+    full.extend(_untagged_names(context, full, surnames_only))
     groups: list[_Group] = []
     for name in sorted(full, key=lambda n: n.start):
         for group in groups:
@@ -392,10 +586,10 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
                 break
         else:
             groups.append(_Group([name]))
+    groups.extend(_surname_groups(surnames_only, groups))
 
     mentions: list[Mention] = []
     records: dict[str, tuple[Person, bool]] = {}
-    surnames: dict[str, list[str]] = {}
     for group in groups:
         canonical = group.canonical
         person_id = slugify(" ".join(canonical))
@@ -406,26 +600,28 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
         country = (Counter(n.country for n in with_country).most_common(1)[0][0]
                    if with_country else None)
         aliases = sorted({" ".join(n.tokens) for n in group.names} - {" ".join(canonical)})
+        # "Mrs Le Pen": a surname with its honorific is how readers know someone named by
+        # surname only.
+        if given_name(canonical) is None:
+            aliases = sorted(set(aliases) | {f"{n.honorific} {' '.join(n.tokens)}" for n in group.names if n.honorific})
+        confidence = 0.4 if not group.strong else 0.9 if given_name(canonical) else 0.7
         person = Person(
             id=person_id, name=" ".join(canonical), aliases=aliases, role=role, country=country,
             evidence=[Evidence(source=context.source, quote=context.quote_of(anchor.sentence))],
-            extractor=EXTRACTOR, confidence=0.9 if group.strong else 0.4,
+            extractor=EXTRACTOR, confidence=confidence,
         )
         if person_id in records:
             continue
         records[person_id] = (person, group.strong)
         for name in group.names:
             mentions.append(Mention(name.start, name.end, person_id, " ".join(name.tokens)))
-        surnames.setdefault(canonical[-1], []).append(person_id)
 
     mentions.extend(_short_mentions(context, records, mentions))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         mention.strong = records[mention.person][1]
         span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        mention.subject = span is not None and any(
-            t.dep_ in ("nsubj", "nsubjpass") or (t.head.dep_ in ("nsubj", "nsubjpass") and t.head.i in range(span.start, span.end))
-            for t in span) and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+        mention.subject = span is not None and _is_subject(span)
     context.mentions = mentions
     for mention in mentions:
         person = records[mention.person][0]
@@ -437,10 +633,125 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
     return people, weak
 
 
-def _untagged_names(context: ArticleDoc, found: list[_Name]) -> list[_Name]:
-    """Full names the tagger missed ("Keir Starmer" untagged) whose surname it tags elsewhere."""
+def _is_subject(span: Span) -> bool:
+    """The name is the subject of its clause, or stands in apposition to the subject ("Myanmar's
+    military ruler Min Aung Hlaing said ...")."""
+    inside = range(span.start, span.end)
+    for token in span:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ == "appos" and token.head.i not in inside and token.head.dep_ in ("nsubj", "nsubjpass") \
+                and token.head.i < span.start:
+            return True
+    return False
+
+
+def _names_of_entities(context: ArticleDoc) -> tuple[list[_Name], list[_Name]]:
+    """The names in the tagger's entities: full names, and surnames written alone ("Bardella",
+    "Le Pen", "General Burkhard"), each with the role and country the words around it give."""
+    doc = context.doc
+    bylined = {name.lower() for name in context.article.byline}
+    full: list[_Name] = []
+    surnames_only: list[_Name] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" and ent.label_ not in _WEAK_LABELS:
+            continue
+        # "Royal United Services Institute" is an institution, not a person; in "the Armed Forces
+        # Sébastien Lecornu" only the words after the institution's may be a name, with a title.
+        institution = [t.i for t in ent if t.text in _NON_NAME_WORDS] if ent.label_ != "PERSON" else []
+        for raw in _name_runs(ent):
+            if institution and raw[0].i < institution[-1]:
+                continue
+            run, honorific = _clean(raw)
+            if not run or _cut_off(context, run):
+                continue
+            words = _words(run)
+            joined = " ".join(words)
+            if joined.lower() in bylined or gazetteer.is_place_word(joined):
+                continue
+            if honorific in _GIVEN_NAME_HONORIFICS and given_name(words) is None:
+                continue  # "Sir Keir": a given name, which the short mentions link to the full name
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            sentence = run[0].sent
+            role, country, titled = _role_around(context, sentence, start, end, read_parse=ent.label_ == "PERSON")
+            # A place alone ("France's National Rally") does not make a person of an organisation.
+            titled = titled or (country is not None and ent.label_ == "PERSON")
+            if ent.label_ != "PERSON" and not titled and (institution or run[-1].lower_ in _SINGLE_WORD_TITLES):
+                continue  # "Special Presidential Envoy, General Keith Kellogg": a title, not a name
+            if country is None:
+                country = _group_country(context, sentence, start)
+            name = _Name(words, start, end, sentence, strong=ent.label_ == "PERSON" or titled,
+                         honorific=honorific, role=role, country=country, label=ent.label_,
+                         titled=titled, whole=[t.i for t in run] == [t.i for t in ent if t.lower_ != "the"],
+                         speaks=_speaks(run[-1]))
+            (full if given_name(words) else surnames_only).append(name)
+    # "Ursula von der" + "Leyen": a part of a full name the tagger split off is no name of its own.
+    surnames_only = [name for name in surnames_only
+                     if not any(other.start <= name.start and name.end <= other.end for other in full)]
+    return full, surnames_only
+
+
+# Honorifics that stand before a surname, and those before a given name ("Sir Keir").
+_SURNAME_HONORIFICS = {word for word in gazetteer.HONORIFICS if word.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")}
+_GIVEN_NAME_HONORIFICS = {"Sir", "Dame"}
+
+
+def _surname_groups(surnames_only: list[_Name], groups: list[_Group]) -> list[_Group]:
+    """Surnames written alone join the one full name they shorten (bringing the role an
+    appositive gives: "Le Pen, the long-time ... leader"); a surname never given in full is a
+    person of its own only with evidence that it names one: a title ("General Burkhard",
+    "Mrs Le Pen"), an appositive role, or the tagger's PERSON twice with a speech verb
+    ("Bardella told ...")."""
+    alone: list[_Group] = []
+    for name in surnames_only:
+        shortened = [group for group in groups if same_name(group.names[0].tokens, name.tokens)]
+        if len(shortened) == 1:
+            # The tagger's PERSON on a surname alone does not make the full name a person
+            # ("River Lenka" ... "the Lenka floods"); a role read around it does.
+            name.strong = name.role is not None
+            shortened[0].names.append(name)
+            continue
+        if shortened:
+            continue  # two people share the surname: no telling which is meant
+        for group in alone:
+            if same_name(group.names[0].tokens, name.tokens):
+                group.names.append(name)
+                break
+        else:
+            alone.append(_Group([name]))
+    found = []
+    for group in alone:
+        told = [n for n in group.names if n.label == "PERSON" or n.whole]
+        persons = [n for n in group.names if n.label == "PERSON"]
+        if any(n.titled or n.honorific in _SURNAME_HONORIFICS for n in told) or (
+                len(persons) >= 2 and any(n.speaks for n in persons)):
+            for name in group.names:
+                name.strong = True
+            found.append(group)
+    return found
+
+
+def _speaks(token: Token) -> bool:
+    """The name is the subject of a speech verb ("Bardella told Europe 1 radio")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and base_in(token.head, SPEECH_VERBS)
+
+
+def _cut_off(context: ArticleDoc, run: list[Token]) -> bool:
+    """A name the stored text cuts off ("... prime minister Giorgia Mel"): the text stops inside
+    its last word, with no punctuation after it."""
+    end = run[-1].idx + len(run[-1].text)
+    return not context.text[end:].strip() and context.text.rstrip()[-1:].isalnum()
+
+
+def _untagged_names(context: ArticleDoc, found: list[_Name], surnames_only: list[_Name]) -> list[_Name]:
+    """Full names the tagger missed ("Keir Starmer" untagged) whose surname it tags elsewhere,
+    or writes alone elsewhere as the subject of a verb ("Le Pen maintained she was innocent")."""
     doc = context.doc
     tagged_surnames = {_words(list(ent))[-1] for ent in doc.ents if ent.label_ == "PERSON"}
+    for name in surnames_only:
+        span = doc.char_span(name.start, name.end)
+        if span is not None and span[-1].dep_ in ("nsubj", "nsubjpass"):
+            tagged_surnames.add(name.tokens[-1])
     taken = {t.i for ent in doc.ents for t in ent}
     taken.update(t.i for name in found for t in doc.char_span(name.start, name.end) or [])
     names = []
@@ -453,7 +764,7 @@ def _untagged_names(context: ArticleDoc, found: list[_Name]) -> list[_Name]:
             index += 1
         if len(_words(run)) >= 2 and _words(run)[-1] in tagged_surnames:
             cleaned, honorific = _clean(run)
-            if len(_words(cleaned)) >= 2:
+            if len(_words(cleaned)) >= 2 and given_name(_words(cleaned)) and not _cut_off(context, cleaned):
                 start, end = cleaned[0].idx, cleaned[-1].idx + len(cleaned[-1].text)
                 role, country = _role_context(context, cleaned[0].sent, start, end)
                 names.append(_Name(_words(cleaned), start, end, cleaned[0].sent, True,
@@ -477,8 +788,8 @@ def _short_mentions(context: ArticleDoc, records, full_mentions: list[Mention]) 
             continue
         previous = context.doc[token.i - 1] if token.i > 0 else None
         if previous is not None and previous.text in ("Sir", "Dame"):
-            matches = [pid for pid, tokens in people if same_given_name(tokens[0], token.text)
-                       and tokens[0][0] == token.text[0]]
+            matches = [pid for pid, tokens in people if given_name(tokens)
+                       and same_given_name(tokens[0], token.text) and tokens[0][0] == token.text[0]]
             text, start, end = f"{previous.text} {token.text}", previous.idx, token.idx + len(token.text)
         else:
             # "Kosiniak-Kamysz" is one surname, written as three tokens.
@@ -487,10 +798,12 @@ def _short_mentions(context: ArticleDoc, records, full_mentions: list[Mention]) 
                 last = context.doc[last.i + 2]
             start, end = token.idx, last.idx + len(last.text)
             matches = [pid for pid, tokens in people if same_surname(tokens[-1], context.text[start:end])]
-            # "von der Leyen": keep the particles with the surname.
+            # "von der Leyen", "Le Pen": keep the particles with the surname, a capitalised one
+            # when the person's name has it.
+            name_words = dict(people).get(matches[0], []) if len(matches) == 1 else []
             index = token.i - 1
-            while index >= 0 and context.doc[index].lower_ in gazetteer.NAME_PARTICLES and \
-                    context.doc[index].text[:1].islower():
+            while index >= 0 and context.doc[index].lower_ in gazetteer.NAME_PARTICLES and (
+                    context.doc[index].text[:1].islower() or context.doc[index].text in name_words[:-1]):
                 start = context.doc[index].idx
                 index -= 1
             text = context.text[start:end]

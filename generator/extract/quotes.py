@@ -1,106 +1,243 @@
 """Direct quotations and who said them.
 
-A quotation of four words or more is attributed through a speech verb next to it: after it
-(“...,” X said / said X / X told the BBC) or before it (X said: “...”, according to X). The
-verb's subject is resolved to a person: a name, a pronoun (the person last named outside
-quotation marks) or a title ("the British prime minister": the last-named person with that
-role and country). A quotation that follows an attributed one in the same paragraph continues
-it. Shorter quoted phrases are scare quotes and are skipped; so is anything without a speaker.
+A quotation of six words or more (shorter quoted phrases are scare quotes or quoted terms) is
+attributed through a speech verb next to it: after it (“...,” X said / said X / X told the BBC /
+“...”, X, an analyst at ..., told the BBC) or before it (X said: “...” / according to X / X,
+who said “...”). The verb's subject is resolved to a person: a name; a pronoun (the speaker of
+the quotation just before, unless someone else has become the subject since; else the person
+last named as a subject outside quotation marks); or a title ("the British prime minister",
+"the premier", "the head of state": the last-named person with that role, or one it stands for,
+and that country). A quotation without an attribution of its own continues the one before it
+in its paragraph; opening a paragraph, it continues the speaker of the paragraph before (a
+speech quoted over several paragraphs, or "X said ..." followed by X's words). A quotation is
+never given to a person named inside it; anything without a speaker is skipped.
+
+Quotation marks are read as written, which is not always in pairs: a curly mark may close on a
+straight one, a closing mark may wrap onto the next line, and a quotation running over several
+paragraphs leaves each paragraph but its last open.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
-from generator.model.facts import Evidence, Quote
+from generator.model.records import Evidence, Quote
 from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.inflection import base_in
 from generator.extract.document import ArticleDoc, sentence_text
-from generator.extract.records import extractor_name
+from generator.extract.findings import extractor_name
+from generator.extract.people import ROLE_MEANINGS, SPEECH_VERBS
 
 EXTRACTOR = extractor_name("quotes")
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "write", "post", "explain", "declare", "insist", "warn", "stress",
-    "note", "describe", "lament", "urge", "acknowledge", "argue", "claim", "reply", "respond",
-    "emphasize", "emphasise", "conclude", "admit", "tweet", "propose", "state", "remark",
-    "continue", "announce", "predict", "caution", "recall", "observe", "ask",
-})
 _PRONOUNS = {"he", "she"}
-_MIN_WORDS = 4
+_MIN_WORDS = 6
 _ROLE_WORDS = sorted(gazetteer.ROLE_WORDS, key=len, reverse=True)
 
 
+@dataclass(frozen=True)
+class Quotation:
+    """The text between a pair of quotation marks (character offsets, marks excluded)."""
+
+    start: int
+    end: int
+    open_ended: bool = False    # its paragraph ends inside it, and the next paragraph reopens it
+
+
+@dataclass(frozen=True)
+class _Said:
+    speaker: str
+    end: int                    # where the evidence of the attribution ends
+
+
+# An attribution whose speaker cannot be resolved ("..., the prime minister said" with nobody
+# of that title named): the quotation has a speaker of its own, so it continues no other.
+_UNRESOLVED = _Said("", 0)
+
+
+_MARKS = re.compile(r'[“"]')
+_CLOSING_OR_BREAK = re.compile(r'[“”"\n]')
+_NOT_SPACE = re.compile(r"\S")
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Every quotation of `text`, in order. An opening mark that is never closed yields none,
+    unless its paragraph is followed by one that opens with a mark: the convention for a
+    quotation running over several paragraphs."""
+    found = []
+    resume = 0
+    for mark in _MARKS.finditer(text):
+        index = mark.start()
+        if index < resume or not _opens(text, index):
+            continue
+        close = _closing(text, index + 1)
+        if close is not None:
+            if text[index + 1:close].strip():
+                found.append(Quotation(index + 1, close))
+            resume = close + 1
+            continue
+        line_end = text.find("\n", index)
+        following = _next_character(text, line_end) if line_end != -1 else None
+        if following is not None and _opens(text, following) and text[index + 1:line_end].strip():
+            found.append(Quotation(index + 1, line_end, open_ended=True))
+            resume = line_end
+    return found
+
+
+
+def _opens(text: str, index: int) -> bool:
+    """A mark that opens a quotation: a curly opening mark, or a straight one before a word."""
+    mark = text[index]
+    if mark == "“":
+        return True
+    if mark != '"':
+        return False
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:;,") and not after.isspace()
+
+
+def _closing(text: str, start: int) -> int | None:
+    """Where the quotation opened just before `start` closes: the next closing mark, curly or
+    straight (mismatched pairs are common), on its line or wrapped onto the next; None when
+    another quotation opens first or the line ends without one."""
+    for found in _CLOSING_OR_BREAK.finditer(text, start):
+        index, mark = found.start(), found.group()
+        if mark == "”":
+            return index
+        if mark == '"':
+            return None if text[index - 1].isspace() and _opens(text, index) else index
+        if mark == "“":
+            return None
+        if mark == "\n":
+            following = _next_character(text, index)
+            if following is not None and (text[following] == "”" or (
+                    text[following] == '"' and not _opens(text, following))):
+                return following
+            return None
+    return None
+
+
+def _next_character(text: str, index: int) -> int | None:
+    """The first character after `index` that is not white space."""
+    match = _NOT_SPACE.search(text, index + 1)
+    return match.start() if match else None
+
+
 def extract_quotes(context: ArticleDoc) -> list[Quote]:
-    doc = context.doc
-    starts = context.token_starts
     quotes: dict[str, Quote] = {}
-    previous: tuple[int, str, int] | None = None   # (paragraph start, speaker, end of evidence)
-    for inner_start, inner_end in context.quoted:
-        text = context.text[inner_start:inner_end].strip().rstrip(",").strip()
-        words = len(text.split())
-        open_index = bisect_left(starts, inner_start) - 1       # the opening mark
-        close_index = bisect_left(starts, inner_end)            # the closing mark
-        if open_index < 0 or close_index >= len(doc):
-            continue
-        paragraph = context.paragraph_of(inner_start)
-        found = _attribution(context, open_index, close_index, paragraph)
+    spans = quotations(context.text)
+    previous: _Said | None = None
+    for position, quotation in enumerate(spans):
+        found = _attribution(context, quotation, previous)
         confidence = 0.8
-        if found is None and previous and previous[0] == paragraph[0]:
-            found = (previous[1], previous[2])
-            confidence = 0.6
+        if found is None and quotation.open_ended:
+            # A quotation over several paragraphs is attributed once, mostly after its last part.
+            for later in spans[position + 1:]:
+                found = _attribution(context, later, previous)
+                if found is not None or not later.open_ended:
+                    break
+            found = _Said(found.speaker, quotation.end) if found not in (None, _UNRESOLVED) else found
         if found is None:
+            found = _continued(context, quotation, previous)
+            confidence = 0.6
+        if found is None or found is _UNRESOLVED or _named_inside(context, quotation, found.speaker):
             continue
-        speaker, evidence_end = found
-        previous = (context.paragraph_of(max(evidence_end, inner_end + 1) - 1)[0], speaker,
-                    max(evidence_end, inner_end + 1))
-        if words < _MIN_WORDS or (_is_fragment(context, inner_start, inner_end) and (
-                words < 5 or not any(t.pos_ in ("VERB", "AUX") for t in doc[open_index + 1:close_index]))):
+        previous = _Said(found.speaker, max(found.end, quotation.end + 1))
+        text = context.text[quotation.start:quotation.end].strip().rstrip(",").strip()
+        if len(text.split()) < _MIN_WORDS:
             continue  # a scare quote or a quoted term, not speech
-        evidence_start = context.sentence_start(inner_start)
-        evidence_start = max(inner_start - 1 if evidence_start is None else evidence_start, paragraph[0])
-        quote = sentence_text(context.text, evidence_start, max(evidence_end, inner_end + 1))
-        quote_id = f"{speaker}-{slugify(text, 6)}"
+        paragraph = context.paragraph_of(quotation.start)
+        evidence_start = context.sentence_start(quotation.start)
+        evidence_start = max(quotation.start - 1 if evidence_start is None else evidence_start, paragraph[0])
+        quote = sentence_text(context.text, evidence_start, max(found.end, quotation.end + 1))
+        quote_id = f"{found.speaker}-{slugify(text, 6)}"
         if quote_id in quotes:
             continue
         quotes[quote_id] = Quote(
-            id=quote_id, speaker=speaker, text=text, source=context.source,
+            id=quote_id, speaker=found.speaker, text=text, source=context.source,
             evidence=[Evidence(source=context.source, quote=quote)],
             extractor=EXTRACTOR, confidence=confidence,
         )
     return sorted(quotes.values(), key=lambda q: q.id)
 
 
-def _attribution(context: ArticleDoc, open_index: int, close_index: int, paragraph):
-    """(speaker id, end of the attribution) for the quote between these mark tokens."""
+def _named_inside(context: ArticleDoc, quotation: Quotation, speaker: str) -> bool:
+    """True when the speaker is named inside the quotation: people do not speak of themselves
+    by name, so the attribution found is someone else's."""
+    return any(m.person == speaker for m in context.mentions_in(quotation.start, quotation.end))
+
+
+def _continued(context: ArticleDoc, quotation: Quotation, previous: _Said | None) -> _Said | None:
+    """The speaker of a quotation with no attribution of its own: the one of the quotation
+    before it in its paragraph; for a quotation opening its paragraph, the last speaker of the
+    paragraph before: who was quoted there, or who is reported there as saying something."""
+    paragraph = context.paragraph_of(quotation.start)
+    if previous is not None and context.paragraph_of(previous.end - 1)[0] == paragraph[0]:
+        return _Said(previous.speaker, previous.end)
+    if context.text[paragraph[0]:quotation.start - 1].strip():
+        return None
+    before = _paragraph_before(context, paragraph)
+    if before is None:
+        return None
+    candidates = []
+    if previous is not None and before[0] <= previous.end - 1 < before[1]:
+        candidates.append((previous.end, previous.speaker))
+    reported = _reported_speaker(context, before, quotation)
+    if reported is not None:
+        candidates.append(reported)
+    if not candidates:
+        return None
+    return _Said(max(candidates)[1], quotation.end + 1)
+
+
+def _paragraph_before(context: ArticleDoc, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    earlier = [p for p in context.paragraphs if p[1] <= paragraph[0]]
+    return earlier[-1] if earlier else None
+
+
+def _reported_speaker(context: ArticleDoc, paragraph: tuple[int, int], quotation: Quotation):
+    """(position, speaker) of reported speech in the last sentence of a paragraph ("Mr Albanese
+    said Mr Dutton had walked away from that."), outside quotation marks."""
+    sentences = [s for s in context.sentences if paragraph[0] <= s.start_char < paragraph[1]]
+    if not sentences:
+        return None
+    root = sentences[-1].root
+    if not (base_in(root, SPEECH_VERBS) and root.pos_ == "VERB") or context.in_quote(root.idx):
+        return None
+    speaker = _speaker(context, root, bisect_left(context.token_starts, quotation.start) - 1, None)
+    return (root.idx, speaker) if speaker else None
+
+
+def _attribution(context: ArticleDoc, quotation: Quotation, previous: _Said | None) -> _Said | None:
+    """The speaker a speech verb next to the quotation names, and where its attribution ends."""
     doc = context.doc
-    after = []
-    index = close_index + 1
-    inner = context.text[doc[open_index].idx + 1:doc[close_index].idx].rstrip()
-    # '“... peace,”' + line break + 'Starmer told reporters.': the attribution may wrap.
-    limit = paragraph[1] if not inner.endswith(",") else context.paragraph_of(paragraph[1] + 1)[1]
-    if inner[-1:] in (".", "!", "?"):
-        limit = 0  # a finished sentence: what follows is a new one
-    while index < len(doc) and doc[index].idx < limit and len(after) < 30:
-        token = doc[index]
-        if token.text in ("“", '"') or (token.is_sent_start and any(not t.is_space for t in after)):
-            break
-        after.append(token)
-        if token.text in (".", "!", "?"):
-            break
-        index += 1
-    for token in after[:8]:
+    starts = context.token_starts
+    open_index = bisect_left(starts, quotation.start) - 1       # the opening mark
+    close_index = bisect_left(starts, quotation.end)            # the closing mark
+    if open_index < 0 or close_index >= len(doc):
+        return None
+    paragraph = context.paragraph_of(quotation.start)
+    after = [] if quotation.open_ended else _attribution_after(context, quotation, close_index)
+    unresolved = False
+    for position, token in enumerate(after):
         if base_in(token, SPEECH_VERBS) and token.pos_ in ("VERB", "AUX"):
-            speaker = _speaker(context, token, open_index)
-            if speaker:
-                end = after[-1].idx + len(after[-1].text)
-                return speaker, end
+            speaker = _speaker(context, token, open_index, previous)
+            # Far from the quotation, the verb is the speaker's only when the speaker's name
+            # follows the quotation ("“...”, Timothy Ash, an associate fellow ..., told ...").
+            if speaker and (position < 8 or _named_first(context, after, speaker)):
+                return _Said(speaker, after[-1].idx + len(after[-1].text))
+            unresolved = position < 8 and _has_subject(token)
             break
         if token.lower_ == "according" and token.i + 2 < len(doc):
-            speaker = _speaker_of_phrase(context, doc[token.i + 2], open_index)
+            speaker = _speaker_of_phrase(context, doc[token.i + 2], open_index, previous)
             if speaker:
-                return speaker, after[-1].idx + len(after[-1].text)
+                return _Said(speaker, after[-1].idx + len(after[-1].text))
+        if position >= 8 and not _named_first(context, after, None):
+            break
+    closing_end = doc[close_index].idx + len(doc[close_index].text) if not quotation.open_ended else quotation.end
     before = []
     index = open_index - 1
     while index >= 0 and doc[index].idx >= paragraph[0] and len(before) < 40:
@@ -111,32 +248,65 @@ def _attribution(context: ArticleDoc, open_index: int, close_index: int, paragra
         index -= 1
     for token in before:   # nearest first
         if base_in(token, SPEECH_VERBS) and token.pos_ in ("VERB", "AUX"):
-            speaker = _speaker(context, token, open_index)
+            speaker = _speaker(context, token, open_index, previous)
             if speaker:
-                return speaker, doc[close_index].idx + len(doc[close_index].text)
+                return _Said(speaker, closing_end)
+            unresolved = _has_subject(token)
             break
         if token.lower_ == "according" and token.i + 2 < len(doc):
-            speaker = _speaker_of_phrase(context, doc[token.i + 2], open_index)
+            speaker = _speaker_of_phrase(context, doc[token.i + 2], open_index, previous)
             if speaker:
-                return speaker, doc[close_index].idx + len(doc[close_index].text)
-    return None
+                return _Said(speaker, closing_end)
+    return _UNRESOLVED if unresolved else None
 
 
-def _is_fragment(context: ArticleDoc, start: int, end: int) -> bool:
-    """A quotation inside running text: neither opening a sentence nor closing one."""
-    before = context.text[max(0, start - 3):start - 1].strip()
-    opens = not before or before[-1] in ".:!?\n" or start - 1 <= context.paragraph_of(start)[0]
-    inner = context.text[start:end].rstrip()
-    closes = inner[-1:] in ".,!?" and inner[:1].isupper()
-    return not (opens or closes)
+def _has_subject(verb) -> bool:
+    """The speech verb names who speaks ("the prime minister said"), unlike a participle that
+    continues a sentence ("..., adding it will be “...”")."""
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
 
 
-def _speaker(context: ArticleDoc, verb, open_index: int) -> str | None:
+def _attribution_after(context: ArticleDoc, quotation: Quotation, close_index: int) -> list:
+    """The tokens after the closing mark that may attribute the quotation, up to the end of
+    their sentence."""
+    doc = context.doc
+    inner = context.text[quotation.start:quotation.end].rstrip()
+    paragraph = context.paragraph_of(doc[close_index].idx)
+    # '“... peace,”' + line break + 'Starmer told reporters.': the attribution may wrap.
+    limit = paragraph[1] if not inner.endswith(",") else context.paragraph_of(paragraph[1] + 1)[1]
+    if inner[-1:] in (".", "!", "?"):
+        limit = 0  # a finished sentence: what follows is a new one
+    after = []
+    index = close_index + 1
+    while index < len(doc) and doc[index].idx < limit and len(after) < 30:
+        token = doc[index]
+        if token.text in ("“", '"') or (token.is_sent_start and any(not t.is_space for t in after)):
+            break
+        after.append(token)
+        if token.text in (".", "!", "?"):
+            break
+        index += 1
+    return after
+
+
+def _named_first(context: ArticleDoc, after: list, speaker: str | None) -> bool:
+    """True when a person's name (this speaker's, if given) opens the text after a quotation,
+    after a comma at most."""
+    words = [t for t in after[:2] if not t.is_space and t.text != ","]
+    if not words:
+        return False
+    mentions = [m for m in context.mentions if m.start <= words[0].idx < m.end]
+    return bool(mentions) and (speaker is None or mentions[0].person == speaker)
+
+
+def _speaker(context: ArticleDoc, verb, open_index: int, previous: _Said | None) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     head = verb
     while subject is None and head.dep_ in ("advcl", "conj", "xcomp", "pcomp") and head.head is not head:
         head = head.head
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head   # "Finnish President Alexander Stubb, who said there was “...”"
     if subject is None:
         # The parser sometimes hangs '“...,” Trump posted' wrongly: take a name right before.
         neighbour = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -145,37 +315,55 @@ def _speaker(context: ArticleDoc, verb, open_index: int) -> str | None:
         if neighbour is None or neighbour.pos_ != "PROPN":
             return None
         subject = neighbour
-    return _speaker_of_phrase(context, subject, open_index)
+    return _speaker_of_phrase(context, subject, open_index, previous)
 
 
-def _speaker_of_phrase(context: ArticleDoc, head, open_index: int) -> str | None:
+def _speaker_of_phrase(context: ArticleDoc, head, open_index: int, previous: _Said | None) -> str | None:
     span_start, span_end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     for mention in context.mentions_in(span_start, span_end):
         if mention.start <= head.idx < mention.end or head.pos_ == "PROPN":
             return mention.person
     quote_start = context.doc[open_index].idx
-    earlier = [m for m in context.mentions_before(quote_start) if not context.in_quote(m.start)]
     if head.lower_ in _PRONOUNS:
-        antecedent = context.antecedent(quote_start)
-        return antecedent.person if antecedent else None
+        return _pronoun_speaker(context, quote_start, previous)
     phrase = context.text[span_start:span_end]
     lowered = phrase.lower()
     role = next((r for r in _ROLE_WORDS if re.search(rf"\b{re.escape(r)}\b", lowered)), None)
     if role is None or role in ("official", "lawmaker", "analyst"):
         return None
+    # "the premier", "the head of state": the titles the word stands for, as well as itself.
+    titles = (role, *ROLE_MEANINGS.get(role, ()))
     place = None
     for match in re.finditer(rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTERN})", phrase):
         found = gazetteer.place_by_name_or_adjective(match.group(0))
         if found:
             place = found.id
             break
+    earlier = [m for m in context.mentions_before(quote_start) if not context.in_quote(m.start)]
     for mention in reversed(earlier):
         person = context.people.get(mention.person)
         if person is None:
             continue
         if place and person.country != place:
             continue
-        if role != "leader" and (person.role is None or role not in person.role.lower()):
+        if role != "leader" and (person.role is None or not any(title in person.role.lower() for title in titles)):
             continue
         return mention.person
     return None
+
+
+def _pronoun_speaker(context: ArticleDoc, quote_start: int, previous: _Said | None) -> str | None:
+    """Who "he" or "she" attributing a quotation is: the speaker of the quotation just before
+    (in this paragraph or the one before) when nobody else has become a subject since, for a
+    name inside that speaker's words is not the one speaking on ("Witkoff said Trump “...”.
+    “...,” he said"); else the person last named as a subject."""
+    if previous is not None:
+        paragraph = context.paragraph_of(quote_start)
+        before = _paragraph_before(context, paragraph)
+        near = paragraph[0] <= previous.end - 1 or (before is not None and before[0] <= previous.end - 1)
+        others = [m for m in context.mentions_before(quote_start) if m.start >= previous.end
+                  and m.subject and m.person != previous.speaker and not context.in_quote(m.start)]
+        if near and previous.end <= quote_start and not others:
+            return previous.speaker
+    antecedent = context.antecedent(quote_start)
+    return antecedent.person if antecedent else None

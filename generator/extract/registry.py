@@ -1,56 +1,39 @@
-"""The extractors, by versioned name, in the order they run.
+"""The extractors, by versioned name, in the order they run, and the merging across articles.
 
-Each entry is a pure function of one parsed article (`document.ArticleDoc`) returning its
+Each extractor is a pure function of one parsed article (`document.ArticleDoc`) returning its
 records as fields of `ArticleFacts`. The order matters once: `people` runs first because it
 fills the article's people mentions, through which the later ones resolve names, pronouns
-and titles. An extractor of a story kind runs only in a project that has that kind.
+and titles. The story kinds' extractors (`extract/kinds/`) run after the core ones, and only
+in a project that has their kind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
-from generator.extract.coalitions import extract_coalitions
-from generator.extract.conflicts import count_claims
+from generator.extract.combine import combine_core, merge_people, published_people
+from generator.extract import conflicts, events, participants, people, quotes
+from generator.extract.conflicts import find_conflicts
 from generator.extract.document import ArticleDoc
-from generator.extract.events import extract_events
-from generator.extract.participants import extract_participants
-from generator.extract.people import extract_people
-from generator.extract.plan import extract_plan
-from generator.extract.pledges import extract_pledges
-from generator.extract.quotes import extract_quotes
-
-
-@dataclass(frozen=True)
-class Extractor:
-    name: str                                        # "<kind>.v<version>"
-    kind: str                                        # the fact kind it proposes
-    run: Callable[[ArticleDoc], dict[str, list[Any]]]  # article → {ArticleFacts field: records}
+from generator.extract.findings import ArticleFacts, Extractor
+from generator.extract.kinds import STORY_EXTRACTION
 
 
 def _people(context: ArticleDoc) -> dict[str, list]:
-    people, candidates = extract_people(context)
-    return {"people": people, "candidates": candidates}
+    found, candidates = people.extract_people(context)
+    return {"people": found, "candidates": candidates}
 
 
-def _pledges(context: ArticleDoc) -> dict[str, list]:
-    # A commitment's quantities are figures too, which sources may give differently.
-    pledges, claims = extract_pledges(context)
-    return {"pledges": pledges, "claims": claims}
-
-
-EXTRACTORS: tuple[Extractor, ...] = (
-    Extractor("people.v1", "people", _people),
-    Extractor("participants.v1", "participants", lambda context: {"participants": extract_participants(context)}),
-    Extractor("events.v1", "events", lambda context: {"events": extract_events(context)}),
-    Extractor("quotes.v1", "quotes", lambda context: {"quotes": extract_quotes(context)}),
-    Extractor("conflicts.v1", "conflicts", lambda context: {"claims": count_claims(context)}),
-    Extractor("pledges.v1", "pledges", _pledges),
-    Extractor("plan.v1", "plan", lambda context: {"plan": extract_plan(context)}),
-    Extractor("coalitions.v1", "coalitions", lambda context: {"coalitions": extract_coalitions(context)}),
+CORE_EXTRACTORS: tuple[Extractor, ...] = (
+    Extractor(people.EXTRACTOR, "people", _people),
+    Extractor(participants.EXTRACTOR, "participants",
+              lambda context: {"participants": participants.extract_participants(context)}),
+    Extractor(events.EXTRACTOR, "events", lambda context: {"events": events.extract_events(context)}),
+    Extractor(quotes.EXTRACTOR, "quotes", lambda context: {"quotes": quotes.extract_quotes(context)}),
+    Extractor(conflicts.EXTRACTOR, "conflicts", lambda context: {"claims": conflicts.count_claims(context)}),
 )
+EXTRACTORS: tuple[Extractor, ...] = CORE_EXTRACTORS + tuple(kind.extractor for kind in STORY_EXTRACTION.values())
 
 
 def extractors_for(kinds: Iterable[str]) -> list[Extractor]:
@@ -67,3 +50,32 @@ def run_extractors(context: ArticleDoc, kinds: Iterable[str]) -> dict[str, list[
         for name, records in extractor.run(context).items():
             found.setdefault(name, []).extend(records)
     return found
+
+
+def combine(results: list[ArticleFacts]) -> dict[str, list]:
+    """The fact lists of every kind across these articles, with the disagreements between them."""
+    results = sorted(results, key=lambda r: r.source)
+    merged_people = merge_people(results)
+    found = combine_core(results, merged_people)
+    claims = [claim for result in results for claim in result.claims]
+    for name, kind in STORY_EXTRACTION.items():
+        merged = kind.combine(results, merged_people)
+        found[name] = merged.records
+        if merged.claims is not None:
+            claims = [new for new in map(merged.claims, claims) if new is not None]
+    found["conflicts"] = find_conflicts(claims)
+    return found
+
+
+def as_published(results: list[ArticleFacts]) -> list[ArticleFacts]:
+    """The per-article results as `combine` publishes them: a person's role and country filled
+    in from the other articles where this one does not give them, and the story kinds'
+    records as their kind publishes them. This is what `explainer evaluate` scores."""
+    results = sorted(results, key=lambda r: r.source)
+    merged_people = merge_people(results)
+    updates: list[dict[str, list]] = [{"people": persons} for persons in published_people(results, merged_people)]
+    for name, kind in STORY_EXTRACTION.items():
+        if kind.publish is not None:
+            for update, records in zip(updates, kind.publish(results, merged_people)):
+                update[name] = records
+    return [result.model_copy(update=update) for result, update in zip(results, updates)]

@@ -38,6 +38,39 @@ def write_text(path: Path, text: str) -> None:
         raise
 
 
+def replace_folder(target: Path, texts: dict[str, str]) -> bool:
+    """Make `target` hold exactly these files (relative path with "/": text), swapped in whole.
+    A file that already holds its text is not written again but linked into the new folder (it
+    keeps its inode and time, so watchers and tools see no change), and a folder that already
+    holds them all is left alone. False when nothing was written."""
+    current = {path.relative_to(target).as_posix(): path for path in target.rglob("*")
+               if not path.is_dir()} if target.is_dir() else {}
+    kept = {name for name, text in texts.items() if name in current and _holds(current[name], text)}
+    if kept == texts.keys() == current.keys():
+        return False
+    staging = staging_dir(target)
+    for name, text in texts.items():
+        if name in kept:
+            _keep(current[name], staging / name)
+        else:
+            write_text(staging / name, text)
+    swap_in(staging, target)
+    return True
+
+
+def _holds(path: Path, text: str) -> bool:
+    data = text.encode("utf-8")   # what write_text writes: UTF-8, line breaks as given
+    return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+
+
+def _keep(path: Path, copy: Path) -> None:
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(path, copy)
+    except OSError:   # a file system without hard links
+        shutil.copy2(path, copy)
+
+
 def staging_dir(target: Path) -> Path:
     """A fresh folder beside `target` (same file system, so the final rename is atomic)."""
     target.parent.mkdir(parents=True, exist_ok=True)

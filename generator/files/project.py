@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.model.errors import ContentError, Problem
-from generator.model.facts import STORY_KINDS
+from generator.model.kinds import STORY_KINDS
 
 CONFIG_NAME = "mkdocs.yml"
 PLUGIN_NAME = "explainer"

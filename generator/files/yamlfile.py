@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
-from ruamel.yaml import YAML  # only for dump_yaml, whose exact output other code relies on
 
 from generator.model.errors import Problem
 
@@ -401,14 +399,68 @@ def _location(mark: Any) -> Location:
 
 # -- writing ---------------------------------------------------------------------------------
 
+# Dates and times, which YAML 1.1 tools would read as such, are written quoted like numbers.
+_TIMESTAMP = re.compile(r"""[0-9]{4}-[0-9]{2}-[0-9]{2}
+    |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?""", re.VERBOSE)
+_NO_WRAP = 2**31 - 1  # the widest line libyaml takes: a long quote stays on one line, as written
+_SCALARS = yaml.emitter.Emitter(None, allow_unicode=True)  # only to judge scalars, never to write
+_LINE_BREAKS = "\n\x85\u2028\u2029"  # YAML 1.1's, which a reader folds or keeps unless escaped
+
+
+class _AsTheLoaderReads:
+    """What a dumper writes, as `load_yaml` reads it back: a value goes unquoted only if the
+    loader would read it as text, and text with a line break, or with an apostrophe that needs
+    quotes, is double-quoted on one line (escaped, it reads back as written; single quotes
+    would fold the line break and double the apostrophe)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return SEQUENCE if kind is yaml.SequenceNode else MAPPING
+        if not implicit[0]:
+            return STR
+        match = _PLAIN_VALUE.fullmatch(value)
+        if match:
+            return _PLAIN_TAGS[match.lastgroup]
+        if _TIMESTAMP.fullmatch(value):
+            return TIMESTAMP
+        return _CORE + "value" if value == "=" else STR   # "=" is YAML 1.1's value key
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True   # a value used twice is written out twice: content files hold no anchors
+
+    def represent_text(self, text: str) -> yaml.ScalarNode:
+        quoted = any(mark in text for mark in _LINE_BREAKS) or ("'" in text and not self._plain(text))
+        return self.represent_scalar(STR, text, style='"' if quoted else None)
+
+    def represent_number(self, number: float) -> yaml.ScalarNode:
+        # As YAML 1.2 writes it: 1e+16 rather than 1.1's 1.0e+16.
+        if number != number:
+            return self.represent_scalar(FLOAT, ".nan")
+        if number in (math.inf, -math.inf):
+            return self.represent_scalar(FLOAT, ".inf" if number > 0 else "-.inf")
+        return self.represent_scalar(FLOAT, repr(number).lower())
+
+    def _plain(self, text: str) -> bool:
+        return self.resolve(yaml.ScalarNode, text, (True, False)) == STR \
+            and _SCALARS.analyze_scalar(text).allow_block_plain
+
+
+def _writer(dumper: type) -> type:
+    """A dumper class: PyYAML's `dumper` writing as the loader reads."""
+    writer = type("Writer", (_AsTheLoaderReads, dumper), {})
+    writer.add_representer(str, _AsTheLoaderReads.represent_text)
+    writer.add_representer(float, _AsTheLoaderReads.represent_number)
+    return writer
+
+
+# libyaml's emitter when PyYAML has it (ten times the speed). It escapes characters beyond
+# U+FFFF (emoji) in double quotes where the pure-Python one keeps them; both read back the same.
+_WRITER = _writer(yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper)
+
 
 def dump_yaml(data: Any, header: str = "") -> str:
-    """Stable, readable YAML: block style, unicode kept, no line folding of quotes."""
-    writer = YAML(typ="safe", pure=True)
-    writer.default_flow_style = False
-    writer.allow_unicode = True
-    writer.width = 4096
-    writer.sort_base_mapping_type_on_output = False
-    buffer = io.StringIO()
-    writer.dump(data, buffer)
-    return header + buffer.getvalue()
+    """Stable, readable YAML: block style, keys in their order, unicode kept, no line folding of
+    quotes; the same data always gives the same text."""
+    return header + yaml.dump(data, Dumper=_WRITER, default_flow_style=False, allow_unicode=True,
+                              width=_NO_WRAP, sort_keys=False)

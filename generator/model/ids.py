@@ -21,7 +21,7 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 # Ids name files (people/<id>/index.html), and file systems allow 255 bytes a name.
 MAX_ID_LENGTH = 150
 
-# Cyrillic (Ukrainian spelling) and Greek letters have no ASCII decomposition: spell them out,
+# Cyrillic and Greek letters have no ASCII decomposition: spell them out,
 # so "Володимир Зеленський" gets the id volodymyr-zelenskyy rather than none. "_" marks a
 # letter spelled as nothing (the soft and hard signs).
 _CYRILLIC_AND_GREEK = {

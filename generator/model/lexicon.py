@@ -1,6 +1,6 @@
 """The words of English news that the project reads and writes, each list written once.
 
-Calendar words, number words, currencies, stop words and the kinds of pledge. Extractors read
+Calendar words, number words, currencies and stop words. Extractors read
 articles with them, pages write dates and numbers with them, the scorer and the schemas use
 the same lists, so a word added here is known everywhere at once. Places, people's roles and
 organisations are knowledge of the world, kept in `generator.model.gazetteer`.
@@ -8,7 +8,6 @@ organisations are knowledge of the world, kept in `generator.model.gazetteer`.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
 
 # -- calendar ------------------------------------------------------------------------------
 
@@ -69,12 +68,7 @@ STOP_WORDS = frozenset(
     while""".split()
 )
 
-# -- pledges -------------------------------------------------------------------------------
-
-# What a pledge commits: the type of `Pledge.kind` and of the gold's pledges; the schemas
-# and facts.json list the same values.
-PledgeKind = Literal["money", "weapons", "troops", "spending", "aid", "proposal", "other"]
-PLEDGE_KINDS: tuple[str, ...] = get_args(PledgeKind)
+# -- lists in prose ---------------------------------------------------------------------
 
 
 def or_list(words: tuple[str, ...]) -> str:

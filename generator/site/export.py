@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, WrapSerializer, create_model
@@ -22,22 +21,10 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema
 
 from generator.files.jsonfile import to_json
-from generator.model.facts import (
-    FACT_TYPES,
-    Coalition,
-    Conflict,
-    Event,
-    Fact,
-    Facts,
-    Participant,
-    Person,
-    PlanPoint,
-    Pledge,
-    Quote,
-    Record,
-    SiteText,
-    Source,
-)
+from generator.model.facts import FACT_TYPES, Facts, SiteText
+from generator.model.records import Conflict, Event, Fact, Participant, Person, Quote, Record, Source
+from generator.site.kinds import STORY_SITES
+from generator.site.story_site import Section
 
 SCHEMA_ID = "facts.schema.json"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -64,31 +51,20 @@ def _whole_value(value: Any, handler: Callable[[Any], Any]) -> Any:
     return data
 
 
-@dataclass(frozen=True)
-class Section:
-    """One list of facts.json: the model whose fields it exports and how its records are sorted."""
-
-    model: type[Record]
-    # The fields the contract in docs/DESIGN.md lists, in its order; the model's other fields
-    # follow in the model's order, then PROVENANCE for a fact.
-    leading: tuple[str, ...]
-    sort_key: Callable[[Any], Any] = lambda record: record.id
-    # Fields holding a figure ({value, currency} or {value, unit}) whose number is written whole.
-    figures: tuple[str, ...] = ()
-
-
-SECTIONS: dict[str, Section] = {
-    "sources": Section(Source, ("id", "title", "outlet", "published", "file", "byline", "words")),
+# The sections of facts.json in its order: the sources, then one per fact kind, in FACT_TYPES
+# order, a story kind's from its module in site/kinds/.
+_CORE_SECTIONS: dict[str, Section] = {
+    "sources": Section(Source, ("id", "title", "outlet", "published", "file", "byline", "url", "words")),
     "people": Section(Person, ("id", "name", "aliases", "role", "country")),
     "participants": Section(Participant, ("id", "name", "kind", "status")),
     "events": Section(Event, ("id", "date", "approximate", "title", "summary", "date_note", "people"),
                       sort_key=lambda event: (event.date, event.id)),
-    "pledges": Section(Pledge, ("id", "actor", "summary", "kind", "amount", "quantity", "condition", "target_year"),
-                       figures=("amount", "quantity")),
     "quotes": Section(Quote, ("id", "speaker", "text", "source")),
-    "plan": Section(PlanPoint, ("id", "point", "text"), sort_key=lambda point: (point.point, point.id)),
-    "coalitions": Section(Coalition, ("id", "name", "year", "led_by", "summary", "mandate", "size")),
     "conflicts": Section(Conflict, ("id", "about", "claims")),
+}
+SECTIONS: dict[str, Section] = {
+    "sources": _CORE_SECTIONS["sources"],
+    **{kind: _CORE_SECTIONS[kind] if kind in _CORE_SECTIONS else STORY_SITES[kind].export for kind in FACT_TYPES},
 }
 assert set(SECTIONS) == {"sources", *FACT_TYPES}, "every fact kind has a facts.json section"
 # Site-wide prose: SiteText's fields, exported as they are.

@@ -23,6 +23,9 @@ STATUS_HEADINGS = {
 }
 # Counts up to ten are written out in words; larger ones in figures.
 NUMBER_WORDS = lexicon.NUMBER_NAMES[:11]
+# The offices that lead a country or an organisation, for the "Leader" of "Who is involved".
+LEADER_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "queen", "emir",
+                 "taoiseach", "secretary general", "secretary-general", "head of state", "head of government")
 
 
 # -- small views shared by pages -----------------------------------------------------------
@@ -30,11 +33,12 @@ NUMBER_WORDS = lexicon.NUMBER_NAMES[:11]
 
 @dataclass(frozen=True)
 class Citation:
-    """Which article a fact rests on, and the words it uses."""
+    """A numbered marker after a fact: the reference of this page it rests on."""
 
+    number: int = field(metadata={"help": "The number of its reference in the page's list of references."})
+    href: str = field(metadata={"help": "Link to that reference on this page: `#ref-` and the number."})
+    quote: str = field(metadata={"help": "The article's words that support the fact, verbatim (shown on hover)."})
     source_title: str = field(metadata={"help": "Title of the article the fact rests on."})
-    href: str = field(metadata={"help": "Link to that article's entry on the sources page, relative to this page."})
-    quote: str = field(metadata={"help": "The article's words that support the fact, verbatim."})
 
 
 @dataclass(frozen=True)
@@ -50,13 +54,25 @@ class DateLabel:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """One article a page cites, listed once however often the page cites it."""
+
+    number: int = field(metadata={"help": "Its number: the markers after facts show it."})
+    anchor: str = field(metadata={"help": "HTML id of the entry: `ref-` and the number."})
+    title: str = field(metadata={"help": "Headline of the article."})
+    outlet: str = field(metadata={"help": "Who published it; empty when the article does not say."})
+    date: DateLabel | None = field(metadata={"help": "Publication date; None when the article is undated."})
+    href: str = field(metadata={"help": "Link to the article's entry on the sources page."})
+    url: str | None = field(metadata={"help": "The article's address on the web, when known; None otherwise."})
+    passages: list[str] = field(metadata={"help": "Every passage of it this page quotes, verbatim, in order."})
+
+
+@dataclass(frozen=True)
 class FactItem:
-    """One line of prose with its citations: summary statements, plan points, pledges..."""
+    """One line of prose with its citations: summary statements, the points of a list..."""
 
     text: str = field(metadata={"help": "The statement, one line of prose."})
-    citations: list[Citation] = field(metadata={"help": "The evidence it rests on: one citation per quoted passage."})
-    reviewed: bool = field(
-        default=False, metadata={"help": "True when an editor confirmed, fixed or added the fact."})
+    citations: list[Citation] = field(metadata={"help": "The references it rests on, one marker per article."})
     anchor: str | None = field(
         default=None, metadata={"help": "HTML id of the item, for links to it; None when nothing links to it."})
     number: int | None = field(
@@ -121,6 +137,28 @@ def status_rank(status: str) -> tuple[int, str]:
 
 
 @dataclass(frozen=True)
+class Part:
+    template: str = field(metadata={"help": "The partial that draws it, which the page's template includes."})
+    context: object = field(metadata={"help": "What that partial shows: the story kind's own context (site/kinds/)."})
+
+
+@dataclass(frozen=True)
+class Development:
+    date: DateLabel = field(metadata={"help": "When it happened."})
+    title: str = field(metadata={"help": "What happened, in one line."})
+    href: str = field(metadata={"help": "Link to the event on the timeline."})
+    citations: list[Citation] = field(metadata={"help": "The references it rests on."})
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    value: str = field(metadata={"help": "The figure, as readers see it: '26'."})
+    label: str = field(metadata={"help": "What it counts: 'countries involved'."})
+    note: str = field(metadata={"help": "How it breaks down, such as '3 leading, 20 taking part'; may be empty."})
+    href: str = field(metadata={"help": "Link to where the figure comes from on this site."})
+
+
+@dataclass(frozen=True)
 class HomePage:
     title: str = field(metadata={"help": "Name of the site (`title` in content/editorial/site.yaml)."})
     description: str = field(
@@ -128,25 +166,14 @@ class HomePage:
     as_of: DateLabel | None = field(
         metadata={"help": "Publication date of the newest source; None when no source is dated."})
     source_count: int = field(metadata={"help": "How many articles the site draws on."})
+    latest: list[Development] = field(
+        metadata={"help": "The newest dated events of the story, newest first (at most five)."})
+    figures: list[KeyFigure] = field(metadata={"help": "A few counts that sum the story up, as of `as_of`."})
     summary: list[FactItem] = field(
         metadata={"help": "The home page's summary, statement by statement (`summary` in site.yaml)."})
-    plan_heading: str = field(metadata={"help": "Heading of the plan's section, such as 'The four-point plan'."})
-    plan: list[FactItem] = field(
-        metadata={"help": "The plan's points in order, each with its number; empty when there is no plan."})
+    parts: list[Part] = field(metadata={"help": "The story kinds' parts of the page, such as a plan, after the summary."})
     links: list[Link] = field(metadata={"help": "The site's other pages, each with a line on what it holds."})
-
-
-@dataclass(frozen=True)
-class CoalitionRow:
-    anchor: str = field(metadata={"help": "HTML id of the row: `coalition-` and the fact's id."})
-    name: str = field(metadata={"help": "Its usual name."})
-    year: int = field(metadata={"help": "The year it formed."})
-    led_by: str = field(metadata={"help": "Who led it, or 'not stated'."})
-    mandate: str = field(metadata={"help": "Who authorised it, or 'not stated'."})
-    size: str = field(metadata={"help": "How many took part, as the source says it, or 'not stated'."})
-    summary: str = field(metadata={"help": "A sentence on what it did; may be empty."})
-    citations: list[Citation] = field(metadata={"help": "The evidence it rests on."})
-    reviewed: bool = field(metadata={"help": "True when an editor confirmed, fixed or added it."})
+    references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
 
 
 @dataclass(frozen=True)
@@ -154,18 +181,15 @@ class BackgroundPage:
     title: str = field(metadata={"help": "Title of the page (`background_title` in site.yaml)."})
     definition: list[FactItem] = field(
         metadata={"help": "What the subject is, statement by statement (`definition` in site.yaml)."})
-    show_precedents: bool = field(
-        metadata={"help": "True in a project with the `coalitions` kind: the page then has the table of earlier cases."})
-    precedents_heading: str | None = field(metadata={
-        "help": "Heading of that table (`pages: background: precedents_heading` in site.yaml); None: the table's own."})
-    precedents_empty: str | None = field(metadata={
-        "help": "What the table says when it is empty (`pages: background: precedents_empty`); None: its own words."})
-    coalitions: list[CoalitionRow] = field(metadata={"help": "Earlier cases, oldest first."})
+    parts: list[Part] = field(metadata={"help": "The story kinds' parts of the page, such as earlier cases, after the definition."})
+    earlier: list[Link] = field(
+        metadata={"help": "Events dated before the story's first article, oldest first, each linked to the timeline."})
+    references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
 
 
 @dataclass(frozen=True)
-class ParticipantItem:
-    anchor: str = field(metadata={"help": "HTML id of the item: `participant-` and the participant's id."})
+class ParticipantRow:
+    anchor: str = field(metadata={"help": "HTML id of the row: `participant-` and the participant's id."})
     name: str = field(metadata={"help": "Name of the country or organisation."})
     kind: str = field(metadata={"help": "'country' or 'organisation'."})
     status: str = field(metadata={"help": "Its status as the facts give it: lead, member, attended, likely, ..."})
@@ -173,8 +197,13 @@ class ParticipantItem:
         "help": "The status as readers see it (`statuses: <status>: label` in site.yaml; else the status itself)."})
     status_class: str = field(
         metadata={"help": "The status made fit for a CSS class name (`explainer-status--` followed by it)."})
-    citations: list[Citation] = field(metadata={"help": "The evidence it rests on."})
-    reviewed: bool = field(metadata={"help": "True when an editor confirmed, fixed or added it."})
+    reported: DateLabel | None = field(
+        metadata={"help": "Publication date of the newest article that reports the status; None if undated."})
+    leader: Link | None = field(
+        metadata={"help": "The person the sources name as its head (president, prime minister, ...), linked; None if none."})
+    columns: list[str] = field(
+        metadata={"help": "The story kinds' cells, in the order of the page's `columns`; empty text for none."})
+    citations: list[Citation] = field(metadata={"help": "The references it rests on."})
 
 
 @dataclass(frozen=True)
@@ -182,13 +211,14 @@ class ParticipantGroup:
     heading: str = field(metadata={"help": "Heading of the group, from its status: 'Leading', 'Members', ..."})
     count_text: str = field(
         metadata={"help": "How many the group holds, such as '12 countries and 2 organisations'."})
-    participants: list[ParticipantItem] = field(metadata={"help": "The group's participants, by name."})
+    participants: list[ParticipantRow] = field(metadata={"help": "The group's participants, by name."})
 
 
 @dataclass(frozen=True)
 class PersonRow:
     name: str = field(metadata={"help": "Full name."})
-    href: str = field(metadata={"help": "Link to the person's page."})
+    href: str | None = field(
+        metadata={"help": "Link to the person's page; None for someone named only in passing (no quotes, no events)."})
     role: str = field(metadata={"help": "Office or job, or 'not stated'."})
     country: str = field(metadata={"help": "Name of their country or organisation, or 'not stated'."})
 
@@ -198,17 +228,22 @@ class WhoPage:
     title: str = field(metadata={"help": "Title of the page."})
     as_of: DateLabel | None = field(
         metadata={"help": "Publication date of the newest source; None when no source is dated."})
+    count_text: str = field(
+        metadata={"help": "How many are involved, such as '24 countries and 2 organisations'; empty for none."})
+    columns: list[str] = field(
+        metadata={"help": "Headings of the story kinds' columns of the table, such as 'Committed'."})
     groups: list[ParticipantGroup] = field(
-        metadata={"help": "Participants grouped by status, the strongest status first."})
+        metadata={"help": "The participants by status, the strongest status first: the table's row groups."})
     people: list[PersonRow] = field(metadata={"help": "Everyone the facts name, by name."})
+    references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
 
 
 @dataclass(frozen=True)
 class QuoteItem:
     anchor: str = field(metadata={"help": "HTML id of the quote: `quote-` and the fact's id."})
     text: str = field(metadata={"help": "The words, exactly as the article has them."})
-    citation: Citation = field(metadata={"help": "The article the quote is in."})
-    reviewed: bool = field(metadata={"help": "True when an editor confirmed, fixed or added it."})
+    date: DateLabel | None = field(metadata={"help": "Publication date of the article it is in; None if undated."})
+    citation: Citation = field(metadata={"help": "The reference to the article the quote is in."})
 
 
 @dataclass(frozen=True)
@@ -217,70 +252,68 @@ class PersonPage:
     role: str = field(metadata={"help": "Office or job, or 'not stated'."})
     country: str = field(metadata={"help": "Name of their country or organisation, or 'not stated'."})
     aliases: list[str] = field(metadata={"help": "Other names the sources use, sorted."})
-    citations: list[Citation] = field(metadata={"help": "The evidence for who the person is."})
-    reviewed: bool = field(metadata={"help": "True when an editor confirmed, fixed or added the person."})
-    quotes: list[QuoteItem] = field(metadata={"help": "What they said, in the order their sources were published."})
+    citations: list[Citation] = field(metadata={"help": "The references for who the person is."})
+    quotes: list[QuoteItem] = field(metadata={"help": "What they said, oldest article first."})
     events: list[Link] = field(
         metadata={"help": "Timeline events they take part in, each linked, with its date as the note."})
     back: Link = field(metadata={"help": "Link back to the page that lists the people."})
-
-
-@dataclass(frozen=True)
-class PledgeItem:
-    anchor: str = field(metadata={"help": "HTML id of the item: `pledge-` and the fact's id."})
-    summary: str = field(metadata={"help": "What was promised, in one line."})
-    details: list[tuple[str, str]] = field(
-        metadata={"help": "(label, value) pairs shown under it: Amount, Quantity, Condition, Target year, as known."})
-    citations: list[Citation] = field(metadata={"help": "The evidence it rests on."})
-    reviewed: bool = field(metadata={"help": "True when an editor confirmed, fixed or added it."})
-
-
-@dataclass(frozen=True)
-class PledgeGroup:
-    actor: str = field(metadata={"help": "Name of who made the pledges."})
-    pledges: list[PledgeItem] = field(metadata={"help": "Their pledges, by summary."})
-
-
-@dataclass(frozen=True)
-class PledgesPage:
-    title: str = field(metadata={"help": "Title of the page."})
-    groups: list[PledgeGroup] = field(metadata={"help": "Pledges grouped by who made them, by name."})
+    references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
 
 
 @dataclass(frozen=True)
 class EventItem:
     anchor: str = field(metadata={"help": "HTML id of the item: the event's id."})
     date: DateLabel = field(metadata={"help": "When it happened, at the precision the source gives."})
+    precision: str = field(metadata={"help": "How precise the date is: 'day', 'month' or 'year'."})
     date_note: str = field(
         metadata={"help": "How a relative date was resolved ('Sunday before publication'); may be empty."})
     title: str = field(metadata={"help": "What happened, in one line."})
     summary: str = field(metadata={"help": "A sentence or two more; may be empty."})
     people: list[Link] = field(metadata={"help": "Links to the pages of the people involved."})
-    citations: list[Citation] = field(metadata={"help": "The evidence it rests on."})
-    reviewed: bool = field(metadata={"help": "True when an editor confirmed, fixed or added it."})
+    filters: str = field(
+        metadata={"help": "The ids of its people and their countries, space-separated, for filtering in the browser."})
+    citations: list[Citation] = field(metadata={"help": "The references it rests on."})
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    label: str = field(metadata={"help": "The month as readers see it ('March 2025'), or 'During 2025' for events dated by year."})
+    events: list[EventItem] = field(metadata={"help": "That month's events, in date order."})
 
 
 @dataclass(frozen=True)
 class YearGroup:
     year: str = field(metadata={"help": "The year, four digits."})
-    events: list[EventItem] = field(metadata={"help": "That year's events, in date order."})
+    months: list[MonthGroup] = field(metadata={"help": "The year's events by month; events dated only by year first."})
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    value: str = field(metadata={"help": "What events are filtered by: a person's id or a country code."})
+    label: str = field(metadata={"help": "The person or country, as readers see it."})
 
 
 @dataclass(frozen=True)
 class TimelinePage:
     title: str = field(metadata={"help": "Title of the page."})
-    years: list[YearGroup] = field(metadata={"help": "Events grouped by year, oldest first."})
+    years: list[YearGroup] = field(
+        metadata={"help": "The story's events by year, from the year of its first article (or its first event), oldest first."})
+    earlier: list[YearGroup] = field(
+        metadata={"help": "Events before the story began, oldest first: the background to it."})
+    filters: list[FilterOption] = field(
+        metadata={"help": "People and countries the events can be filtered by, by label."})
+    references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
 
 
 @dataclass(frozen=True)
 class SourceItem:
     anchor: str = field(
-        metadata={"help": "HTML id of the entry: `source-` and the source's id (citations link here)."})
+        metadata={"help": "HTML id of the entry: `source-` and the source's id (references link here)."})
     title: str = field(metadata={"help": "Headline of the article."})
-    outlet: str = field(metadata={"help": "Who published it, or 'outlet not stated'."})
+    outlet: str = field(metadata={"help": "Who published it; empty when the article does not say."})
     date: DateLabel | None = field(metadata={"help": "Publication date; None when the article is undated."})
     byline: str = field(metadata={"help": "Names of the authors, joined by commas; may be empty."})
-    file: str = field(metadata={"help": "Path of the article in the project: seeds/<name>."})
+    url: str | None = field(metadata={"help": "The article's address on the web, when known; None otherwise."})
     fact_count_text: str = field(metadata={"help": "How many facts cite it, such as 'Supports 3 facts'."})
     facts: list[Link] = field(metadata={"help": "Links to every fact that cites it."})
 
@@ -297,15 +330,15 @@ class ClaimRow:
     value: str = field(metadata={"help": "The figure this source gives."})
     source_title: str = field(metadata={"help": "Title of the article."})
     source_href: str = field(metadata={"help": "Link to the article's entry on the sources page."})
+    source_note: str = field(metadata={"help": "Outlet and date of the article, as far as known; may be empty."})
     quote: str = field(metadata={"help": "The article's words, verbatim."})
 
 
 @dataclass(frozen=True)
 class ConflictItem:
     anchor: str = field(metadata={"help": "HTML id of the section: `conflict-` and the fact's id."})
-    about: str = field(metadata={"help": "What the figure is, such as 'How many leaders came to the summit'."})
+    about: str = field(metadata={"help": "What the figure is, such as 'How many people were evacuated'."})
     claims: list[ClaimRow] = field(metadata={"help": "Each source's figure, sorted by value."})
-    reviewed: bool = field(metadata={"help": "True when an editor confirmed, fixed or added it."})
 
 
 @dataclass(frozen=True)

@@ -25,50 +25,55 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.model.gazetteer import place
-from generator.site.pages import (
-    anchor, AboutPage, Citation, ClaimRow, BackgroundPage, CoalitionRow, ConflictItem, DateLabel, DisagreementsPage, EventItem, FactItem, HomePage, Link, ParticipantGroup, ParticipantItem, PersonPage, PersonRow, PledgeGroup, PledgeItem, PledgesPage, QuoteItem, SourceItem, SourcesPage, TimelinePage, WhoPage, YearGroup, status_rank, amount_text, date_label, number_text, number_word, status_heading,
-)
-from generator.model.facts import Event, Evidence, Fact, Facts, Participant, Person, Source
+from generator.model.facts import Facts
 from generator.model.ids import slugify
+from generator.model.kinds import STORY_KINDS
+from generator.model.records import Event, Evidence, Participant, Person, Quote, Source
+from generator.site.kinds import STORY_SITES
+from generator.site.pages import (
+    LEADER_TITLES, MONTH_NAMES, AboutPage, BackgroundPage, Citation, ClaimRow, ConflictItem, DateLabel,
+    Development, DisagreementsPage, EventItem, FactItem, FilterOption, HomePage, KeyFigure, Link, MonthGroup,
+    Part, ParticipantGroup, ParticipantRow, PersonPage, PersonRow, QuoteItem, Reference, SourceItem, SourcesPage, TimelinePage,
+    WhoPage, YearGroup, anchor, date_label, status_heading, status_rank,
+)
+from generator.site.story_site import Cited, PageSpec
 
-@dataclass(frozen=True)
-class PageSpec:
-    """A top-level page, with the neutral words it has unless the project's site.yaml
-    (`pages: <key>:`) gives its own."""
-
-    path: str
-    key: str            # its entry under `pages` in content/editorial/site.yaml
-    title: str
-    blurb: str
-    kind: str | None    # the fact kind it shows, when the page exists only with that kind's facts
-
-
-# Top-level pages in navigation order.
-PAGES: tuple[PageSpec, ...] = (
+# The core pages in navigation order; a story kind's own pages follow the page it names.
+CORE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("index.md", "home", "Home", "", None),
     PageSpec("background.md", "background", "Background", "what the story is about, and what came before", None),
     PageSpec("who.md", "who", "Who is involved", "the countries, organisations and people involved", None),
-    PageSpec("pledges.md", "pledges", "Commitments", "what was promised, and by whom", "pledges"),
     PageSpec("timeline.md", "timeline", "Timeline", "how the story developed, in date order", None),
     PageSpec("sources.md", "sources", "Sources", "the news articles every fact on this site rests on", None),
     PageSpec("disagreements.md", "disagreements", "Where sources disagree", "figures the sources give differently",
              "conflicts"),
     PageSpec("about.md", "about", "About", "how this explainer is made, and the open data behind it", None),
 )
+
+
+def _all_pages() -> tuple[PageSpec, ...]:
+    pages = list(CORE_PAGES)
+    for site in STORY_SITES.values():
+        for kind_page in site.pages:
+            after = next(i for i, spec in enumerate(pages) if spec.path == kind_page.after)
+            pages.insert(after + 1, kind_page.spec)
+    return tuple(pages)
+
+
+# Every top-level page in navigation order; `site_pages` gives those of one project.
+PAGES: tuple[PageSpec, ...] = _all_pages()
 # A kind whose page shows only when there is something to show: a story where the sources
 # agree has no page of disagreements. The other kinds' pages exist whenever the kind is on.
 SHOWN_WHEN_FOUND = {"conflicts"}
 # What the About page says each kind of fact is, in the order it lists them.
-KIND_PHRASES = {
+CORE_PHRASES = {
     "people": "the people named and their roles",
     "participants": "the countries and organisations involved",
     "events": "dated events",
-    "pledges": "commitments",
     "quotes": "quotes and who said them",
-    "plan": "the points of a plan",
-    "coalitions": "earlier cases the sources compare it with",
     "conflicts": "the figures on which the articles disagree",
 }
+KIND_PHRASES = {**CORE_PHRASES, **{name: kind.summary for name, kind in STORY_KINDS.items()}}
 FACTS_JSON = "data/facts.json"
 FACTS_SCHEMA = "data/facts.schema.json"
 
@@ -125,33 +130,76 @@ class Linker:
 
 
 @dataclass
-class _Builder:
-    """Computes every page's context from one Facts graph."""
+class PageBuilder:
+    """Computes every page's context from one Facts graph.
+
+    Citations are numbered per page: the first article a page cites is reference 1, and an
+    article cited again keeps its number, collecting every passage the page quotes from it.
+    A context's `references` is therefore computed last, once its citations are made.
+    """
 
     facts: Facts
     directory_urls: bool = True
     sources: dict[str, Source] = field(init=False)
     participants: dict[str, Participant] = field(init=False)
+    people: dict[str, Person] = field(init=False)
     titles: dict[str, str] = field(init=False)
+    # Built once: every person page and the timeline read them (a scan per person would grow
+    # with people x events).
+    events: list[Event] = field(init=False)
+    events_of: dict[str, list[Event]] = field(init=False)
+    quotes_of: dict[str, list[Quote]] = field(init=False)
+    # Page -> source id -> the passages that page quotes from it, in citing order.
+    cited: dict[str, dict[str, list[str]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.titles = page_titles(self.facts)
         self.sources = {source.id: source for source in self.facts.sources}
         self.participants = {item.id: item for item in self.facts.participants}
+        self.people = {person.id: person for person in self.facts.people}
+        self.events = sorted(self.facts.events, key=lambda e: (e.date, e.approximate, e.title, e.id))
+        self.events_of = {}
+        for event in self.events:
+            for person_id in event.people:
+                self.events_of.setdefault(person_id, []).append(event)
+        self.quotes_of = {}
+        for quote in sorted(self.facts.quotes, key=lambda q: (self._published(q.source), q.id)):
+            self.quotes_of.setdefault(quote.speaker, []).append(quote)
 
     def link(self, page: str) -> Linker:
         return Linker(page, self.directory_urls)
 
     def citations(self, page: str, evidence: list[Evidence]) -> list[Citation]:
-        return [self.citation(page, item.source, item.quote) for item in evidence]
+        """One marker per article the evidence quotes, in the order it first quotes each."""
+        passages: dict[str, list[str]] = {}
+        for item in evidence:
+            passages.setdefault(item.source, []).append(item.quote)
+        return [self._cite(page, source_id, quotes) for source_id, quotes in passages.items()]
 
     def citation(self, page: str, source_id: str, quote: str) -> Citation:
-        source = self.sources.get(source_id)
-        title = source.title if source else source_id
-        return Citation(title, self.link(page)("sources.md", f"source-{source_id}"), quote)
+        return self._cite(page, source_id, [quote])
 
-    def reviewed(self, fact: Fact) -> bool:
-        return fact.id in self.facts.reviewed
+    def _cite(self, page: str, source_id: str, quotes: list[str]) -> Citation:
+        references = self.cited.setdefault(page, {})
+        passages = references.setdefault(source_id, [])
+        passages.extend(quote for quote in quotes if quote not in passages)
+        number = list(references).index(source_id) + 1
+        source = self.sources.get(source_id)
+        return Citation(number, Markup(f"#ref-{number}"), " … ".join(quotes), source.title if source else source_id)
+
+    def references(self, page: str) -> list[Reference]:
+        """The articles the page has cited so far, numbered in citing order."""
+        link = self.link(page)
+        listed = []
+        for number, (source_id, passages) in enumerate(self.cited.get(page, {}).items(), 1):
+            source = self.sources.get(source_id)
+            listed.append(Reference(
+                number=number, anchor=Markup(f"ref-{number}"), title=source.title if source else source_id,
+                outlet=(source.outlet or "") if source else "", date=date_label(source.published) if source else None,
+                href=link("sources.md", f"source-{source_id}"), url=source.url if source else None,
+                passages=list(passages),
+            ))
+        return listed
 
     def country(self, code: str | None) -> str:
         if not code:
@@ -166,6 +214,16 @@ class _Builder:
         dates = [source.published for source in self.facts.sources if source.published]
         return date_label(max(dates)) if dates else None
 
+    def story_start(self) -> str | None:
+        """The year the story's own events start: that of its first dated article. Events
+        before it are background, shown after the story's own."""
+        dates = [source.published for source in self.facts.sources if source.published]
+        return min(dates)[:4] if dates else None
+
+    def has_page(self, person: Person) -> bool:
+        """People named only in passing (no quote, no event) are listed, not given a page."""
+        return person.id in self.quotes_of or person.id in self.events_of
+
     def data_links(self, page: str) -> list[Link]:
         link = self.link(page)
         return [
@@ -177,115 +235,131 @@ class _Builder:
 
     def home(self) -> HomePage:
         page, site = "index.md", self.facts.site
-        plan = sorted(self.facts.plan, key=lambda point: (point.point, point.id))
+        start = self.story_start()
+        story = [event for event in self.events if start is None or event.date[:4] >= start]
+        latest = [Development(date_label(e.date, e.approximate), e.title, self.link(page)("timeline.md", e.id),
+                              self.citations(page, e.evidence))
+                  for e in sorted(story, key=lambda e: (e.date, e.id), reverse=True)[:5]]
         return HomePage(
             title=site.title,
             description=site.description,
             as_of=self.as_of(),
             source_count=len(self.facts.sources),
+            latest=latest,
+            figures=self.key_figures(page),
             summary=[FactItem(s.text, self.citations(page, s.evidence)) for s in site.summary],
-            plan_heading=f"The {number_word(len(plan))}-point plan",
-            plan=[FactItem(p.text, self.citations(page, p.evidence), self.reviewed(p), anchor(f"plan-{p.id}"), p.point)
-                  for p in plan],
+            parts=self.parts(page),
             links=[Link(page_title(self.facts, spec), self.link(page)(spec.path), page_blurb(self.facts, spec))
                    for spec in site_pages(self.facts) if spec.path != page],
+            references=self.references(page),
         )
+
+    def key_figures(self, page: str) -> list[KeyFigure]:
+        link, figures = self.link(page), []
+        for kind, label in (("country", "countries"), ("organisation", "organisations")):
+            members = [p for p in self.facts.participants if p.kind == kind]
+            if members:
+                by_status: dict[str, int] = {}
+                for member in members:
+                    by_status[member.status] = by_status.get(member.status, 0) + 1
+                note = ", ".join(f"{count} {self._status_label(status)}"
+                                 for status, count in sorted(by_status.items(), key=lambda item: status_rank(item[0])))
+                figures.append(KeyFigure(str(len(members)), f"{label} involved", note, link("who.md")))
+        if self.facts.people:
+            figures.append(KeyFigure(str(len(self.facts.people)), "people named", "", link("who.md", "people")))
+        for name, site in STORY_SITES.items():
+            if name in self.facts.kinds and site.figures is not None:
+                figures.extend(site.figures(self, page))
+        return figures
 
     def background(self) -> BackgroundPage:
         page = "background.md"
-        rows = [
-            CoalitionRow(anchor(f"coalition-{c.id}"), c.name, c.year, c.led_by or "not stated",
-                         c.mandate or "not stated", c.size or "not stated", c.summary,
-                         self.citations(page, c.evidence), self.reviewed(c))
-            for c in sorted(self.facts.coalitions, key=lambda c: (c.year, c.name, c.id))
-        ]
         definition = [FactItem(s.text, self.citations(page, s.evidence)) for s in self.facts.site.definition]
-        words = self.facts.site.pages.background
-        return BackgroundPage(self.titles[page], definition, "coalitions" in self.facts.kinds,
-                              words.precedents_heading, words.precedents_empty, rows)
+        start = self.story_start()
+        earlier = [Link(e.title, self.link(page)("timeline.md", e.id), date_label(e.date, e.approximate).text)
+                   for e in self.events if start is not None and e.date[:4] < start]
+        return BackgroundPage(self.titles[page], definition, self.parts(page), earlier, self.references(page))
 
     def who(self) -> WhoPage:
         page = "who.md"
-        by_status: dict[str, list[Participant]] = {}
-        for item in self.facts.participants:
-            by_status.setdefault(item.status, []).append(item)
-        groups = []
-        for status in sorted(by_status, key=status_rank):
-            members = sorted(by_status[status], key=lambda p: (p.name.casefold(), p.id))
-            countries = sum(1 for p in members if p.kind == "country")
-            organisations = len(members) - countries
-            counts = [text for n, text in (
-                (countries, f"{countries} {'country' if countries == 1 else 'countries'}"),
-                (organisations, f"{organisations} organisation{'' if organisations == 1 else 's'}"),
-            ) if n]
-            words = self.facts.site.statuses.get(status)
-            groups.append(ParticipantGroup(
-                status_heading(status, words.heading if words else None), " and ".join(counts),
-                [ParticipantItem(anchor(f"participant-{p.id}"), p.name, p.kind, p.status,
-                                 (words.label if words and words.label else p.status), anchor(slugify(p.status)),
-                                 self.citations(page, p.evidence), self.reviewed(p)) for p in members],
+        link = self.link(page)
+        columns = [(name, site.column) for name, site in STORY_SITES.items()
+                   if name in self.facts.kinds and site.column is not None]
+        leaders = self._leaders()
+        by_status: dict[str, list[ParticipantRow]] = {}
+        for item in sorted(self.facts.participants, key=lambda p: (status_rank(p.status), p.name.casefold(), p.id)):
+            reported = max((self._published(e.source) for e in item.evidence), default="")
+            leader = leaders.get(item.id)
+            by_status.setdefault(item.status, []).append(ParticipantRow(
+                anchor(f"participant-{item.id}"), item.name, item.kind, item.status,
+                self._status_label(item.status), anchor(slugify(item.status)), date_label(reported or None),
+                Link(leader.name, link(f"people/{leader.id}.md") if self.has_page(leader) else "") if leader else None,
+                [column.cell(self, item) for _, column in columns],
+                self.citations(page, item.evidence),
             ))
+        groups = []
+        for status, rows in by_status.items():
+            words = self.facts.site.statuses.get(status)
+            groups.append(ParticipantGroup(status_heading(status, words.heading if words else None),
+                                           _count_text(rows), rows))
+        count_text = _count_text(self.facts.participants)
         people = [
-            PersonRow(person.name, self.link(page)(f"people/{person.id}.md"), person.role or "not stated",
-                      self.country(person.country))
+            PersonRow(person.name, link(f"people/{person.id}.md") if self.has_page(person) else None,
+                      person.role or "not stated", self.country(person.country))
             for person in sorted(self.facts.people, key=lambda p: (p.name.casefold(), p.id))
         ]
-        return WhoPage(self.titles[page], self.as_of(), groups, people)
+        return WhoPage(self.titles[page], self.as_of(), count_text, [column.heading for _, column in columns],
+                       groups, people, self.references(page))
 
     def person(self, person: Person) -> PersonPage:
         page = f"people/{person.id}.md"
         link = self.link(page)
+        citations = self.citations(page, person.evidence)
         quotes = [
-            QuoteItem(anchor(f"quote-{q.id}"), q.text, self.citation(page, q.source, q.text), self.reviewed(q))
-            for q in sorted(self.facts.quotes, key=lambda q: (self._published(q.source), q.id))
-            if q.speaker == person.id
+            QuoteItem(anchor(f"quote-{q.id}"), q.text, date_label(self._published(q.source) or None),
+                      self.citation(page, q.source, q.text))
+            for q in self.quotes_of.get(person.id, [])
         ]
         events = [
             Link(event.title, link("timeline.md", event.id), date_label(event.date, event.approximate).text)
-            for event in self._events() if person.id in event.people
+            for event in self.events_of.get(person.id, [])
         ]
         return PersonPage(
             title=person.name, role=person.role or "not stated", country=self.country(person.country),
-            aliases=sorted(set(person.aliases)), citations=self.citations(page, person.evidence),
-            reviewed=self.reviewed(person), quotes=quotes, events=events,
-            back=Link(self.titles["who.md"], link("who.md")),
+            aliases=sorted(set(person.aliases)), citations=citations, quotes=quotes, events=events,
+            back=Link(self.titles["who.md"], link("who.md")), references=self.references(page),
         )
-
-    def pledges(self) -> PledgesPage:
-        page = "pledges.md"
-        by_actor: dict[str, list] = {}
-        for pledge in self.facts.pledges:
-            by_actor.setdefault(self.country(pledge.actor), []).append(pledge)
-        groups = []
-        for actor in sorted(by_actor, key=lambda name: (name.casefold(), name)):
-            items = []
-            for pledge in sorted(by_actor[actor], key=lambda p: (p.summary.casefold(), p.id)):
-                details = []
-                if pledge.amount:
-                    details.append(("Amount", amount_text(pledge.amount.value, pledge.amount.currency)))
-                if pledge.quantity:
-                    details.append(("Quantity", f"{number_text(pledge.quantity.value)} {pledge.quantity.unit}"))
-                if pledge.condition:
-                    details.append(("Condition", pledge.condition))
-                if pledge.target_year:
-                    details.append(("Target year", str(pledge.target_year)))
-                items.append(PledgeItem(anchor(f"pledge-{pledge.id}"), pledge.summary, details,
-                                        self.citations(page, pledge.evidence), self.reviewed(pledge)))
-            groups.append(PledgeGroup(actor, items))
-        return PledgesPage(self.titles[page], groups)
 
     def timeline(self) -> TimelinePage:
         page = "timeline.md"
-        people = {person.id: person for person in self.facts.people}
-        years: dict[str, list[EventItem]] = {}
-        for event in self._events():
-            years.setdefault(event.date[:4], []).append(EventItem(
-                anchor=anchor(event.id), date=date_label(event.date, event.approximate),
-                date_note=event.date_note or "", title=event.title, summary=event.summary,
-                people=[Link(people[i].name, self.link(page)(f"people/{i}.md")) for i in event.people if i in people],
-                citations=self.citations(page, event.evidence), reviewed=self.reviewed(event),
-            ))
-        return TimelinePage(self.titles[page], [YearGroup(year, events) for year, events in years.items()])
+        start = self.story_start()
+        story, earlier = [], []
+        for event in self.events:
+            (earlier if start is not None and event.date[:4] < start else story).append(self._event_item(page, event))
+        filters = {}
+        for event in self.facts.events:
+            for person_id in event.people:
+                person = self.people.get(person_id)
+                if person is not None:
+                    filters[person.id] = person.name
+                    if person.country and len(person.country) == 2:
+                        filters[person.country] = self.country(person.country)
+        return TimelinePage(
+            self.titles[page], _by_year(story), _by_year(earlier),
+            [FilterOption(value, label) for value, label in sorted(filters.items(), key=lambda i: (i[1].casefold(), i[0]))],
+            self.references(page),
+        )
+
+    def _event_item(self, page: str, event: Event) -> EventItem:
+        people = [self.people[i] for i in event.people if i in self.people]
+        tags = {p.id for p in people} | {p.country for p in people if p.country and len(p.country) == 2}
+        return EventItem(
+            anchor=anchor(event.id), date=date_label(event.date, event.approximate),
+            precision=PRECISION[len(event.date)], date_note=event.date_note or "", title=event.title,
+            summary=event.summary,
+            people=[Link(p.name, self.link(page)(f"people/{p.id}.md")) for p in people],
+            filters=" ".join(sorted(tags)), citations=self.citations(page, event.evidence),
+        )
 
     def sources_page(self) -> SourcesPage:
         page = "sources.md"
@@ -294,20 +368,22 @@ class _Builder:
         for source in sorted(self.facts.sources, key=lambda s: (s.published is None, s.published or "", s.title, s.id)):
             facts = supported.get(source.id, [])
             items.append(SourceItem(
-                anchor=anchor(f"source-{source.id}"), title=source.title, outlet=source.outlet or "outlet not stated",
-                date=date_label(source.published), byline=", ".join(source.byline), file=source.file,
+                anchor=anchor(f"source-{source.id}"), title=source.title, outlet=source.outlet or "",
+                date=date_label(source.published), byline=", ".join(source.byline), url=source.url,
                 fact_count_text=f"Supports {len(facts)} fact{'' if len(facts) == 1 else 's'}", facts=facts,
             ))
         return SourcesPage(self.titles[page], items, self.data_links(page))
 
     def disagreements(self) -> DisagreementsPage:
         page = "disagreements.md"
+        link = self.link(page)
         conflicts = [
             ConflictItem(anchor(f"conflict-{c.id}"), c.about, [
-                ClaimRow(claim.value, cite.source_title, cite.href, claim.quote)
+                ClaimRow(claim.value, source.title if source else claim.source, link("sources.md", f"source-{claim.source}"),
+                         self._source_note(source), claim.quote)
                 for claim in sorted(c.claims, key=lambda k: (k.value, k.source, k.quote))
-                for cite in [self.citation(page, claim.source, claim.quote)]
-            ], self.reviewed(c))
+                for source in [self.sources.get(claim.source)]
+            ])
             for c in sorted(self.facts.conflicts, key=lambda c: (c.about.casefold(), c.id))
         ]
         return DisagreementsPage(self.titles[page], conflicts)
@@ -325,12 +401,35 @@ class _Builder:
 
     # Helpers.
 
-    def _events(self) -> list[Event]:
-        return sorted(self.facts.events, key=lambda e: (e.date, e.approximate, e.title, e.id))
+    def parts(self, page: str) -> list[Part]:
+        """The parts the project's story kinds add to one of the core pages."""
+        return [Part(part.template, part.context(self)) for name, site in STORY_SITES.items()
+                if name in self.facts.kinds for part in site.parts if part.page == page]
+
+    def _status_label(self, status: str) -> str:
+        words = self.facts.site.statuses.get(status)
+        return words.label if words and words.label else status
+
+    def _leaders(self) -> dict[str, Person]:
+        """Participant id -> the person the facts give as its head, by the office they hold."""
+        leaders: dict[str, Person] = {}
+        for person in sorted(self.facts.people, key=lambda p: p.id):
+            role = (person.role or "").casefold()
+            if person.country in self.participants and person.country not in leaders and any(
+                    re.search(rf"\b{re.escape(title)}\b", role) for title in LEADER_TITLES) and not re.search(
+                    r"\b(?:former|deputy|vice|ex)\b", role):
+                leaders[person.country] = person
+        return leaders
 
     def _published(self, source_id: str) -> str:
         source = self.sources.get(source_id)
         return (source.published or "") if source else ""
+
+    def _source_note(self, source: Source | None) -> str:
+        if source is None:
+            return ""
+        dated = date_label(source.published)
+        return ", ".join(part for part in (source.outlet or "", dated.text if dated else "") if part)
 
     def _facts_by_source(self, page: str) -> dict[str, list[Link]]:
         """For each source id, links to every fact (and statement) it supports."""
@@ -350,23 +449,47 @@ class _Builder:
         for statement in facts.site.definition:
             add(sources_of(statement), "Definition", statement.text, "background.md")
         for p in facts.people:
-            add(sources_of(p), "Person", p.name, f"people/{p.id}.md")
+            add(sources_of(p), "Person", p.name, f"people/{p.id}.md" if self.has_page(p) else "who.md",
+                None if self.has_page(p) else "people")
         for p in facts.participants:
             add(sources_of(p), "Participant", p.name, "who.md", f"participant-{p.id}")
         for e in facts.events:
             add(sources_of(e), "Event", e.title, "timeline.md", e.id)
-        for p in facts.pledges:
-            add(sources_of(p), "Pledge", p.summary, "pledges.md", f"pledge-{p.id}")
         for q in facts.quotes:
             add([q.source, *sources_of(q)], "Quote", f"“{q.text}”", f"people/{q.speaker}.md", f"quote-{q.id}")
-        for p in facts.plan:
-            add(sources_of(p), "Plan", f"Point {p.point}: {p.text}", "index.md", anchor(f"plan-{p.id}"))
-        for c in facts.coalitions:
-            add(sources_of(c), "Past coalition", c.name, "background.md", f"coalition-{c.id}")
+        for name, site in STORY_SITES.items():
+            for fact in getattr(facts, name) if name in facts.kinds else ():
+                cited: Cited = site.cited(fact)
+                add(sources_of(fact), cited.label, cited.text, cited.page, cited.anchor)
         for c in facts.conflicts:
             add([claim.source for claim in c.claims] + sources_of(c), "Disagreement", c.about,
                 "disagreements.md", f"conflict-{c.id}")
         return {source_id: [links[key] for key in sorted(links)] for source_id, links in found.items()}
+
+
+def _count_text(participants) -> str:
+    """'12 countries and 2 organisations'; empty for none."""
+    countries = sum(1 for p in participants if p.kind == "country")
+    organisations = len(participants) - countries
+    return " and ".join(text for n, text in (
+        (countries, f"{countries} {'country' if countries == 1 else 'countries'}"),
+        (organisations, f"{organisations} organisation{'' if organisations == 1 else 's'}"),
+    ) if n)
+
+
+# Date precision by the length of a partial date.
+PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def _by_year(events: list[EventItem]) -> list[YearGroup]:
+    """Events (in date order) by year and month; those dated only by year open their year."""
+    years: dict[str, dict[str, list[EventItem]]] = {}
+    for event in events:
+        iso = str(event.date.iso)
+        month = f"{MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}" if len(iso) >= 7 else f"During {iso[:4]}"
+        years.setdefault(iso[:4], {}).setdefault(month, []).append(event)
+    return [YearGroup(year, [MonthGroup(label, items) for label, items in months.items()])
+            for year, months in years.items()]
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -400,25 +523,27 @@ def _load_template(name: str) -> str | None:
 
 
 PAGE_TEMPLATES = {  # the pages a project has are those of `site_pages`
-    "index.md": ("index.md.j2", _Builder.home),
-    "background.md": ("background.md.j2", _Builder.background),
-    "who.md": ("who.md.j2", _Builder.who),
-    "pledges.md": ("pledges.md.j2", _Builder.pledges),
-    "timeline.md": ("timeline.md.j2", _Builder.timeline),
-    "sources.md": ("sources.md.j2", _Builder.sources_page),
-    "disagreements.md": ("disagreements.md.j2", _Builder.disagreements),
-    "about.md": ("about.md.j2", _Builder.about),
+    "index.md": ("index.md.j2", PageBuilder.home),
+    "background.md": ("background.md.j2", PageBuilder.background),
+    "who.md": ("who.md.j2", PageBuilder.who),
+    "timeline.md": ("timeline.md.j2", PageBuilder.timeline),
+    "sources.md": ("sources.md.j2", PageBuilder.sources_page),
+    "disagreements.md": ("disagreements.md.j2", PageBuilder.disagreements),
+    "about.md": ("about.md.j2", PageBuilder.about),
 }
+PAGE_TEMPLATES.update({kind_page.spec.path: (kind_page.template, kind_page.context)
+                       for site in STORY_SITES.values() for kind_page in site.pages})
 PERSON_TEMPLATE = "person.md.j2"
 
 
 def page_contexts(facts: Facts, directory_urls: bool = True) -> dict[str, tuple[str, object]]:
     """Page path → (template name, context) for every page of the site."""
-    builder = _Builder(facts, directory_urls)
+    builder = PageBuilder(facts, directory_urls)
     contexts = {spec.path: (PAGE_TEMPLATES[spec.path][0], PAGE_TEMPLATES[spec.path][1](builder))
                 for spec in site_pages(facts)}
     for person in sorted(facts.people, key=lambda p: p.id):
-        contexts[f"people/{person.id}.md"] = (PERSON_TEMPLATE, builder.person(person))
+        if builder.has_page(person):
+            contexts[f"people/{person.id}.md"] = (PERSON_TEMPLATE, builder.person(person))
     return contexts
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
-from generator.model.facts import Coalition, Evidence
+from generator.model.kinds.coalitions import Coalition
+from generator.model.records import Evidence
 from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.dates import find_dates
 from generator.extract.document import ArticleDoc
-from generator.extract.records import extractor_name
+from generator.extract.combine import People, unique
+from generator.extract.findings import ArticleFacts, Extractor, Merged, StoryExtraction, extractor_name
 
 EXTRACTOR = extractor_name("coalitions")
 _MILITARY = re.compile(r"\b(?:invasion|troops|soldiers|force|forces|mission|peacekeep\w*|military)\b", re.I)
@@ -94,3 +96,11 @@ def _leader_of(context: ArticleDoc, sentence, invasion) -> str | None:
             place = gazetteer.place(person.country)
             return place.name if place else None
     return None
+
+
+def _combine(results: list[ArticleFacts], people: People) -> Merged:
+    return Merged(unique([c.model_copy(deep=True) for r in results for c in r.coalitions]))
+
+
+KIND = StoryExtraction(
+    Extractor(EXTRACTOR, "coalitions", lambda context: {"coalitions": extract_coalitions(context)}), _combine)

@@ -1,0 +1,676 @@
+"""Pledges: who committed money, weapons, troops, aid or a spending level, or proposed a truce.
+
+A sentence holds a pledge when a commitment verb (announce, pledge, commit, vow, offer, send,
+provide, contribute, ...) has a committer that stands for a participant and says what is
+committed: a figure (a sum, a count of troops or weapons, a share of GDP), troops, or, with a
+firm verb or in the future tense, what is handed over ("vowing to provide security
+guarantees", "will contribute to ...").
+
+How the sentence holds it is read from the words that govern the verb: a refusal ("will not
+send", "ruled out sending"), a demand ("calls for X to commit"), a doubt ("whether X would
+offer") or a discussion ("discussing sending troops") is no pledge; a possibility ("could
+deploy", "open to sending", "wants to") is a pledge held for review; a condition ("if a
+ceasefire is agreed", or a later "the arrangement would be dependent upon ...") is its
+`condition`. The committer is the subject, or in the passive the agent; never a receiver
+("Ukraine was promised", "aid to Ukraine", "Ukraine's allies"). Figures that only appear in
+demands or comparisons are not pledges. Converted amounts in brackets restate the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model.kinds.pledges import Pledge
+from generator.model.records import Amount, Evidence, Quantity
+from generator.model.ids import slugify
+from generator.model.lexicon import STOP_WORDS
+from generator.extract.actors import actors_of, places_in, subject_of
+from generator.extract.clauses import phrase, text_of
+from generator.extract.inflection import base_in
+from generator.extract.document import ArticleDoc
+from generator.extract.money import NUMBER, find_money, find_percent_of_output, number_value
+from generator.extract.combine import People
+from generator.extract.findings import (
+    ArticleFacts, Extractor, FigureClaim, Merged, StoryExtraction, extractor_name,
+)
+from generator.model import gazetteer
+
+EXTRACTOR = extractor_name("pledges")
+COMMITMENT_VERBS = frozenset({
+    "announce", "pledge", "commit", "confirm", "vow", "approve", "propose", "promise", "offer",
+    "provide", "unveil", "sign", "agree", "increase", "raise", "boost", "deploy", "send",
+    "prepare", "indicate", "back", "allocate", "give", "establish", "contribute", "supply",
+    "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
+})
+# Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
+# others make one only with a figure, troops or weapons, or in the future tense.
+_FIRM_VERBS = frozenset({"pledge", "vow", "promise", "commit", "guarantee", "undertake", "offer"})
+# Verbs of handing something over, a commitment when their tense or a firm verb makes it one.
+_GIVING_VERBS = frozenset({
+    "provide", "send", "deploy", "contribute", "supply", "deliver", "give", "allocate",
+    "station", "place", "base", "fund", "finance",
+})
+_CONDITION = re.compile(
+    r"\b(?:(?:[Ii]f|[Uu]nless|[Pp]rovided(?: that)?|[Oo]n condition that|[Ss]ubject to|"
+    r"(?:[Dd]ependent|[Cc]onditional|[Cc]ontingent) (?:up)?on)\s+[^,.;:“”\"—–()]{3,90}"
+    r"|(?:[Ii]n the event of|[Oo]nce|[Aa]fter|[Aa]s soon as|[Aa]s part of)\s+"
+    r"(?:a |an |any |the )?(?:[\w-]+ )?(?:peace|ceasefire|truce|deal|agreement|settlement|cessation)\b[^,.;:“”\"—–()]{0,80})")
+# A later sentence that puts a condition on "the arrangement", "the deployment", ...
+_LATER_CONDITION = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch an?) (?:arrangement|deployment|plan|offer|pledge|commitment|force|mission|contribution)\b"
+    r"[^.;]{0,60}?\b(?:be |is |are )?(?P<condition>(?:(?:dependent|conditional|contingent) (?:up)?on|subject to|depends? on)\s+[^,.;:—–()]{3,90})")
+_TROOPS = re.compile(
+    r"\bboots on the ground\b|\b(?:troops|peacekeepers|peacekeeping forces?|soldiers|sailors|marines|"
+    r"servicemen|military personnel|(?:peacekeeping|reassurance|stabilisation|stabilization) force)\b", re.I)
+_TRUCE = re.compile(r"\b(?P<length>(?:one|two|three|four|six|\d+)-(?:day|week|month))?\s*(?P<noun>truce|ceasefire|cease-fire)\b", re.I)
+_TROOP_VERBS = frozenset({
+    "vow", "prepare", "deploy", "send", "commit", "pledge", "back", "indicate", "offer", "establish",
+    "promise", "contribute", "provide", "station", "place", "base",
+})
+_WEAPON_VERBS = frozenset({"send", "deploy", "provide", "pledge", "commit", "offer", "give", "promise", "supply", "deliver"})
+_CAPTION = re.compile(r"^(?:RELATED|READ MORE|WATCH|Image|Pic|Photo|Video)\b")
+_TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
+# A firm or plain commitment is published; one the sentence only holds possible ("could
+# deploy", "open to sending") is held until an editor has read it (below `review_below`).
+CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.4}
+
+# How the sentence holds the commitment, from the words that govern its verb. A refusal, a
+# demand, a doubt or a discussion is no pledge; a possibility is one to review.
+_REFUSALS = frozenset({
+    "refuse", "refusal", "reject", "rejection", "decline", "deny", "oppose", "exclude", "resist",
+    "unwilling", "reluctant", "reluctance", "unable", "dismiss", "veto", "block",
+})
+_DEMANDS = frozenset({"call", "urge", "ask", "demand", "press", "push", "request", "plead", "appeal", "pressure"})
+_DOUBTS = frozenset({"whether", "unclear", "uncertain", "doubt", "question", "wonder", "ask"})
+_DISCUSSIONS = frozenset({
+    "discuss", "discussion", "consider", "weigh", "debate", "explore", "study", "mull", "talk",
+    "idea", "possibility", "potential", "prospect", "option", "speculation",
+})
+_POSSIBILITIES = frozenset({
+    "could", "might", "may", "open", "want", "wish", "hope", "seek", "aim", "willing", "likely",
+    "expect", "potentially", "possibly", "propose", "suggest",
+})
+_FIRM_WORDS = frozenset({"will", "would", "shall", "'ll", "ready", "prepared", "set", "determined"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_NEGATIVE_PREPOSITIONS = frozenset({"without", "instead", "rather", "against"})
+_MEANS_PREPOSITIONS = frozenset({"by", "in", "after", "through", "since"})
+
+# What a commitment without a figure is of, by the nouns (and verbs) of what it hands over.
+_CONTENT = (
+    ("troops", frozenset({
+        "troop", "soldier", "peacekeeper", "sailor", "marine", "servicemen", "contingent", "brigade",
+        "battalion", "boots"})),
+    ("weapons", frozenset({
+        "weapon", "arms", "missile", "drone", "tank", "jet", "aircraft", "ammunition", "munition",
+        "munitions", "shell", "artillery", "howitzer", "launcher", "equipment", "arm"})),
+    ("aid", frozenset({"aid", "assistance", "funding", "financing", "loan", "grant", "package"})),
+    ("other", frozenset({
+        "guarantee", "backstop", "sanction", "support", "help", "protection", "defend", "protect",
+        "delegation", "mission", "train", "training", "intelligence"})),
+)
+# Nouns that stand for the things committed when they are a sentence's subject: "troops
+# from France would be placed", "British soldiers could deploy".
+_THING_NOUNS = frozenset({"force", "troop", "soldier", "peacekeeper", "sailor", "marine", "contingent",
+                          "personnel", "aid", "weapon", "missile", "jet", "money", "fund"})
+# A body of troops, which a place before it names where it serves ("a Kosovo force").
+_BODY_NOUNS = frozenset({"force", "mission"})
+# Of these, only the ones a phrase names on its own: "delegation" and "mission" need "military".
+_NEEDS_MILITARY = frozenset({"delegation", "mission", "intelligence", "training", "train"})
+# Prepositions and possessed nouns that name who receives, not who gives: "aid to Ukraine",
+# "Ukraine's allies".
+_RECIPIENT_PREPOSITIONS = frozenset({"to", "for", "into", "inside", "towards", "toward"})
+_RELATIONAL_NOUNS = frozenset({"ally", "partner", "friend", "backer", "supporter", "neighbour", "neighbor"})
+_ORGANISATIONAL_NOUNS = frozenset({"government", "administration", "ministry", "officials", "authorities", "cabinet", "side"})
+
+
+# A count of the things a commitment sends: "5,000 troops", "over 100 air defence missiles".
+_QUALIFIER = r"over|more than|at least|about|around|nearly|almost|up to|some|roughly|as many as"
+_QUANTITY = re.compile(
+    rf"(?P<qualifier>\b(?:{_QUALIFIER})\s+)?"
+    rf"\b(?P<number>{NUMBER})(?:\s+(?P<multiplier>million|thousand|billion))?(?P<more>\s+(?:more|additional|new|extra))?"
+    r"\s+(?P<unit>(?:[A-Za-z][\w-]*\s+){0,4}?(?:missiles|drones|troops|soldiers|tanks|jets|aircraft|"
+    r"shells|rounds|launchers|vehicles|systems|weapons|guns|howitzers|personnel|peacekeepers|"
+    r"sailors|marines|servicemen|helicopters|ships|boats))\b")
+
+
+# A count at the end of a clause with its unit left to the sentence before: "as many as 10,000."
+_BARE_COUNT = re.compile(rf"(?P<qualifier>\b(?:{_QUALIFIER})\s+)?\b(?P<number>{NUMBER})(?=\s*(?:[.;:!?)]|$))")
+
+
+@dataclass
+class Count:
+    value: float
+    unit: str
+    qualifier: str
+    text: str
+    start: int
+    end: int
+
+
+def find_counts(text: str, offset: int = 0) -> list[Count]:
+    found = []
+    for match in _QUANTITY.finditer(text):
+        unit = " ".join(match["unit"].split())
+        qualifier = (match["qualifier"] or "").strip().lower()
+        value = number_value(match["number"], match["multiplier"])
+        if 1900 <= value <= 2100 and "," not in match["number"]:
+            continue  # a year, not a count
+        found.append(Count(value, unit, qualifier, match.group(0).strip(), offset + match.start(), offset + match.end()))
+    return found
+
+
+def _short_amount(value: float) -> str:
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if value >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
+
+
+def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim]]:
+    pledges: dict[str, Pledge] = {}
+    claims: list[FigureClaim] = []
+    for index, sentence in enumerate(context.sentences):
+        verbs = [t for t in sentence if base_in(t, COMMITMENT_VERBS) and t.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            continue
+        quote = context.quote_of(sentence)
+        if _CAPTION.match(quote) or quote.rstrip(" \"”’").endswith("?"):
+            continue     # a caption, or a question: "Will Britain send troops?"
+        chunk = context.text[sentence.start_char:sentence.end_char]
+        settled: set[int] = set()
+        hedged: set[int] = set()
+        # The innermost verb first: in "Poland said it would not send troops" it is "send" that
+        # is refused, and the verbs governing it must not read the troops as theirs; in "have
+        # indicated they are open to sending troops" the hedge of "sending" is theirs too.
+        for verb in sorted(verbs, key=lambda t: (-len(list(t.ancestors)), t.i)):
+            if verb.i in settled:
+                continue
+            stance = _stance(verb)
+            if stance is None:
+                settled |= _governors(verb)
+                continue
+            if verb.i in hedged:
+                stance = "possible"
+            actors, thing = _committers(context, verb)
+            if not actors:
+                if stance == "possible":
+                    hedged |= _governors(verb)
+                continue
+            found = _pledge_of(context, verb, thing, stance, chunk)
+            if found is None:
+                continue
+            settled |= _governors(verb)
+            kind, key, summary, fields = found
+            condition, later = _condition(context, index, verb, thing)
+            count = fields.pop("_count", None)
+            evidence = [Evidence(source=context.source, quote=quote)]
+            if later:
+                evidence.append(Evidence(source=context.source, quote=later))
+            for actor in actors:
+                pledge_id = f"{actor.lower().removeprefix('person:')}-{slugify(key, 5)}"
+                if pledge_id in pledges:
+                    continue
+                pledges[pledge_id] = Pledge(
+                    id=pledge_id, actor=actor, summary=summary, kind=kind, condition=condition,
+                    evidence=list(evidence), extractor=EXTRACTOR,
+                    confidence=CONFIDENCE[stance] if kind != "proposal" else CONFIDENCE["firm"], **fields,
+                )
+                if count is not None:
+                    unit = count.unit.split()[-1]
+                    number = f"{count.value:,.0f}"
+                    claims.append(FigureClaim(
+                        key=f"pledge|{pledge_id}|{unit}", about=f"number of {unit} in the {actor} {kind} pledge",
+                        value=f"{count.qualifier} {number}".strip(), number=count.value,
+                        source=context.source, quote=quote))
+    return sorted(pledges.values(), key=lambda p: p.id), claims
+
+
+def _chain(verb) -> list:
+    """The verb and the words that govern it, up to the sentence's root. A conjunct with its
+    own subject, auxiliary or tense does not share its head's modal or negation ("will not
+    send troops but pledged money"); a bare one does ("will not send troops or provide money")."""
+    chain = [verb]
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "pcomp" and token.head.lower_ in _MEANS_PREPOSITIONS:
+            break    # "sought to lead by pledging ...", "backed ... in vowing ...": the pledge was made
+        shares = token.dep_ != "conj" or (
+            not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+            and (token.tag_ == "VB" or token.tag_ == token.head.tag_))
+        token = token.head
+        if shares:
+            chain.append(token)
+    return chain
+
+
+def _governors(verb) -> set[int]:
+    """The words above the verb that report or frame the same commitment ("Poland indicated
+    it would not send troops"); a conjunct, or a clause that is a condition or a description
+    ("if a ceasefire is agreed", "troops that ..."), frames nothing above it."""
+    found = set()
+    token = verb
+    while token.head.i != token.i and token.dep_ not in ("conj", "advcl", "relcl", "acl", "parataxis"):
+        token = token.head
+        found.add(token.i)
+    return found
+
+
+def _stance(verb) -> str | None:
+    """"firm", "plain" or "possible" for the commitment of this verb; None when the sentence
+    refuses it, demands it, doubts it or only discusses it."""
+    firm = possible = False
+    for position, token in enumerate(_chain(verb)):
+        modifiers = [c for c in token.children if c.dep_ in ("neg", "aux", "auxpass", "mark", "advmod", "prt", "det")]
+        negated = any(c.dep_ in ("neg", "det", "advmod") and c.lower_ in _NEGATIONS for c in modifiers) \
+            or token.lower_ == "no"
+        if any(c.dep_ == "prt" and c.lower_ == "out" for c in modifiers) and base_in(token, frozenset({"rule"})):
+            if negated:
+                possible = True      # "has not ruled out sending troops"
+                continue
+            return None
+        if negated or (token.pos_ == "ADP" and token.lower_ in _NEGATIVE_PREPOSITIONS):
+            return None          # "without sending troops", "instead of pledging money"
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in modifiers):
+            return None              # "whether the US would offer", "if Britain sends troops"
+        words = modifiers if position == 0 else [token, *modifiers]
+        if any(base_in(w, _REFUSALS | _DEMANDS | _DOUBTS | _DISCUSSIONS) for w in words if w.dep_ != "mark"):
+            return None
+        possible |= any(w.lower_ in _POSSIBILITIES or base_in(w, _POSSIBILITIES) for w in words)
+        firm |= any(w.lower_ in _FIRM_WORDS for w in words) or (position > 0 and base_in(token, _FIRM_VERBS))
+    if possible:
+        return "possible"
+    return "firm" if firm or base_in(verb, _FIRM_VERBS) else "plain"
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _committers(context: ArticleDoc, verb) -> tuple[list[str], object]:
+    """Who commits with this verb (participant ids), and the noun of the things committed
+    when the sentence names them before the verb. In the passive the committer is the agent
+    ("by Britain"), never the subject, which is the receiver ("Ukraine was promised") or the
+    things ("troops from France would be placed"); things stand for who sends them."""
+    thing = None
+    if verb.dep_ in ("relcl", "acl") and _is_thing(verb.head):
+        thing = verb.head      # "the 5,000 troops Britain offered", "soldiers that could deploy"
+    if _passive(verb):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        if objects:
+            return _actor_ids(context, objects[0]), thing
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else thing
+        if subject is None or not _is_thing(subject):
+            return [], thing
+        return _owners(context, subject), subject
+    subject = _subject(verb)
+    if subject is None:
+        return [], thing
+    if _is_thing(subject):
+        return _owners(context, subject), subject
+    if subject.lower_ in ("it", "they"):
+        subject = _reporter(subject) or subject
+    return _actor_ids(context, subject), thing
+
+
+def _reporter(pronoun):
+    """The subject a pronoun takes from the clause that reports it: "Canada said it would
+    send 200 soldiers", "France and the UK have indicated they are open to ..."."""
+    clause = pronoun.head
+    while clause.dep_ in ("xcomp", "conj", "aux") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    reporting = clause.head
+    subjects = [c for c in reporting.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in ("it", "they") or _is_thing(subjects[0]):
+        return None
+    subject = subjects[0]
+    if pronoun.lower_ == "it" and subject.ent_type_ == "PERSON":
+        return None          # "Macron said it would take time": "it" is not Macron
+    plural = pronoun.lower_ == "they"
+    # "it" takes a single subject, "they" several: "Italy and Poland said they would ...".
+    if plural != (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)):
+        return None
+    return subject
+
+
+def _subject(verb):
+    """The verb's subject, also where the parser hung it on an auxiliary ("The United States
+    has [nsubj of has] ... backed")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        # "Zelensky thanked Britain for pledging ...": the one thanked did it.
+        thanked = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if thanked:
+            return thanked[0]
+    subject = subject_of(verb)
+    head = verb
+    for _ in range(5):
+        if subject is not None:
+            return subject
+        auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        subject = next((g for a in auxiliaries for g in a.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acomp") or head.head.i == head.i:
+            return subject
+        head = head.head
+    return subject
+
+
+def _is_thing(token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and base_in(token, _THING_NOUNS)
+
+
+def _allowed(actor: str) -> bool:
+    return len(actor) == 2 or actor.startswith("person:") or gazetteer.place(actor) is not None
+
+
+def _actor_ids(context: ArticleDoc, head) -> list[str]:
+    """Who a subject phrase stands for, without the receivers it names."""
+    received = {a for token in _receivers(head) for a in actors_of(context, token)}
+    actors = [a for a in actors_of(context, head) if a not in received and _allowed(a)]
+    if not actors and base_in(head, _ORGANISATIONAL_NOUNS):
+        # "the British government": the country is an adjective of the noun.
+        modifiers = " ".join(c.text for c in head.children if c.dep_ in ("amod", "compound"))
+        actors = [a for a in places_in(modifiers, adjectives=True) if _allowed(a)]
+    return actors
+
+
+def _receivers(head) -> list:
+    """Phrases inside a subject that name who receives: "aid to Ukraine", "Ukraine's allies"."""
+    return [t for t in head.subtree
+            if (t.dep_ == "pobj" and t.head.lower_ in _RECIPIENT_PREPOSITIONS)
+            or (t.dep_ == "poss" and base_in(t.head, _RELATIONAL_NOUNS))]
+
+
+def _owners(context: ArticleDoc, thing) -> list[str]:
+    """Who sends the things a noun names: "troops from France and the UK", "British soldiers";
+    for "France has 2,000 soldiers", the one who has them."""
+    left_out = {t.i for c in thing.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    left_out |= {t.i for r in _receivers(thing) for t in r.subtree}
+    if base_in(thing, _BODY_NOUNS):
+        # "a Ukraine peacekeeping force" is the force's place, not its sender.
+        left_out |= {t.i for c in thing.children if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree}
+    words = " ".join(t.text for t in thing.subtree if t.i not in left_out)
+    owners = [a for a in places_in(words, adjectives=True) if _allowed(a)]
+    if not owners and thing.dep_ in ("dobj", "attr") and thing.head.pos_ in ("VERB", "AUX"):
+        subject = _subject(thing.head)
+        if subject is not None and not _is_thing(subject):
+            owners = _actor_ids(context, subject)
+    return owners
+
+
+def _clause(verb, thing, clauses=("conj", "advcl", "parataxis")) -> tuple[int, int]:
+    """Where the commitment of this verb is written: from the verb (or the things named before
+    it) to the end of what it governs, short of a clause with a subject of its own ("..., and
+    Greece offered 300 sailors", "while other countries would provide")."""
+    own = [c for c in verb.children if c.dep_ in clauses and c.i > verb.i and _own_clause(c)]
+    cut = min((c.left_edge.i for c in own), default=None)
+    tokens = [t for t in verb.subtree if (cut is None or t.i < cut) and t.i >= verb.i]
+    if cut is None:
+        # What follows to the end of the sentence without a subject of its own still belongs
+        # to the clause, wherever the parser hung it ("a deal for Ukraine to acquire over 5,000
+        # Thales made [parsed as a verb of its own] lightweight-multirole missiles").
+        rest = [t for t in verb.sent if t.i > tokens[-1].i]
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in rest):
+            tokens += rest
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].pos_ == "CCONJ"):
+        tokens.pop()
+    start = min(verb.idx, thing.left_edge.idx) if thing is not None else verb.idx
+    last = tokens[-1]
+    return start, last.idx + len(last.text)
+
+
+def _own_clause(token) -> bool:
+    """A clause with a subject, or a conjoined verb with an auxiliary, of its own: "..., and
+    Greece offered", "... but will not send troops"."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return (not infinitive and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)) or (
+        token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("aux", "auxpass", "neg") for c in token.children))
+
+
+def _content(verb, thing) -> list:
+    """The words of what the verb commits: its objects and complements, without clauses of
+    their own ("guarantees that leaders said would include ...") and without its subject, save
+    the things committed when the sentence names them first."""
+    skip = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "advcl", "parataxis", "relcl", "mark")
+            for t in c.subtree}
+    skip |= {t.i for c in verb.children if c.dep_ == "conj" and _own_clause(c) for t in c.subtree}
+    for token in verb.subtree:
+        if token.dep_ == "relcl" and token.i not in skip:
+            skip |= {t.i for t in token.subtree}
+    words = [t for t in verb.subtree if t.i not in skip and t.i != verb.i]
+    if thing is not None:
+        words += [t for t in thing.subtree if t.i not in {s.i for s in verb.subtree}]
+    return words
+
+
+def _content_kind(words) -> tuple[str, object] | None:
+    """The kind of commitment its words say and the word that says it: troops before weapons,
+    weapons before aid, aid before the rest."""
+    for kind, nouns in _CONTENT:
+        if kind == "troops":
+            # "send forces", "contribute naval forces": forces handed over are troops.
+            nouns = nouns | {w.lower_ for w in words if w.dep_ == "dobj" and base_in(w, frozenset({"force"}))}
+        for word in words:
+            if word.pos_ not in ("NOUN", "PROPN", "VERB") or not base_in(word, nouns):
+                continue
+            if word.lower_ == "boots" and "ground" not in {t.lower_ for t in word.subtree}:
+                continue
+            if base_in(word, _NEEDS_MILITARY) and not any(c.lower_ == "military" for c in word.children):
+                continue
+            return kind, word
+    return None
+
+
+def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str):
+    """(kind, id key, summary, fields) for the commitment of this verb, or None."""
+    lemma = _base(verb)
+    start, end = _clause(verb, thing)
+    clause, offset = context.text[start:end], start
+    money = [m for m in find_money(clause, offset)]
+    counts = find_counts(clause, offset)
+    if money and lemma not in ("increase", "raise", "boost"):
+        amount = money[0]
+        count = counts[0] if counts else None
+        noun = _object_noun(verb)
+        summary = f"{amount.text} for {count.text}" if count else \
+            (amount.text if noun in amount.text else f"{amount.text} {noun}".strip())
+        key = f"money {amount.currency} {_short_amount(amount.value)}"
+        fields = {"amount": Amount(value=amount.value, currency=amount.currency)}
+        if count:
+            fields["quantity"] = Quantity(value=count.value, unit=count.unit)
+        return "money", key, summary, {**fields, "_count": count} if count else fields
+    percent = find_percent_of_output(clause)
+    if percent and re.search(r"spending|budget|GDP|output", clause, re.I):
+        value, said = percent
+        target = _TARGET_YEAR.search(clause)
+        fields = {"quantity": Quantity(value=value, unit="% of GDP")}
+        if target:
+            fields["target_year"] = int(target.group("year"))
+        summary = f"defence spending of {said}" + (f" by {target.group('year')}" if target else "")
+        return "spending", f"spending {value:g} of gdp", summary, fields
+    truce = _TRUCE.search(clause)
+    if lemma == "propose" and truce:
+        length = (truce.group("length") or "").lower()
+        summary = f"{length} truce".strip() if truce.group("noun").lower() == "truce" else f"{length} ceasefire".strip()
+        return "proposal", f"proposal {length} ceasefire", summary, {}
+    if not counts and not money and stance != "plain" and lemma in _TROOP_VERBS | _WEAPON_VERBS:
+        counts = _elided_counts(context, verb, clause, offset)
+    if counts and _TROOPS.search(counts[0].unit) and lemma in _TROOP_VERBS:
+        # One actor's troops are one pledge whatever the count, so that sources giving
+        # different counts for it disagree on its figure.
+        count = counts[0]
+        return "troops", "troops", count.text, {
+            "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
+    if counts and lemma in _WEAPON_VERBS:
+        count = counts[0]
+        return "weapons", f"weapons {count.value:g} {count.unit.split()[-1]}", count.text, {
+            "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
+    troops = _TROOPS.search(clause)
+    if troops and lemma in _TROOP_VERBS:
+        return "troops", "troops", f"troops for Ukraine ({troops.group(0)})" if "Ukraine" in sentence_text else troops.group(0), {}
+    # No figure: a commitment only when it is firm (a firm verb, a future) and says what it
+    # hands over ("vowing to provide security guarantees", "will contribute to ...").
+    if stance == "plain" and lemma not in _FIRM_VERBS:
+        return None
+    found = _content_kind(_content(verb, thing))
+    if found is None or (lemma not in _FIRM_VERBS and lemma not in _GIVING_VERBS):
+        return None
+    kind, word = found
+    summary = _summary(word)
+    key = "troops" if kind == "troops" else " ".join(
+        [kind, *(w for w in re.findall(r"[a-z0-9]+", summary.lower()) if w not in STOP_WORDS)])
+    return kind, key, summary, {}
+
+
+def _elided_counts(context: ArticleDoc, verb, clause: str, offset: int) -> list[Count]:
+    """A count whose unit the sentence before gave: "... a force of 10,000 to 20,000 troops.
+    ... officials have briefed that Britain could provide as many as 10,000"."""
+    bare = _BARE_COUNT.search(clause)
+    if bare is None:
+        return []
+    value = number_value(bare["number"], None)
+    if 1900 <= value <= 2100 and "," not in bare["number"]:
+        return []
+    sentences = context.sentences
+    index = next((i for i, s in enumerate(sentences) if s.start_char <= verb.idx < s.end_char), 0)
+    if index == 0 or context.paragraph_of(sentences[index - 1].start_char) != context.paragraph_of(verb.idx):
+        return []
+    before = sentences[index - 1]
+    earlier = find_counts(context.text[before.start_char:before.end_char])
+    if not earlier:
+        return []
+    qualifier = (bare["qualifier"] or "").strip().lower()
+    return [Count(value, earlier[-1].unit, qualifier, bare.group(0).strip(), offset + bare.start(), offset + bare.end())]
+
+
+def _summary(word) -> str:
+    """What is handed over, as the article puts it: "provide security guarantees", "continue
+    the flow of military aid"."""
+    if word.pos_ == "VERB" and word.dep_ != "dobj":
+        # "to support the coalition and to play a key role": the verb and its object.
+        obj = next((c for c in word.children if c.dep_ in ("dobj", "prep")), None)
+        return f"{word.text} {text_of(phrase(obj, set(), 6))}".strip() if obj is not None else word.text
+    while word.dep_ in ("compound", "amod", "pobj", "prep") and word.head.i != word.i \
+            and word.head.pos_ in ("NOUN", "PROPN", "ADP"):
+        word = word.head      # "aid" of "an aid package", of "the flow of military aid"
+    text = text_of(phrase(word, set(), 6)) or word.text
+    governor = word.head       # "send a joint military delegation"; "promised" says nothing
+    return f"{governor.text} {text}" if word.dep_ == "dobj" and governor.pos_ == "VERB" \
+        and not base_in(governor, _FIRM_VERBS) else text
+
+
+def _condition(context: ArticleDoc, index: int, verb, thing) -> tuple[str | None, str | None]:
+    """What the commitment depends on, and the later sentence that says it if not its own:
+    "... would be placed in Ukraine. ... the arrangement would be dependent upon an American
+    security guarantee". A condition in another clause of the sentence is that clause's."""
+    sentence = context.sentences[index]
+    start, end = _clause(verb, thing, ("conj",))     # a condition is a clause of its own
+    subject = _subject(verb)
+    before = min(subject.left_edge.idx, verb.idx) if subject is not None else verb.idx
+    for match in _CONDITION.finditer(context.text, sentence.start_char, sentence.end_char):
+        if start <= match.start() < end or match.end() <= before:
+            return " ".join(match.group(0).split()), None
+    sentences = context.sentences
+    if index + 1 < len(sentences):
+        following = sentences[index + 1]
+        if context.paragraph_of(sentence.start_char) == context.paragraph_of(following.start_char):
+            later = _LATER_CONDITION.search(context.text, following.start_char, following.end_char)
+            if later:
+                return " ".join(later["condition"].split()), context.quote_of(following)
+    return None, None
+
+
+def _base(verb) -> str:
+    return next((base for base in COMMITMENT_VERBS if base_in(verb, frozenset({base}))), verb.lower_)
+
+
+def _object_noun(verb) -> str:
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj.text if obj is not None else ""
+
+
+# Across articles ------------------------------------------------------------------------------
+
+def _combine(results: list[ArticleFacts], people: People) -> Merged:
+    merged: dict[str, Pledge] = {}
+    pledge_map: dict[tuple[str, str], str] = {}
+    for result, pledges in zip(results, _resolved(results, people)):
+        for old_id, pledge in pledges:
+            pledge_map[(result.source, old_id)] = pledge.id
+            current = merged.get(pledge.id)
+            if current is None:
+                merged[pledge.id] = pledge
+                continue
+            current.evidence.extend(e for e in pledge.evidence if e not in current.evidence)
+            # One article's firm statement of a commitment outweighs another's hedged one.
+            current.confidence = max(current.confidence or 0, pledge.confidence or 0) or None
+            for field in ("condition", "target_year", "quantity", "amount"):
+                if getattr(current, field) is None and getattr(pledge, field) is not None:
+                    setattr(current, field, getattr(pledge, field))
+    pledges = sorted(merged.values(), key=lambda p: p.id)
+    by_id = {pledge.id: pledge for pledge in pledges}
+    return Merged(pledges, lambda claim: _remap_claim(claim, pledge_map, by_id))
+
+
+def _resolved(results: list[ArticleFacts], people: People) -> list[list[tuple[str, Pledge]]]:
+    """Per article, (old id, pledge) with a "person:<id>" actor replaced by that person's
+    country as all the articles together give it; a pledge whose country stays unknown is
+    left out: whose pledge it was cannot be stated."""
+    names = {(result.source, person.id): person.name
+             for result in results for person in result.people + result.candidates}
+    resolved = []
+    for result in results:
+        pledges = []
+        for pledge in result.pledges:
+            pledge = pledge.model_copy(deep=True)
+            old_id = pledge.id
+            if pledge.actor.startswith("person:"):
+                person_id = pledge.actor.removeprefix("person:")
+                country = people.country_by_name(names.get((result.source, person_id)))
+                if not country:
+                    continue
+                pledge.actor = country
+                pledge.id = f"{country.lower()}-{old_id[len(person_id) + 1:]}"
+            if gazetteer.place(pledge.actor) is None:
+                continue     # an actor `check` would reject: no country or organisation by that id
+            same = next((p for _, p in pledges if p.id == pledge.id), None)
+            if same is not None:     # "Starmer" and "the UK" making one pledge in one article
+                same.evidence.extend(e for e in pledge.evidence if e not in same.evidence)
+                continue
+            pledges.append((old_id, pledge))
+        resolved.append(pledges)
+    return resolved
+
+
+def _remap_claim(claim: FigureClaim, pledge_map, pledges: dict[str, Pledge]) -> FigureClaim | None:
+    if not claim.key.startswith("pledge|"):
+        return claim
+    _, old_id, unit = claim.key.split("|", 2)
+    new_id = pledge_map.get((claim.source, old_id))
+    pledge = pledges.get(new_id)
+    if pledge is None:
+        return None
+    place = gazetteer.place(pledge.actor)
+    actor = place.name if place else pledge.actor
+    return claim.model_copy(update={
+        "key": f"pledge|{new_id}|{unit}",
+        "about": f"number of {unit} in the {actor} {pledge.kind} pledge",
+    })
+
+
+def _published(results: list[ArticleFacts], people: People) -> list[list[Pledge]]:
+    return [[pledge for _, pledge in pledges] for pledges in _resolved(results, people)]
+
+
+def _run(context: ArticleDoc) -> dict[str, list]:
+    # A commitment's quantities are figures too, which sources may give differently.
+    pledges, claims = extract_pledges(context)
+    return {"pledges": pledges, "claims": claims}
+
+
+KIND = StoryExtraction(Extractor(EXTRACTOR, "pledges", _run), _combine, _published)

@@ -1,0 +1,126 @@
+"""Participants from news phrasings: who leads, joins, attends, is struck or responds, tries
+or suffers a wrong, imposes or is targeted; and what is only a venue, a topic or the other side."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import extract_article
+from tests.test_extract_facts import article
+
+
+def statuses(nlp, text: str, published: str | None = "2025-03-03") -> dict[str, str]:
+    facts = extract_article(nlp, article(text, published=published), kinds=("people", "participants"))
+    return {p.id: p.status for p in facts.participants}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Whoever hosts, chairs, arranges or convenes a meeting leads it.
+    ("The call, being arranged by British Prime Minister Sir Keir Starmer, is also set to include the leaders of "
+     "France, Germany, Italy, Canada and New Zealand, as well as Ukrainian President Volodymyr Zelenskyy.",
+     {"GB": "lead", "FR": "attended", "DE": "attended", "IT": "attended", "CA": "attended", "NZ": "attended",
+      "UA": "attended"}),
+    ("After the meeting in Paris, which was chaired by the French president Emmanuel Macron and the British prime "
+     "minister Keir Starmer, it was announced that 26 nations had agreed to send troops into Ukraine.",
+     {"FR": "lead", "GB": "lead"}),
+    ("Britain's Prime Minister Keir Starmer, front center, hosts the European leaders' summit to discuss Ukraine "
+     "at Lancaster House, London", {"GB": "lead"}),
+    ("British Defence Minister John Healy and French Minister of the Armed Forces Sébastien Lecornu will hold a "
+     "Coalition of the Willing meeting at NATO headquarters in Brussels on April 10.", {"GB": "lead", "FR": "lead"}),
+    ("Austria and Hungary will co-chair the meeting of ministers.", {"AT": "lead", "HU": "lead"}),
+    # Two sides holding talks together convene nothing for others.
+    ("Austria held talks with Hungary on Monday.", {}),
+    # A country that hosts a meeting is its venue.
+    ("Switzerland hosted the talks between the two delegations in Geneva.", {}),
+    ("Slovenia hosted the meeting of ministers from Croatia and Austria.", {"HR": "attended", "AT": "attended"}),
+    # Driving an effort is leading it, with whoever it is driven with; a past effort is not this one.
+    ("French President Emmanuel Macron, who has been driving the coalition-building effort with U.K. Prime "
+     "Minister Keir Starmer, is expecting 31 delegations around the table Thursday morning.",
+     {"FR": "lead", "GB": "lead"}),
+    ("In 2003, the United States led a coalition that invaded Iraq.", {}),
+])
+def test_who_leads(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Among the participants were Leaders and/or Foreign/Defence Ministers of the United Kingdom, France, Germany "
+     "and the NATO.", {"GB": "attended", "FR": "attended", "DE": "attended", "nato": "attended"}),
+    # An organisation before its members is not there itself: "EU and NATO countries".
+    ("Among the participants in the meeting there were generals of 30 EU and NATO countries, including the "
+     "United Kingdom and Turkey, but also Japan, Australia and New Zealand.",
+     {"GB": "attended", "TR": "attended", "JP": "attended", "AU": "attended", "NZ": "attended"}),
+    ("Ukraine's President Volodymyr Zelensky joined by video link.", {"UA": "attended"}),
+    ("Slovakia will take part in the talks.", {"SK": "attended"}),
+    ("Leaders from Poland, Sweden and Norway are expected in London on Sunday.",
+     {"PL": "attended", "SE": "attended", "NO": "attended"}),
+    # Arriving for the meeting, and where from.
+    ("Representatives from 35 countries, including 27 heads of state and government, took part in the "
+     "consultations in Paris. Federal Chancellor Friedrich Merz (CDU) traveled from Germany.", {"DE": "attended"}),
+    # Who speaks after or at a meeting, or tells it something, was at it.
+    ("\"We are ready to commit ourselves to a system of politically and legally binding guarantees,\" said EU "
+     "Council President António Costa after the consultations of the so-called \"coalition of the willing\".",
+     {"european-council": "attended"}),
+    ("Denmark’s prime minister, Mette Frederiksen, told the call her government would provide a further €1.5bn "
+     "in military support this year.", {"DK": "attended"}),
+    # Direct speech may list those present.
+    ("“There [at the meeting] there will be representatives of Europe, as was the case at the summit in Paris. "
+     "These are Britain, France, necessarily – Ukraine, and the host party – Turkey,” he said.",
+     {"GB": "attended", "FR": "attended", "UA": "attended", "TR": "attended"}),
+    # A clause about another occasion, the other side of a ceasefire and an invitation refused are not.
+    ("Military chiefs from about 30 countries met in Paris on Tuesday, as U.S. and Ukrainian officials held "
+     "talks in Saudi Arabia on ending the war.", {}),
+    ("Leaders gathered in Paris to discuss a ceasefire with Russia.", {}),
+    ("Canada has been invited to the summit.", {"CA": "likely"}),
+    ("The United States was not invited to the meeting.", {}),
+])
+def test_who_attends(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll from a major earthquake in Myanmar has risen above 3,300 as the United Nations aid chief made "
+     "a renewed call for the world to help the disaster-struck nation. The magnitude 7.7 quake struck on March 28.",
+     {"MM": "member", "un": "member"}),
+    ("Thousands leave their homes as the river floods three villages. Croatia and Austria sent rescue boats "
+     "after the flood.", {"HR": "member", "AT": "member"}),
+    ("The shallow 7.7-magnitude earthquake on 28 March flattened buildings across Myanmar.", {"MM": "member"}),
+    ("The earthquake also shook buildings in Thailand, where a tower collapsed.", {"TH": "member"}),
+    # Help goes to the country struck.
+    ("China and India sent rescue teams to Myanmar after the earthquake. The quake killed thousands.",
+     {"CN": "member", "IN": "member", "MM": "member"}),
+    # A past disaster named for comparison, and a metaphor, strike no one now.
+    ("The 2015 earthquake in Nepal killed nearly 9,000 people. This quake was stronger.", {}),
+    ("In a court ruling many commentators called a political earthquake, Le Pen on Monday was given a prison "
+     "term and fine.", {}),
+    ("The reform set off a political storm in France, and the storm did not pass.", {}),
+])
+def test_disasters(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A French appeals court said Tuesday it would examine Marine Le Pen's case within a timeframe that could "
+     "allow her to contest the election.", {"FR": "lead"}),
+    ("The Paris Court of Appeal said later Tuesday that it would examine Le Pen's case.", {"FR": "lead"}),
+    ("She was found guilty of embezzling funds from the European parliament.", {"european-parliament": "member"}),
+    # The EU's money is not the EU in the dock, nor a party to the case by that alone.
+    ("Le Pen had been at the heart of a scheme to misappropriate more than 4 million euros ($4.3 million) of EU "
+     "funds, the judge in the case said.", {}),
+    ("The court found the defendants guilty of the misappropriation of EU funds.", {}),
+])
+def test_court_cases(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China announced Friday that it will impose a 34% tariff on imports of all U.S. products beginning April 10.",
+     {"CN": "member", "US": "member"}),
+    ("China has increased tariffs on all goods of United States origin from 84% to 125%.",
+     {"CN": "member", "US": "member"}),
+    ("Fears of a recession following the US-China trade war led to a drop in markets.",
+     {"US": "member", "CN": "member"}),
+    ("Washington did not impose tariffs on Canada.", {}),
+])
+def test_trade_disputes(nlp, text, expected):
+    assert statuses(nlp, text) == expected

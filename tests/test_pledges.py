@@ -1,0 +1,142 @@
+"""Sentence -> pledges (generator/extract/kinds/pledges.py): who commits, what, and how the
+sentence holds it (a refusal, a demand, a doubt, a possibility, a condition, a promise)."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract import combine, extract_article
+from generator.files.articles import parse_article
+
+
+def article(text: str, name: str = "example"):
+    return parse_article(Path(f"{name}.txt"), f" date 2025-03-03 {text}")
+
+
+def pledges_of(nlp, text: str):
+    return extract_article(nlp, article(text)).pledges
+
+
+def by_actor(nlp, text: str) -> dict[str, tuple[str, float]]:
+    return {p.actor: (p.kind, p.confidence) for p in pledges_of(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Italy will not send troops to Ukraine.",
+    "Poland does not plan to send troops to Ukraine.",
+    "Poland indicated it would not send troops.",
+    "Italy has ruled out sending troops.",
+    "Spain has no plans to send troops.",
+    "Germany refused to send Taurus missiles.",
+    "Britain and France have not yet committed troops.",
+    "Trump has not committed to a US backstop.",
+])
+def test_a_refusal_is_no_pledge(nlp, text):
+    assert pledges_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Demands, doubts and discussions: someone else's wish, an open question, a topic.
+    "Zelensky urged allies to send more air defence systems.",
+    "The draft calls for the United States to commit to supporting the coalition's European forces "
+    "if Ukraine comes under attack.",
+    "It remains unclear whether the United States would offer any security guarantee to Ukraine as part "
+    "of a ceasefire deal.",
+    "If Britain sends troops, Russia will treat them as targets.",
+    "Britain is considering sending troops.",
+    "Will Britain send troops to Ukraine?",
+])
+def test_a_demand_a_doubt_or_a_discussion_is_no_pledge(nlp, text):
+    assert pledges_of(nlp, text) == []
+
+
+def test_a_possibility_is_held_for_review_and_a_promise_is_not(nlp):
+    # "could deploy", "open to sending", "has not ruled out": below the review threshold (0.5).
+    assert by_actor(nlp, "France has 2,000 soldiers that could deploy to Ukraine.") == {"FR": ("troops", 0.4)}
+    assert by_actor(nlp, "France and the UK have also indicated they are open to sending peacekeeping forces "
+                         "to Ukraine as part of any ceasefire.") == {"FR": ("troops", 0.4), "GB": ("troops", 0.4)}
+    assert by_actor(nlp, "Britain has not ruled out sending troops.") == {"GB": ("troops", 0.4)}
+    assert by_actor(nlp, "Sweden has offered to send troops, officials said.") == {"SE": ("troops", 0.7)}
+
+
+def test_troops_offered_by_a_country_named_before_or_after_the_verb(nlp):
+    pledge = pledges_of(nlp, "The 5,000 troops Britain offered would be based in Kyiv.")[0]
+    assert (pledge.actor, pledge.kind, pledge.quantity.value) == ("GB", "troops", 5000)
+    pledge = pledges_of(nlp, "Canada said it would send 200 soldiers to Latvia.")[0]
+    assert (pledge.actor, pledge.quantity.value, pledge.quantity.unit) == ("CA", 200, "soldiers")
+
+
+def test_the_actor_is_who_commits_never_the_receiver(nlp):
+    pledge = pledges_of(nlp, "Ukraine was promised 5,000 troops by Britain.")[0]
+    assert (pledge.actor, pledge.quantity.value) == ("GB", 5000)
+    assert pledges_of(nlp, "Ukraine's allies pledged $5 billion.") == []
+    [pledge] = pledges_of(nlp, "Ukrainian President Volodymyr Zelensky thanked Britain for pledging 5,000 missiles.")
+    assert (pledge.actor, pledge.kind, pledge.quantity.value) == ("GB", "weapons", 5000)
+    # A real sentence (c28_sbs): the United States commits; Ukraine's allies are who it backs.
+    text = ("The United States has for the first time backed a broad coalition of Ukraine's allies in vowing "
+            "to provide security guarantees that leaders said would include binding commitments to support "
+            "the country if it is attacked by Russia again — a move that drew the praise of Ukrainian President "
+            "Volodymyr Zelenskyy.")
+    [pledge] = pledges_of(nlp, text)
+    assert (pledge.actor, pledge.kind, pledge.summary) == ("US", "other", "provide security guarantees")
+    assert pledge.condition == "if it is attacked by Russia again"
+    # "a Ukraine peacekeeping force" serves in Ukraine; it is not Ukraine's.
+    assert pledges_of(nlp, "Ukraine peacekeeping force ready to deploy after ceasefire") == []
+
+
+def test_troops_named_by_where_they_come_from(nlp):
+    # c16_upday, with the condition the next sentence puts on "the arrangement".
+    text = ("Under the coalition plans, troops from France and the UK would be placed in Ukraine, while other "
+            "countries would provide logistical support, all with the aim of deterring further Russian "
+            "aggression. European leaders have insisted the arrangement would be dependent upon an American "
+            "\"security guarantee\", likely in the form of air support.")
+    pledges = pledges_of(nlp, text)
+    assert [(p.actor, p.kind) for p in pledges] == [("FR", "troops"), ("GB", "troops")]
+    assert pledges[0].condition == "dependent upon an American \"security guarantee\""
+    assert [e.quote.split(",")[0] for e in pledges[0].evidence] == [
+        "Under the coalition plans", "European leaders have insisted the arrangement would be dependent upon an "
+        "American \"security guarantee\""]
+
+
+@pytest.mark.parametrize("text, actor, summary", [
+    # c30_bluewin: an organisation commits, in the future tense, to what it hands over.
+    ("The EU will contribute to the efforts to ensure the security guarantees that Ukraine needs for any "
+     "agreement on lasting peace.", "eu", "ensure the security guarantees"),
+    ("The USA has reportedly pledged to support the coalition and to play a key role in monitoring a peace "
+     "agreement.", "US", "support the coalition"),
+    ("The EU promised more sanctions on Russia.", "eu", "more sanctions on Russia"),
+    ("Poland will provide logistical support but will not send troops.", "PL", "provide logistical support"),
+])
+def test_commitments_without_a_figure(nlp, text, actor, summary):
+    [pledge] = pledges_of(nlp, text)
+    assert (pledge.actor, pledge.kind, pledge.summary) == (actor, "other", summary)
+
+
+def test_a_figure_in_the_past_without_a_firm_verb_needs_a_unit(nlp):
+    # "sent about 2,000" of a past war says no unit; the elided unit is read only for a
+    # commitment still to come ("could provide as many as 10,000").
+    assert pledges_of(nlp, "These countries contributed to the invasion forces, which totalled about 160,000 "
+                           "soldiers. The UK contributed 45,000, and Australia sent about 2,000.") == []
+    text = ("Defence officials have discussed a force of 10,000 to 20,000 troops, based well away from the front "
+            "line. Downing Street has not put a number on the British contribution, but officials have briefed "
+            "that Britain could provide as many as 10,000.")
+    [pledge] = pledges_of(nlp, text)
+    assert (pledge.actor, pledge.quantity.value, pledge.quantity.unit, pledge.confidence) == ("GB", 10000, "troops", 0.4)
+
+
+def test_two_commitments_in_one_sentence_keep_their_own_figures_and_conditions(nlp):
+    text = "Italy pledged €40 million for two patrol vessels, and Greece offered 300 sailors if the European Union approves the mission."
+    pledges = {p.actor: p for p in pledges_of(nlp, text)}
+    assert (pledges["IT"].amount.value, pledges["IT"].quantity, pledges["IT"].condition) == (4e7, None, None)
+    assert (pledges["GR"].kind, pledges["GR"].quantity.value) == ("troops", 300)
+    assert pledges["GR"].condition == "if the European Union approves the mission"
+
+
+def test_one_actors_troops_are_one_pledge_whose_counts_sources_may_give_differently(nlp):
+    first = extract_article(nlp, article("Whitehall officials said the UK was prepared to commit up to 5,000 troops "
+                                         "if a ceasefire is agreed.", "a1"))
+    second = extract_article(nlp, article("Britain has said it will send 8,000 troops to Ukraine.", "a2"))
+    assert [p.id for p in first.pledges] == [p.id for p in second.pledges] == ["gb-troops"]
+    assert first.pledges[0].condition == "if a ceasefire is agreed"
+    [conflict] = [c for c in combine([first, second])["conflicts"] if "troops" in c.about]
+    assert sorted(claim.value for claim in conflict.claims) == ["8,000", "up to 5,000"]
