@@ -1,5 +1,6 @@
 """Every fact extracted from the seed articles rests on verbatim evidence; ids are unique."""
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from generator.files.articles import read_article
 from generator.model.evidence import SourceTexts
 from generator.model.facts import SiteText
+from generator import extract
 from generator.extract import ArticleFacts, combine, extract_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -39,6 +41,20 @@ def test_evidence_is_verbatim_in_its_own_article(seeds, results):
 def test_worker_processes_find_the_same_facts(nlp, seeds, results):
     # Each parse comes back from its worker serialised: nothing an extractor reads may be lost.
     assert extract_articles(nlp, seeds, processes=2) == results
+
+
+def test_no_worker_process_outlives_a_failing_extractor(nlp, seeds, monkeypatch):
+    extract_one = extract._extract
+
+    def failing_on_the_second(article, doc, kinds):
+        if article is seeds[1]:
+            raise RuntimeError("an extractor failed")
+        return extract_one(article, doc, kinds)
+
+    monkeypatch.setattr(extract, "_extract", failing_on_the_second)
+    with pytest.raises(RuntimeError, match="an extractor failed"):
+        extract_articles(nlp, seeds, processes=2)
+    assert multiprocessing.active_children() == []
 
 
 def test_articles_round_trip_as_json(results):

@@ -8,6 +8,7 @@ inputs build the same bytes, dated by SOURCE_DATE_EPOCH.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import gzip
 import os
@@ -149,6 +150,56 @@ def test_killed_extract_leaves_the_old_machine_layer_or_the_new(project):
     for outcome in outcomes:
         assert outcome in (old, new), sorted(set(outcome.items()) ^ set(new.items()))[:2]
     assert leftovers(project) == []
+
+
+def children_of(pid: int) -> set[int]:
+    """The processes whose parent is `pid` and that have not ended (zombies excluded)."""
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                children.add(int(stat.parent.name))
+    return children
+
+
+def running(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                alive.add(pid)
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or len(os.sched_getaffinity(0)) < 2,
+                    reason="worker processes need two cores; /proc lists them")
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_an_extract_stopped_alone_leaves_no_worker_process_behind(project, stop):
+    # Several new articles are parsed in worker processes. A signal to `extract` alone (not to
+    # its process group, as Ctrl-C sends it) must end them too: left behind, each would wait for
+    # work forever.
+    for index in range(6):
+        (project / "seeds" / f"cyprus-{index}.txt").write_text(NEW_ARTICLE * 40, encoding="utf-8")
+    process = subprocess.Popen([str(EXPLAINER), "--project", str(project), "extract"], start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        workers: set[int] = set()
+        deadline = time.monotonic() + 120
+        while not workers and process.poll() is None and time.monotonic() < deadline:
+            workers = children_of(process.pid)
+            time.sleep(0.01)
+        assert workers, "the articles were parsed before any worker process was seen"
+        os.kill(process.pid, stop)
+        process.wait(timeout=60)
+        deadline = time.monotonic() + 10
+        while running(workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert running(workers) == set()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def test_killed_or_failed_build_keeps_the_previous_site(project):
