@@ -149,6 +149,7 @@ class PageBuilder:
     events: list[Event] = field(init=False)
     events_of: dict[str, list[Event]] = field(init=False)
     quotes_of: dict[str, list[Quote]] = field(init=False)
+    first_year: str | None = field(init=False)     # of the story's first dated article
     # Page -> source id -> the passages that page quotes from it, in citing order.
     cited: dict[str, dict[str, list[str]]] = field(init=False, default_factory=dict)
 
@@ -157,6 +158,8 @@ class PageBuilder:
         self.sources = {source.id: source for source in self.facts.sources}
         self.participants = {item.id: item for item in self.facts.participants}
         self.people = {person.id: person for person in self.facts.people}
+        dates = [source.published for source in self.facts.sources if source.published]
+        self.first_year = min(dates)[:4] if dates else None
         self.events = sorted(self.facts.events, key=lambda e: (e.date, e.approximate, e.title, e.id))
         self.events_of = {}
         for event in self.events:
@@ -214,11 +217,10 @@ class PageBuilder:
         dates = [source.published for source in self.facts.sources if source.published]
         return date_label(max(dates)) if dates else None
 
-    def story_start(self) -> str | None:
-        """The year the story's own events start: that of its first dated article. Events
-        before it are background, shown after the story's own."""
-        dates = [source.published for source in self.facts.sources if source.published]
-        return min(dates)[:4] if dates else None
+    def before_the_story(self, event: Event) -> bool:
+        """Whether an event is background: dated before the year of the story's first dated
+        article. The story's own events are shown first, the background after them."""
+        return self.first_year is not None and event.date[:4] < self.first_year
 
     def has_page(self, person: Person) -> bool:
         """People named only in passing (no quote, no event) are listed, not given a page."""
@@ -235,8 +237,7 @@ class PageBuilder:
 
     def home(self) -> HomePage:
         page, site = "index.md", self.facts.site
-        start = self.story_start()
-        story = [event for event in self.events if start is None or event.date[:4] >= start]
+        story = [event for event in self.events if not self.before_the_story(event)]
         latest = [Development(date_label(e.date, e.approximate), e.title, self.link(page)("timeline.md", e.id),
                               self.citations(page, e.evidence))
                   for e in sorted(story, key=lambda e: (e.date, e.id), reverse=True)[:5]]
@@ -275,9 +276,8 @@ class PageBuilder:
     def background(self) -> BackgroundPage:
         page = "background.md"
         definition = [FactItem(s.text, self.citations(page, s.evidence)) for s in self.facts.site.definition]
-        start = self.story_start()
         earlier = [Link(e.title, self.link(page)("timeline.md", e.id), date_label(e.date, e.approximate).text)
-                   for e in self.events if start is not None and e.date[:4] < start]
+                   for e in self.events if self.before_the_story(e)]
         return BackgroundPage(self.titles[page], definition, self.parts(page), earlier, self.references(page))
 
     def who(self) -> WhoPage:
@@ -332,10 +332,9 @@ class PageBuilder:
 
     def timeline(self) -> TimelinePage:
         page = "timeline.md"
-        start = self.story_start()
         story, earlier = [], []
         for event in self.events:
-            (earlier if start is not None and event.date[:4] < start else story).append(self._event_item(page, event))
+            (earlier if self.before_the_story(event) else story).append(self._event_item(page, event))
         filters = {}
         for event in self.facts.events:
             for person_id in event.people:
