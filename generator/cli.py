@@ -144,30 +144,60 @@ def build(context: click.Context, site_dir: Path | None) -> None:
 @click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the annotated articles (default: the project's seeds/).")
 @click.option("--details/--brief", default=True, show_default=True,
-              help="List every miss and false hit after the scores.")
+              help="List every miss and false hit, and precision by extraction rule, after the scores.")
+@click.option("--review-below", type=click.FloatRange(0, 1), default=None,
+              help="Score only facts at or above this confidence (default: the project's review_below, else 0.5).")
 @click.pass_context
-def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, details: bool) -> None:
+def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, details: bool,
+             review_below: float | None) -> None:
     """Score raw extraction against hand annotations in GOLD_DIR (precision, recall, F1)."""
     from generator.evaluation.report import format_report
-    from generator.evaluation.scoring import evaluate as score
-    from generator.evaluation.gold import load_gold
-    from generator.extract import combine, extract_articles, load_model, as_published
-    from generator.extract.machine_layer import read_articles_from
+    from generator.evaluation.runs import score_folder
 
+    if review_below is None:
+        review_below = _project_review_below(context)
     try:
-        gold = load_gold(gold_dir)
+        report = score_folder(gold_dir, articles or project_from(context).seeds_dir, review_below)
     except ContentError as error:
         raise ProblemsFound(error.report()) from error
-    folder = articles or project_from(context).seeds_dir
-    read, problems = read_articles_from(folder)
-    if problems:
-        raise ProblemsFound(ContentError(problems).report())
-    annotated = [article for article in read if article.id in gold]
-    results = extract_articles(load_model(), annotated)
-    conflicts = combine(results)["conflicts"]
-    results = as_published(results)
-    report = score(gold, {result.source: result for result in results}, conflicts=conflicts)
     click.echo(format_report(report, details=details), nl=False)
+
+
+def _project_review_below(context: click.Context) -> float:
+    """The threshold of the project the command runs in, if it runs in one."""
+    from generator.content.reader import site_review_below
+
+    try:
+        project = project_from(context)
+    except click.UsageError:
+        return 0.5
+    return site_review_below(project)
+
+
+@main.command()
+@click.argument("gold_dirs", nargs=-1, required=True,
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the table (default: the generator's own calibration.yaml).")
+@click.pass_context
+def calibrate(context: click.Context, gold_dirs: tuple[Path, ...], out: Path | None) -> None:
+    """Measure each extraction rule's precision on annotated articles and write the table that
+    sets the facts' confidence. Each GOLD_DIR's articles are in the `articles` folder beside it,
+    or in the project's seeds/."""
+    from generator.evaluation.runs import calibration
+    from generator.extract.calibration import TABLE
+
+    folders = []
+    for gold_dir in gold_dirs:
+        beside = gold_dir.parent / "articles"
+        folders.append((gold_dir, beside if beside.is_dir() else project_from(context).seeds_dir))
+    try:
+        text = calibration(folders)
+    except ContentError as error:
+        raise ProblemsFound(error.report()) from error
+    target = out or TABLE
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}: {text.count(chr(10)) - len(folders) - 4} rules from {len(folders)} sets")
 
 
 @main.command()

@@ -1,8 +1,8 @@
 """The MkDocs plugin: a thin adapter between MkDocs and the generator.
 
-It loads the facts once per build, adds the generated pages and open-data files, puts the
+It loads the facts once per build, adds the generated pages, open-data files and feed, puts the
 explainer's theme overrides in front of Material's templates, and sets the navigation. All
-real work happens in `content`, `render`, `export` and `web`, which know nothing of MkDocs.
+real work happens in `content`, `render`, `export`, `feed` and `web`, which know nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from generator.site.export import facts_json, schema_json
 from generator.model.facts import Facts
 from generator.model.kinds import STORY_KINDS
 from generator.site import web
+from generator.site.feed import atom_feed
 from generator.site.render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
 
 
@@ -89,7 +90,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     descriptions: dict[str, str]  # generated page path → its description, set with the facts
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        name, description = (plain_text(config.get(key)) for key in ("site_name", "site_description"))
+        name, description, author = (plain_text(config.get(key))
+                                     for key in ("site_name", "site_description", "site_author"))
         escape_settings(config)
         overrides = str(files("generator.theme") / "overrides")
         if overrides not in config.theme.dirs:
@@ -103,7 +105,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.config.navigation and not config.nav:
             config.nav = page_nav(self.facts)
         self.site = web.site_info(self.facts, name=name, description=description, url=config.site_url,
-                                  language=config.theme.get("language") or "en", repo_url=config.repo_url)
+                                  language=config.theme.get("language") or "en", repo_url=config.repo_url,
+                                  author=author)
         self.descriptions = web.page_descriptions(self.facts, self.site)
         return config
 
@@ -119,6 +122,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         files.append(File.generated(config, FACTS_SCHEMA, content=schema_json(self.facts.kinds)))
         if files.get_file_from_path(web.ROBOTS_TXT) is None:
             files.append(File.generated(config, web.ROBOTS_TXT, content=web.robots_txt(self.site)))
+        if files.get_file_from_path(web.FEED_XML) is None:
+            feed = atom_feed(self.facts, self.site, directory_urls=config.use_directory_urls)
+            files.append(File.generated(config, web.FEED_XML, content=feed))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

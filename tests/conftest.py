@@ -26,6 +26,12 @@ def in_chromium(test):
     return test
 
 
+@pytest.fixture(autouse=True)
+def quiet(monkeypatch):
+    """Material's end-of-life banner, which MkDocs builds print, says nothing about the project."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The extraction pipeline, loaded once per test session."""

@@ -32,11 +32,19 @@ def test_header_date_and_headline_after_a_standfirst():
     ("02 Apr 2025", "2025-04-02"),                           # the day first
     ("18:31 15.04.2025", "2025-04-15"),                      # day.month.year, a time before
     ("6.1.2026 - 19:48", "2026-01-06"),
+    ("Published: 11:29, April 1, 2025", "2025-04-01"),        # a page's label and a time before
+    ("March 28,2025 580", "2025-03-28"),                     # no space after the comma, a view count
 ])
 def test_datelines(dateline, expected):
     article = parse(f"A headline for the story\n\n{dateline}\n\nThe body.\n")
     assert article.published == expected
     assert article.date_origin == "dateline"
+
+
+def test_a_dateline_with_a_full_date_and_a_dash_dates_the_article():
+    article = parse('PARIS, January 7, 2026 – Leaders of the group concluded a summit in Paris on Tuesday.\n')
+    assert article.published == "2026-01-07"
+    assert article.dateline is not None and article.text[slice(*article.dateline)].startswith("PARIS, January 7, 2026")
 
 
 def test_wire_dateline_without_year_gives_outlet_but_no_date():

@@ -102,7 +102,7 @@ def test_an_opening_paragraph_meeting_is_about_the_article_date(nlp):
     # c30_bluewin: no day in the text but the date line's.
     events = events_of(nlp, " date 2026-01-06 Western supporters of the country have met with representatives of "
                             "the USA in Paris to discuss securing a possible ceasefire.\n\nThe talks went on late.\n")
-    assert [(e.date, e.approximate, e.confidence) for e in events] == [("2026-01-06", True, 0.5)]
+    assert [(e.date, e.approximate, e.basis) for e in events] == [("2026-01-06", True, "events.opening-meeting")]
     # A declaration is not dated so: it may be the day before.
     assert events_of(nlp, " date 2025-03-03 British Prime Minister Keir Starmer has declared a group would come "
                           "together to draw up a peace plan.\n") == []
@@ -133,7 +133,7 @@ def test_an_undated_article_dates_days_in_the_story_year(nlp):
     events = events_of(nlp, "Trump launched a trade war on April 2, America's “liberation day,” by imposing tariffs "
                             "on all goods from China at 54%. The changes are set to come into force on April 12, "
                             "reports Reuters.\n", others=others)
-    assert [(e.date, e.confidence) for e in events] == [("2025-04-02", 0.55)]
+    assert [(e.date, e.basis) for e in events] == [("2025-04-02", "events.story-year")]
     assert events_of(nlp, "Trump launched a trade war on April 2 by imposing tariffs on all goods from China.\n") == []
 
 

@@ -62,3 +62,29 @@ def test_a_count_sentence_names_its_occasion(nlp):
     text = "Delegations from 12 countries attended the donor conference in Ljubljana, officials said."
     (found,) = extract_article(nlp, article(text)).claims
     assert (found.place, found.occasion, found.date) == ("Ljubljana", "conference", "2025-03-03")
+
+
+def test_a_conflict_names_the_rule_that_linked_its_claims():
+    same_place = find_conflicts([claim("a", "9 countries", "Vienna", "2024-10-07"), claim("b", "12 countries", "Vienna", None)])
+    linked = find_conflicts([claim("a", "12 nations", "London", "2025-03-02"), claim("b", "18 leaders", "Lancaster House",
+                                                                                      "2025-03-02"),
+                             claim("c", "19 leaders", "Lancaster House", None)])
+    unplaced = find_conflicts([claim("a", "9 countries", None, None), claim("b", "12 countries", None, None)])
+    assert [c.basis for c in (*same_place, *linked, *unplaced)] == [
+        "conflicts.same-place", "conflicts.linked", "conflicts.unplaced"]
+
+
+def test_a_pair_already_named_is_no_headcount(nlp):
+    text = "At the summit in Ljubljana, the two leaders held talks with 30 other leaders, officials said."
+    assert [c.value for c in extract_article(nlp, article(text)).claims] == ["30 leaders"]
+
+
+def test_a_person_taking_part_brings_the_country_another_article_gives():
+    from generator.extract import as_published, extract_articles, load_model
+    from tests.test_extract_facts import article as dated
+
+    first = dated("Croatian Prime Minister Andrej Plenković thanked the rescuers on Monday.", name="first")
+    second = dated("Andrej Plenković attended the donor conference in Vienna, officials said.", name="second")
+    results = as_published(extract_articles(load_model(), [first, second]))
+    published = {result.source: {p.id: (p.status, p.basis) for p in result.participants} for result in results}
+    assert published["second"] == {"HR": ("attended", "participants.attended-by-person")}

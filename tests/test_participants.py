@@ -38,6 +38,14 @@ def statuses(nlp, text: str, published: str | None = "2025-03-03") -> dict[str, 
      "Minister Keir Starmer, is expecting 31 delegations around the table Thursday morning.",
      {"FR": "lead", "GB": "lead"}),
     ("In 2003, the United States led a coalition that invaded Iraq.", {}),
+    # "The group" goes on about the effort named before it.
+    ("The coalition of the willing met again on Monday. The group is jointly led by Britain and France.",
+     {"GB": "lead", "FR": "lead"}),
+    ("The group is jointly led by Britain and France.", {}),
+    ("Organized by French President Emmanuel Macron and British Prime Minister Keir Starmer, the summit drew "
+     "30 leaders.", {"FR": "lead", "GB": "lead"}),
+    ("French President Emmanuel Macron and British Prime Minister Keir Starmer will lead a video conference on "
+     "February 24.", {"FR": "lead", "GB": "lead"}),
 ])
 def test_who_leads(nlp, text, expected):
     assert statuses(nlp, text) == expected
@@ -51,6 +59,10 @@ def test_who_leads(nlp, text, expected):
      "United Kingdom and Turkey, but also Japan, Australia and New Zealand.",
      {"GB": "attended", "TR": "attended", "JP": "attended", "AU": "attended", "NZ": "attended"}),
     ("Ukraine's President Volodymyr Zelensky joined by video link.", {"UA": "attended"}),
+    ("The leaders met at the palace. Present are German Chancellor Friedrich Merz and Polish Prime Minister "
+     "Donald Tusk.", {"DE": "attended", "PL": "attended"}),
+    # A link line is not the article's words.
+    ("READ MORE: Leaders from Poland and Sweden attend the summit in Warsaw", {}),
     ("Slovakia will take part in the talks.", {"SK": "attended"}),
     ("Leaders from Poland, Sweden and Norway are expected in London on Sunday.",
      {"PL": "attended", "SE": "attended", "NO": "attended"}),

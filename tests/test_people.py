@@ -189,6 +189,21 @@ def test_surname_and_honorific_mentions_merge(nlp):
     assert {"Brantley", "Sir Oliver"} <= set(facts.people[0].aliases)
 
 
+def test_a_regnal_number_ends_a_name_and_a_participle_opens_none(nlp):
+    text = ("Hosting Zelensky at 10 Downing Street, Starmer reaffirmed the UK's support. Earlier in the day, "
+            "Zelensky met with King Charles III at Windsor Castle.")
+    people = {p.id: p.role for p in extract_article(nlp, article(text)).people}
+    assert people == {"charles-iii": "King"}
+
+
+def test_a_given_name_alone_is_the_person_known_by_it(nlp):
+    text = ("Malaysian Prime Minister Anwar Ibrahim conveyed his condolences. In a message posted on Sunday, "
+            "Anwar said he had directed Malaysian Foreign Minister Mohamad Hasan to lead a mission.")
+    people = {p.id: p for p in extract_article(nlp, article(text)).people}
+    assert set(people) == {"anwar-ibrahim", "mohamad-hasan"}
+    assert "Anwar" in people["anwar-ibrahim"].aliases
+
+
 @pytest.mark.parametrize("text", [
     "Kyiv said the shelling continued overnight near Kharkiv.",
     "The talks at Lancaster House and Downing Street ended late, Le Figaro reported.",

@@ -20,11 +20,6 @@ NAV = ["Home", "What is a coalition of the willing?", "Who is involved", "Pledge
        "Where sources disagree", "About"]
 
 
-@pytest.fixture(autouse=True)
-def quiet(monkeypatch):
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return write_project(make_story(hostile=True), tmp_path_factory.mktemp("project"))

@@ -98,11 +98,6 @@ CONTRAST_JS = r"""(selector) => {
 }"""
 
 
-@pytest.fixture(autouse=True)
-def quiet(monkeypatch):
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-
-
 # -- web.py ----------------------------------------------------------------------------------
 
 

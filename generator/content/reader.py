@@ -409,6 +409,13 @@ def read_content(project: Project, story_kinds: typing.Iterable[str] | None = No
     return facts, reader.problems
 
 
+def site_review_below(project: Project) -> float:
+    """The project's review threshold, as site.yaml sets it (the default if it is unreadable:
+    `check` is where its problems are reported)."""
+    site, _ = ContentReader(project, problems=[], kinds=project_kinds([])).site_text()
+    return site.review_below
+
+
 def load_facts(project_dir: Path, story_kinds: typing.Iterable[str] | None = None) -> Facts:
     project = Project(Path(project_dir))
     facts, problems = read_content(project, story_kinds)

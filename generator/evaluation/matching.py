@@ -59,7 +59,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from generator.model.evidence import normalise
 from generator.model.gazetteer import HONORIFICS
@@ -229,6 +229,12 @@ def assign(
 # Counting a match
 
 
+class Outcome(NamedTuple):
+    confidence: float | None
+    right: bool
+    basis: str | None
+
+
 @dataclass
 class TypeScore:
     name: str
@@ -237,8 +243,9 @@ class TypeScore:
     fn: int = 0
     misses: list[str] = field(default_factory=list)
     false_hits: list[str] = field(default_factory=list)
-    # Each counted prediction's confidence and whether it was right: the reliability table.
-    outcomes: list[tuple[float | None, bool]] = field(default_factory=list)
+    # Each counted prediction's confidence, whether it was right and the rule that proposed
+    # it: the reliability table, and what `explainer calibrate` counts.
+    outcomes: list[Outcome] = field(default_factory=list)
 
     def counted(self, prediction: Any, right: bool) -> None:
         """Count one prediction as a true or a false positive."""
@@ -246,7 +253,7 @@ class TypeScore:
             self.tp += 1
         else:
             self.fp += 1
-        self.outcomes.append((value_of(prediction, "confidence"), right))
+        self.outcomes.append(Outcome(value_of(prediction, "confidence"), right, value_of(prediction, "basis")))
 
     @property
     def precision(self) -> float | None:

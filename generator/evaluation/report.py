@@ -30,12 +30,36 @@ def reliability_lines(report: Report) -> list[str]:
         cells = []
         for index, low in enumerate(BANDS):
             high = BANDS[index + 1] if index + 1 < len(BANDS) else float("inf")
-            rights = [right for confidence, right in outcomes if confidence is not None and low <= confidence < high]
-            cells.append(rights)
-        cells.append([right for confidence, right in outcomes if confidence is None])
+            cells.append([o.right for o in outcomes if o.confidence is not None and low <= o.confidence < high])
+        cells.append([o.right for o in outcomes if o.confidence is None])
         shown = [f"{sum(r) / len(r):.2f} ({len(r)})" if r else "-" for r in cells]
         lines.append(f"{name:<14}" + "".join(f"{cell:>14}" for cell in shown))
     return lines
+
+
+def rule_lines(report: Report) -> list[str]:
+    """Precision by extraction rule (a fact's `basis`), held facts included, with the confidence
+    the rule gives now: where a rule's confidence and its measured precision part ways."""
+    rules = rule_outcomes(report)
+    if not rules:
+        return []
+    lines = [f"by rule: {'right':>5} {'of':>4} {'prec':>6} {'conf':>6}"]
+    for basis, outcomes in sorted(rules.items()):
+        right = sum(o.right for o in outcomes)
+        confidences = [o.confidence for o in outcomes if o.confidence is not None]
+        confidence = f"{sum(confidences) / len(confidences):6.2f}" if confidences else "     -"
+        lines.append(f"  {basis:<28} {right:>5} {len(outcomes):>4} {right / len(outcomes):6.2f} {confidence}")
+    return lines
+
+
+def rule_outcomes(report: Report) -> dict[str, list]:
+    """Every prediction's outcome, by the rule that proposed it."""
+    rules: dict[str, list] = {}
+    for outcomes in report.reliability.values():
+        for outcome in outcomes:
+            if outcome.basis:
+                rules.setdefault(outcome.basis, []).append(outcome)
+    return rules
 
 
 def format_report(report: Report, details: bool = True, limit: int | None = None) -> str:
@@ -64,6 +88,8 @@ def format_report(report: Report, details: bool = True, limit: int | None = None
         lines.append(f"{name:<20} {a.correct:>6} {a.total:>4} {_fmt(a.value):>8}")
     if report.reliability:
         lines += ["", *reliability_lines(report)]
+        if details:
+            lines += ["", *rule_lines(report)]
     if details:
         for name in rows:
             s = report.types[name]

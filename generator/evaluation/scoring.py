@@ -32,7 +32,7 @@ from typing import Any
 from generator.evaluation.gold import GoldArticle, GoldEvent, GoldQuote, load_gold
 from generator.evaluation.kinds import STORY_SCORES
 from generator.evaluation.matching import (
-    Match, TypeScore, assign, claim_matches, count_match, event_scorer, gold_conflicts,
+    Match, Outcome, TypeScore, assign, claim_matches, count_match, event_scorer, gold_conflicts,
     participant_score, person_score, quote_score, same_role, shorten, value_of,
 )
 
@@ -82,7 +82,7 @@ class Report:
     # Predictions for articles that have no gold file: not scored, listed here.
     unscored: list[str] = field(default_factory=list)
     # Per type, every prediction's confidence and whether it was right, held ones included.
-    reliability: dict[str, list[tuple[float | None, bool]]] = field(default_factory=dict)
+    reliability: dict[str, list[Outcome]] = field(default_factory=dict)
     review_below: float = 0.5
 
     @property
@@ -172,18 +172,21 @@ def evaluate(
         _score_article(everything, gold_articles[article_id], _published(predicted.get(article_id), 0.0))
     report.reliability = {name: everything.types[name].outcomes for name in TYPES}
     if conflicts is not None:
-        report.types["conflicts"] = score_conflicts(gold_articles, conflicts)
+        published = [conflict for conflict in conflicts if _is_published(conflict, review_below)]
+        report.types["conflicts"] = score_conflicts(gold_articles, published)
+        report.reliability["conflicts"] = score_conflicts(gold_articles, conflicts).outcomes
     return report
+
+
+def _is_published(item: Any, review_below: float) -> bool:
+    confidence = value_of(item, "confidence")
+    return confidence is None or confidence >= review_below
 
 
 def _published(pred: Any, review_below: float) -> dict[str, list[Any]] | None:
     if pred is None:
         return None
-    def published(item: Any) -> bool:
-        confidence = value_of(item, "confidence")
-        return confidence is None or confidence >= review_below
-
-    return {name: [item for item in _list(pred, name) if published(item)]
+    return {name: [item for item in _list(pred, name) if _is_published(item, review_below)]
             for name in TYPES}
 
 
@@ -299,8 +302,10 @@ def score_conflicts(gold: Mapping[str, GoldArticle], conflicts: Sequence[Any]) -
         return float(len(hits)) if len(hits) >= 2 else 0.0
 
     match = assign(names, list(conflicts), score)
-    result = TypeScore("conflicts", tp=len(match.pairs), fp=len(match.unmatched_pred),
-                       fn=len(match.unmatched_gold))
+    result = TypeScore("conflicts", fn=len(match.unmatched_gold))
+    matched = {p for _, p in match.pairs}
+    for index, conflict in enumerate(conflicts):
+        result.counted(conflict, index in matched)
     result.misses = [f"conflict about {names[g]}" for g in match.unmatched_gold]
     result.false_hits = [
         f"conflict about {value_of(conflicts[p], 'about')}: "

@@ -156,15 +156,20 @@ def actors_of(context: ArticleDoc, head: Token) -> list[str]:
             ids.append((mention.start, _person_actor(person)))
     text = context.text[start:end]
     covered = [(m.start - start, m.end - start) for m in context.mentions_in(start, end)]
+    # "Anwar Ibrahim, this year's rotating chair of ASEAN": what an appositive says of a
+    # person describes the person; it adds no actor.
+    aside = [(c.left_edge.idx - start, c.right_edge.idx + len(c.right_edge.text) - start)
+             for c in head.children if c.dep_ == "appos"] if ids else []
     for match in PLACE_NAME.finditer(text):
-        if any(s <= match.start() < e for s, e in covered):
+        if any(s <= match.start() < e for s, e in covered + aside):
             continue
         place = gazetteer.place_by_name(match.group(0))
         if place:
             ids.append((start + match.start(), place.id))
     for token in head.subtree:
         city = gazetteer.country_of_city(token.text)
-        if city and token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", ""):
+        if city and token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "") \
+                and not any(s <= token.idx - start < e for s, e in aside):
             ids.append((token.idx, city))
     result: list[str] = []
     for _, place_id in sorted(ids):

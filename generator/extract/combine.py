@@ -12,12 +12,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.model.records import Event, Participant, Person, Quote
+from generator.model.records import STATUS_RANK, Event, Evidence, Participant, Person, Quote
 from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.names import same_name
-from generator.extract.participants import STATUS_RANK
-from generator.extract.findings import ArticleFacts
+from generator.extract.calibration import rated
+from generator.extract.findings import ArticleFacts, extractor_name
 from generator.model.lexicon import STOP_WORDS
 
 
@@ -62,7 +62,7 @@ def combine_core(results: list[ArticleFacts], people: People) -> dict[str, list]
     which need every kind's figure claims."""
     return {
         "people": people.merged,
-        "participants": _participants(results),
+        "participants": _participants(published_participants(results, people)),
         "events": _events(results, people.ids),
         "quotes": _quotes(results, people.ids),
     }
@@ -83,6 +83,33 @@ def published_people(results: list[ArticleFacts], people: People) -> list[list[P
             persons.append(person)
         published.append(persons)
     return published
+
+
+def published_participants(results: list[ArticleFacts], people: People) -> list[list[Participant]]:
+    """Per article, its participants, with the countries of the people it has taking part
+    where only other articles say where they are from ("Macron will chair the call")."""
+    published = []
+    for result in results:
+        by_id = {participant.id: participant for participant in result.participants}
+        for involved in result.involvement:
+            country = people.country_of.get(people.ids.get((result.source, involved.person), ""))
+            place = gazetteer.place(country) if country else None
+            current = by_id.get(country)
+            if place is None or (current is not None and STATUS_RANK[current.status] >= STATUS_RANK[involved.status]):
+                continue
+            evidence = [Evidence(source=result.source, quote=involved.quote)]
+            if current is not None:
+                evidence = current.evidence + [e for e in evidence if e not in current.evidence]
+            by_id[country] = Participant(
+                id=country, name=place.name, kind=place.kind, status=involved.status, evidence=evidence,
+                extractor=extractor_name("participants"),
+                **rated(f"participants.{involved.status}-by-person", _PERSON_PRIORS[involved.status]))
+        published.append(sorted(by_id.values(), key=lambda p: p.id))
+    return published
+
+
+# A status found through a person whose country another article gives: a step less sure.
+_PERSON_PRIORS = {"lead": 0.7, "member": 0.6, "attended": 0.6, "likely": 0.4}
 
 
 def _people(results: list[ArticleFacts]):
@@ -117,11 +144,17 @@ def _people(results: list[ArticleFacts]):
             id=person_id, name=canonical, aliases=sorted(aliases),
             role=_most_common(roles, group, "role"), country=_most_common(countries, group, "country"),
             evidence=evidence, extractor=group[0][1].extractor,
-            confidence=max(p.confidence or 0 for _, p, _ in group),
+            **_surest(person for _, person, _ in group),
         ))
         for source, person, _ in group:
             person_map[(source, person.id)] = person_id
     return unique(merged), person_map
+
+
+def _surest(facts) -> dict[str, object]:
+    """The confidence and basis of the surest of several proposals of one fact."""
+    surest = max(facts, key=lambda fact: fact.confidence or 0)
+    return {"confidence": surest.confidence, "basis": surest.basis}
 
 
 def _first(group, name: str) -> int:
@@ -151,17 +184,17 @@ def unique(items: list) -> list:
     return sorted(seen.values(), key=lambda i: i.id)
 
 
-def _participants(results: list[ArticleFacts]) -> list[Participant]:
+def _participants(per_article: list[list[Participant]]) -> list[Participant]:
     merged: dict[str, Participant] = {}
-    for result in results:
-        for participant in result.participants:
+    for participants in per_article:
+        for participant in participants:
             current = merged.get(participant.id)
             if current is None:
                 merged[participant.id] = participant.model_copy(deep=True)
                 continue
             if STATUS_RANK.get(participant.status, 0) > STATUS_RANK.get(current.status, 0):
                 current.status = participant.status
-                current.confidence = participant.confidence
+                current.confidence, current.basis = participant.confidence, participant.basis
             current.evidence.extend(e for e in participant.evidence if e not in current.evidence)
     return sorted(merged.values(), key=lambda p: p.id)
 

@@ -14,6 +14,7 @@ from collections import OrderedDict
 
 from generator.model.records import Claim, Conflict
 from generator.model.ids import slugify
+from generator.extract.calibration import rated
 from generator.extract.dates import find_dates
 from generator.extract.document import ArticleDoc
 from generator.extract.involvement import MEETING_NOUNS, MEETING_PATTERN
@@ -50,6 +51,8 @@ def count_claims(context: ArticleDoc) -> list[FigureClaim]:
                 continue
             number_text = match.group("number").lower()
             number = float(number_text) if number_text.isdigit() else float(NUMBER_WORDS[number_text])
+            if number < 3:
+                continue  # "the two leaders": a pair already named, not a headcount
             noun = match.group("noun").lower()
             qualifier = (match.group("qualifier") or "").strip().lower()
             value = " ".join(f"{qualifier} {match.group('number')} {noun}".split())
@@ -149,7 +152,7 @@ def find_conflicts(claims: list[FigureClaim]) -> list[Conflict]:
                 unique.append(Claim(value=claim.value, source=claim.source, quote=claim.quote))
         about = _about(group)
         conflicts.append(Conflict(id=slugify(about, 6), about=about, claims=unique,
-                                  extractor=EXTRACTOR, confidence=0.6))
+                                  extractor=EXTRACTOR, **rated(*_linked_by(group))))
     # Short ids read well, but two occasions ("at the meeting in Vienna", "... in Prague") may
     # share the first words: those take their whole description.
     short_ids = [conflict.id for conflict in conflicts]
@@ -157,6 +160,21 @@ def find_conflicts(claims: list[FigureClaim]) -> list[Conflict]:
         if short_ids.count(conflict.id) > 1:
             conflict.id = slugify(conflict.about, 12, 120)
     return sorted(conflicts, key=lambda c: c.id)
+
+
+def _linked_by(cluster: list[FigureClaim]) -> tuple[str, float]:
+    """The rule that put the claims together, with its prior: one figure of one named thing,
+    counts at one place, counts on one day (often only the articles' own dates), or counts some
+    of which name neither and were joined to the occasion most claims are about."""
+    if not cluster[0].key.startswith("count|"):
+        return "conflicts.figure", 0.6
+    if any(claim.place is None and claim.date is None for claim in cluster):
+        return "conflicts.unplaced", 0.4
+    if len({claim.place for claim in cluster}) == 1:
+        return "conflicts.same-place", 0.6
+    if len({claim.date for claim in cluster}) == 1:
+        return "conflicts.same-day", 0.5
+    return "conflicts.linked", 0.4
 
 
 def _normal(value: str) -> str:

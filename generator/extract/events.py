@@ -18,6 +18,7 @@ from generator.model.ids import slugify
 from generator.extract.clauses import attached_noun, capitalise, describe, governing_verb, phrase, text_of
 from generator.extract.dates import DateMention, find_dates
 from generator.extract.inflection import base_in
+from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, sentence_text
 from generator.extract.findings import extractor_name
 from generator.extract.involvement import MEETING_NOUNS
@@ -76,7 +77,21 @@ def extract_events(context: ArticleDoc) -> list[Event]:
         for event, speaker in found:
             if event is not None:
                 _add(events, spoken, event, speaker)
-    return sorted(events.values(), key=lambda e: e.id)
+    return sorted(_same_day_again(events.values()), key=lambda e: e.id)
+
+
+def _same_day_again(events) -> list[Event]:
+    """Events in the article's order, each one after the first of its day proposed by rule
+    "events.same-day": a second sentence on the day of a happening is mostly more of the same
+    happening, told again in other words, and only sometimes a happening of its own."""
+    seen: set[str] = set()
+    kept = []
+    for event in events:
+        if event.date in seen and event.basis != "events.absolute":
+            event = event.model_copy(update=rated("events.same-day", 0.4))
+        seen.add(event.date)
+        kept.append(event)
+    return kept
 
 
 def _mentions(context: ArticleDoc, sentence) -> list[DateMention]:
@@ -101,7 +116,7 @@ def _dated(context: ArticleDoc, sentence, quote: str, mentions: list[DateMention
         found.append((event, _speaker(context, sentence, anchor)))
         for verb in _meanwhile(sentence, anchor):
             also = _clause_event(context, sentence, quote, mention, verb, furniture | _date_tokens(sentence, mention),
-                                 event.confidence)
+                                 ("events.meanwhile", 0.6))
             found.append((also, None))
     return found, anchors
 
@@ -112,7 +127,7 @@ def _dated_by_dateline(context: ArticleDoc, sentence, quote: str, furniture: set
     said = " ".join(context.text[article.dateline[0]:article.dateline[1]].split())
     mention = DateMention(said, sentence.start_char, sentence.start_char, "relative", date=published.isoformat(),
                           note=f"the dateline “{said}” of an article dated {_long(published)}")
-    return _clause_event(context, sentence, quote, mention, sentence.root, furniture, 0.6), None
+    return _clause_event(context, sentence, quote, mention, sentence.root, furniture, ("events.dateline", 0.6)), None
 
 
 def _opening_meeting(context: ArticleDoc, sentence, quote: str, furniture: set[int]) -> Event | None:
@@ -126,7 +141,7 @@ def _opening_meeting(context: ArticleDoc, sentence, quote: str, furniture: set[i
                           approximate=True,
                           note=f"the opening paragraph of an article dated {_long(published)}, "
                                "which names no other day")
-    return _clause_event(context, sentence, quote, mention, verb, furniture, 0.5)
+    return _clause_event(context, sentence, quote, mention, verb, furniture, ("events.opening-meeting", 0.5))
 
 
 def _under_way_events(context: ArticleDoc, sentence, quote: str, furniture: set[int], anchors: set[int]) -> list:
@@ -141,7 +156,7 @@ def _under_way_events(context: ArticleDoc, sentence, quote: str, furniture: set[
         said = " ".join(t.text for t in sorted([*_auxiliaries(verb), verb, *place], key=lambda t: t.i))
         mention = DateMention(said, verb.idx, verb.idx + len(verb.text), "relative", date=published.isoformat(),
                               note=f"“{said}”: under way in an article dated {_long(published)}")
-        found.append(_clause_event(context, sentence, quote, mention, verb, furniture, 0.55))
+        found.append(_clause_event(context, sentence, quote, mention, verb, furniture, ("events.under-way", 0.55)))
     return found
 
 
@@ -218,10 +233,10 @@ def _event(context: ArticleDoc, sentence, quote: str, mention: DateMention, furn
             # "associated with the US-led invasion of Iraq in 2003": the parse hangs the date
             # on the verb, but it dates the occasion named just before it.
             title, anchor = capitalise(text_of(phrase(before, skip, 8))), before.i
-    confidence = 0.7 if mention.kind == "absolute" else 0.6
+    rule = ("events.absolute", 0.7) if mention.kind == "absolute" else ("events.relative", 0.6)
     if mention.year_from_story:
-        confidence = 0.55  # the year is the story's, not the article's
-    return _record(context, sentence, quote, mention, title, confidence), anchor
+        rule = ("events.story-year", 0.55)  # the year is the story's, not the article's
+    return _record(context, sentence, quote, mention, title, rule), anchor
 
 
 def _meanwhile(sentence, anchor: int | None) -> list:
@@ -256,7 +271,7 @@ def _occasion_before(sentence, mention: DateMention):
 
 
 def _clause_event(context: ArticleDoc, sentence, quote: str, mention: DateMention, verb, furniture: set[int],
-                  confidence: float) -> Event | None:
+                  rule: tuple[str, float]) -> Event | None:
     """An event dated by the article, not by a date in the sentence: the verb's clause, if it
     says what happened (not a plan, a question or an attribution of quoted words)."""
     if verb.pos_ not in ("VERB", "AUX") or _planned(verb):
@@ -274,18 +289,19 @@ def _clause_event(context: ArticleDoc, sentence, quote: str, mention: DateMentio
         if clause.pos_ == "VERB" and (clause.tag_ == "VBD" or (clause.tag_ == "VBN" and perfect)):
             verb = clause
     title = describe(verb, furniture, lambda subject: _subject_text(context, subject, furniture))
-    return _record(context, sentence, quote, mention, title, confidence)
+    return _record(context, sentence, quote, mention, title, rule)
 
 
 def _record(context: ArticleDoc, sentence, quote: str, mention: DateMention, title: str | None,
-            confidence: float) -> Event | None:
+            rule: tuple[str, float]) -> Event | None:
+    """The event, with the rule that found it (`rule`: its basis and prior confidence)."""
     if not title or len(title.split()) < 2:
         return None  # no clear clause: better no event than a garbled one
     people = sorted({m.person for m in context.mentions_in(sentence.start_char, sentence.end_char)})
     return Event(
         id=f"{mention.date}-{slugify(title, 5)}", date=mention.date, approximate=mention.approximate, title=title,
         summary=quote, people=people, date_note=mention.note,
-        evidence=[Evidence(source=context.source, quote=quote)], extractor=EXTRACTOR, confidence=confidence,
+        evidence=[Evidence(source=context.source, quote=quote)], extractor=EXTRACTOR, **rated(*rule),
     )
 
 

@@ -53,6 +53,17 @@ class FigureClaim(BaseModel):
     occasion: str | None = None
 
 
+class Involvement(BaseModel):
+    """A person the article has taking part (convening, attending, leading) whose country it
+    does not say: the person's country, once another article gives it, is the participant."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person: str = Field(description="The person's id in this article.")
+    status: str
+    quote: str
+
+
 class _CoreArticleFacts(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -62,6 +73,7 @@ class _CoreArticleFacts(BaseModel):
     # that `combine` can confirm them when another article names the same person clearly.
     candidates: list[Person] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)
+    involvement: list[Involvement] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[FigureClaim] = Field(default_factory=list)

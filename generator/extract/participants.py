@@ -25,18 +25,21 @@ from generator.extract import involvement
 from generator.extract.actors import (
     PLACE_NAME, PLACE_NAMES_PATTERN, countries_of_people_in, phrase_span, places_in, subject_of,
 )
+from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
-from generator.extract.findings import extractor_name
+from generator.extract.findings import Involvement, extractor_name
 from generator.extract.inflection import base_in
+from generator.files.articles import is_caption
 from generator.model import gazetteer
-from generator.model.records import Evidence, Participant
+from generator.model.records import STATUS_RANK, Evidence, Participant
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Span, Token
 
 EXTRACTOR = extractor_name("participants")
-STATUS_RANK = {"lead": 4, "member": 3, "attended": 2, "likely": 1}
 _CONFIDENCE = {"lead": 0.8, "member": 0.7, "attended": 0.7, "likely": 0.5}
+# Stands before a person's id where a participant is a person whose country the article does not give.
+_PERSON = "person:"
 _MEETING_FORMS = {form for noun in involvement.MEETING_NOUNS for form in (noun, noun + "s")} \
     | set(involvement.SITTING_NOUNS)
 # A press conference is where someone speaks, not a meeting of the parties.
@@ -72,13 +75,15 @@ _INVITED = re.compile(rf"(?P<list>{_LIST}),?\s+(?:(?:has|have|had)\s+been\s+|(?:
                       rf"to\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_MEETINGS}\b)")
 _LIKELY_CUE = re.compile(r"\b(?:likely|possibly|expected to (?:join|take part)|sign up|interest in (?:being part|joining))\b")
 _COMMON_EFFORT = re.compile(_EFFORTS, re.I)
+# A sentence that goes on about an effort named before: "The group is jointly led by A and B".
+_EFFORT_ANAPHOR = re.compile(r"\s*(?:(?:The|This|That) (?:group|grouping|bloc|format|club)|It)\b")
 _INVOLVEMENT = re.compile(rf"{_EFFORTS}|involved|include", re.I)
 # A meeting is being reported: its attendees are participants.
 _MEETING = re.compile(rf"\b(?:{_MEETINGS}|attendees|delegations|participants)\b", re.I)
 # Words that say who was at it: on their own (attended, took part), or with a meeting named (included).
 _ATTENDED = re.compile(
     r"\b(?:attend|attends|attended|attending|took part|taking part|participated|were present|was present|"
-    r"those present|on the call|"
+    r"those present|[Pp]resent (?:are|were)|on the call|"
     rf"(?:join|joins|joined|joining) (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{_MEETINGS}|"
     rf"(?:take|takes) part in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{_MEETINGS}|"
     rf"participat(?:e|es|ing) in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{_MEETINGS}|"
@@ -122,12 +127,12 @@ _LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
 
 # Who hosts, chairs, arranges or convenes a meeting leads it; a country or city that hosts it
 # is only its venue.
-_CONVENED_BY = re.compile(r"\b(?P<verb>hosted|co-hosted|chaired|co-chaired|convened|arranged|organi[sz]ed)\s+by\s+"
+_CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|convened|arranged|organi[sz]ed))\s+by\s+"
                           r"(?P<phrase>[^,;:.()—–]+?)"
                           r"(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
 _CONVENING_VERB = re.compile(r"^(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing|convene|convenes|convened|"
                              r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
-                             r"organi[sz]ing|hold|holds|held|holding)$", re.I)
+                             r"organi[sz]ing|hold|holds|held|holding|lead|leads|led|leading)$", re.I)
 _GUESTS = {"leaders", "delegations", "ministers", "counterparts", "chiefs", "representatives", "officials", "heads",
            "envoys", "allies", "partners"}
 _DRIVING_VERB = re.compile(r"^(?:drive|drives|drove|driven|driving|steer|steers|steered|steering|spearhead|"
@@ -215,17 +220,23 @@ class _Found:
 
     def __init__(self):
         self.by_id: dict[str, tuple[str, list[str]]] = {}
+        # People taking part whose country the article does not give, by person id.
+        self.by_person: dict[str, tuple[str, list[str]]] = {}
 
     def add(self, place_id: str, status: str, quote: str):
-        if gazetteer.place(place_id) is None:
+        if place_id.startswith(_PERSON):
+            found, place_id = self.by_person, place_id.removeprefix(_PERSON)
+        elif gazetteer.place(place_id) is None:
             return
-        current = self.by_id.get(place_id)
+        else:
+            found = self.by_id
+        current = found.get(place_id)
         if current is None:
-            self.by_id[place_id] = (status, [quote])
+            found[place_id] = (status, [quote])
             return
         best = status if STATUS_RANK[status] > STATUS_RANK[current[0]] else current[0]
         quotes = current[1] + ([quote] if quote not in current[1] else [])
-        self.by_id[place_id] = (best, quotes)
+        found[place_id] = (best, quotes)
 
 
 def extract_participants(context: ArticleDoc) -> list[Participant]:
@@ -250,17 +261,19 @@ def extract_participants(context: ArticleDoc) -> list[Participant]:
         participants.append(Participant(
             id=place_id, name=place.name, kind=place.kind, status=status,
             evidence=[Evidence(source=context.source, quote=q) for q in quotes],
-            extractor=EXTRACTOR, confidence=_CONFIDENCE[status],
+            extractor=EXTRACTOR, **rated(f"participants.{status}", _CONFIDENCE[status]),
         ))
-    return sorted(participants, key=lambda p: p.id)
+    involvement = [Involvement(person=person_id, status=status, quote=quotes[0])
+                   for person_id, (status, quotes) in sorted(found.by_person.items())]
+    return sorted(participants, key=lambda p: p.id), involvement
 
 
 def _passage(context: ArticleDoc, sentence: Span) -> _Passage | None:
     """The sentence without the quotation it opens with ("“...,” said X after the meeting"
     keeps "said X after the meeting"); None for a question or a sentence all in quotes."""
     quote = context.quote_of(sentence)
-    if quote.endswith("?"):
-        return None
+    if quote.endswith("?") or is_caption(quote):
+        return None     # a question, or a caption or link line ("READ MORE: ...")
     start = context.text.index(quote, sentence.start_char)     # after a metadata header
     if context.in_quote(start + 1):
         inner_end = next((end for begin, end in context.quoted if begin <= start + 1 < end), None)
@@ -278,7 +291,7 @@ def _spoken(context: ArticleDoc, sentence: Span) -> _Passage | None:
     """A sentence of direct speech as a passage, with the quotation mark it may open with
     dropped from its start."""
     quote = context.quote_of(sentence)
-    if quote.endswith("?"):
+    if quote.endswith("?") or is_caption(quote):
         return None
     start = context.text.index(quote, sentence.start_char)
     start += 1 if context.text[start] in "“\"" else 0
@@ -289,7 +302,8 @@ def _spoken(context: ArticleDoc, sentence: Span) -> _Passage | None:
 def _statuses(context: ArticleDoc, passage: _Passage, disaster_story: bool):
     """(place id, status) pairs from every rule but attendance."""
     chunk = passage.text
-    if _COMMON_EFFORT.search(chunk):
+    if _COMMON_EFFORT.search(chunk) or (_EFFORT_ANAPHOR.match(chunk)
+                                        and _COMMON_EFFORT.search(context.text, 0, passage.offset)):
         for pattern in _LEAD:
             for place_id in _listed(pattern, chunk):
                 yield place_id, "lead"
@@ -341,9 +355,8 @@ def _attendance(context: ArticleDoc, passage: _Passage, previous_attending: bool
         for mention in context.mentions_in(passage.offset, passage.sentence.end_char):
             person = context.people.get(mention.person)
             clause = _clause_holding(clauses, mention.start - passage.offset)
-            if person is not None and person.country and mention.strong and clause is not None \
-                    and not _NEGATED.search(clause):
-                found.add(person.country, "attended", quote)
+            if person is not None and mention.strong and clause is not None and not _NEGATED.search(clause):
+                found.add(person.country or _PERSON + person.id, "attended", quote)
     for place_id in _speakers_at_meetings(context, passage):
         found.add(place_id, "attended", quote)
     if previous_attending or _MEETING.search(chunk):
@@ -403,10 +416,21 @@ def _present(text: str, match: re.Match, place: gazetteer.Place) -> bool:
     return not (place.kind == "organisation" and _ITS_MEMBERS.match(text, match.end()))
 
 
+def _people_countries(context: ArticleDoc, start: int, end: int) -> list[str]:
+    """The countries of the people a stretch names (`countries_of_people_in`), and
+    "person:<id>" for each person there whose country the article does not give."""
+    ids = countries_of_people_in(context, start, end)
+    for mention in context.mentions_in(start, end):
+        person = context.people.get(mention.person)
+        if mention.strong and person is not None and not person.country:
+            ids.append(_PERSON + person.id)
+    return list(dict.fromkeys(ids))
+
+
 def _present_in(context: ArticleDoc, start: int, end: int) -> list[str]:
     """Places and people's countries a phrase of the article names as actors."""
     text = context.text[start:end]
-    ids = countries_of_people_in(context, start, end)
+    ids = _people_countries(context, start, end)
     for match in PLACE_NAME.finditer(text):
         place = gazetteer.place_by_name(match.group(0))
         if place and place.id not in ids and _present(text, match, place):
@@ -422,10 +446,10 @@ def _subject_ids(context: ArticleDoc, verb: Token) -> tuple[list[str], list[str]
     if subject.lower_ in ("he", "she"):
         mention = context.antecedent(subject.idx)
         person = context.people.get(mention.person) if mention else None
-        return ([person.country] if person is not None and person.country else []), []
+        return ([person.country or _PERSON + person.id] if person is not None else []), []
     sentence = verb.sent
     start, end = phrase_span(subject, after=context.text.index(context.quote_of(sentence), sentence.start_char))
-    people = countries_of_people_in(context, start, end)
+    people = _people_countries(context, start, end)
     text = context.text[start:end]
     places = [place.id for match in PLACE_NAME.finditer(text)
               if (place := gazetteer.place_by_name(match.group(0))) and _present(text, match, place)]
@@ -438,7 +462,7 @@ def _convenors(context: ArticleDoc, passage: _Passage) -> list[str]:
     ids: list[str] = []
     for match in _CONVENED_BY.finditer(passage.text):
         start, end = passage.offset + match.start("phrase"), passage.offset + match.end("phrase")
-        ids += countries_of_people_in(context, start, end)
+        ids += _people_countries(context, start, end)
         if "host" not in match.group("verb"):
             ids += places_in(match.group("phrase"))
     for verb in passage.tokens:

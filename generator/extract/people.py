@@ -31,6 +31,7 @@ from generator.model.records import Evidence, Person
 from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.model.lexicon import WEEKDAYS
+from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, Mention
 from generator.extract.names import given_name, same_name, same_surname, same_given_name
 from generator.extract.findings import extractor_name
@@ -205,6 +206,13 @@ def _words(run: list[Token]) -> list[str]:
     return words
 
 
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+# A verb or adverb opening a sentence may be tagged into the name after it ("Hosting Zelensky at
+# ..."), even as a proper noun after a header line: a long word in -ing is a participle there.
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB"})
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
 def _name_runs(span: Span):
     """Runs of name-shaped tokens in an entity, split at commas, 'and', possessives; a
     hyphenated name stays whole."""
@@ -214,7 +222,9 @@ def _name_runs(span: Span):
         # "de Perthuis": a particle may open a surname written alone.
         opens = not run and token.text in gazetteer.NAME_PARTICLES and token.i + 1 < span.end \
             and _is_name_token(token.doc[token.i + 1])
-        if _is_name_token(token) or (run and token.lower_ in gazetteer.NAME_PARTICLES) or joins or opens:
+        # "Charles III": a regnal number ends a name it follows.
+        regnal = run and _REGNAL.fullmatch(token.text)
+        if _is_name_token(token) or (run and token.lower_ in gazetteer.NAME_PARTICLES) or joins or opens or regnal:
             run.append(token)
         else:
             if run:
@@ -224,11 +234,20 @@ def _name_runs(span: Span):
         yield run
 
 
+def _opens_a_line_or_sentence(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i else None
+    # A date header may run straight into the first sentence (" date 2025-10-24 Hosting ...").
+    return (before is None or token.is_sent_start or before.is_space or "\n" in before.whitespace_
+            or before.text in (".", "!", "?") or (before.like_num and before.ent_type_ == "DATE"))
+
+
 def _clean(run: list[Token]) -> tuple[list[Token], str | None]:
     honorific = None
     # The tagger often counts a title as part of the name ("Archbishop Justin Welby"): a role
     # word leaves the name, where the role readers find it before the name.
     while run and (run[0].tag_ == "MD" or run[0].text in _HONORIFICS
+                   or (len(run) > 1 and (run[0].tag_ in _VERB_TAGS or (_PARTICIPLE.fullmatch(run[0].text)
+                                                                       and _opens_a_line_or_sentence(run[0]))))
                    or (run[0].lower_ in _SINGLE_WORD_TITLES and len(_words(run[1:])) >= 2)):
         if run[0].text in _HONORIFICS:
             honorific = run[0].text
@@ -604,11 +623,13 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
         # surname only.
         if given_name(canonical) is None:
             aliases = sorted(set(aliases) | {f"{n.honorific} {' '.join(n.tokens)}" for n in group.names if n.honorific})
-        confidence = 0.4 if not group.strong else 0.9 if given_name(canonical) else 0.7
+        # A name the weak rules alone found; a given name and surname; a surname alone.
+        basis, prior = (("people.weak", 0.4) if not group.strong else ("people.full-name", 0.9)
+                        if given_name(canonical) else ("people.surname", 0.7))
         person = Person(
             id=person_id, name=" ".join(canonical), aliases=aliases, role=role, country=country,
             evidence=[Evidence(source=context.source, quote=context.quote_of(anchor.sentence))],
-            extractor=EXTRACTOR, confidence=confidence,
+            extractor=EXTRACTOR, **rated(basis, prior),
         )
         if person_id in records:
             continue
@@ -705,6 +726,11 @@ def _surname_groups(surnames_only: list[_Name], groups: list[_Group]) -> list[_G
     alone: list[_Group] = []
     for name in surnames_only:
         shortened = [group for group in groups if same_name(group.names[0].tokens, name.tokens)]
+        if not shortened and len(name.tokens) == 1:
+            # Some are known by their given name ("Anwar Ibrahim" ... "Anwar said"): a word that
+            # is one full name's given name and nobody's surname stands for that person.
+            shortened = [group for group in groups if given_name(group.names[0].tokens) == name.tokens[0]
+                         and not any(g.names[0].tokens[-1] == name.tokens[0] for g in groups)]
         if len(shortened) == 1:
             # The tagger's PERSON on a surname alone does not make the full name a person
             # ("River Lenka" ... "the Lenka floods"); a role read around it does.

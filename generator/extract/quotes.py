@@ -27,6 +27,7 @@ from generator.model.records import Evidence, Quote
 from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.inflection import base_in
+from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, sentence_text
 from generator.extract.findings import extractor_name
 from generator.extract.people import ROLE_MEANINGS, SPEECH_VERBS
@@ -132,7 +133,7 @@ def extract_quotes(context: ArticleDoc) -> list[Quote]:
     previous: _Said | None = None
     for position, quotation in enumerate(spans):
         found = _attribution(context, quotation, previous)
-        confidence = 0.8
+        basis, prior = "quotes.attributed", 0.8
         if found is None and quotation.open_ended:
             # A quotation over several paragraphs is attributed once, mostly after its last part.
             for later in spans[position + 1:]:
@@ -140,9 +141,10 @@ def extract_quotes(context: ArticleDoc) -> list[Quote]:
                 if found is not None or not later.open_ended:
                     break
             found = _Said(found.speaker, quotation.end) if found not in (None, _UNRESOLVED) else found
+            basis = "quotes.attributed-after"
         if found is None:
             found = _continued(context, quotation, previous)
-            confidence = 0.6
+            basis, prior = "quotes.continued", 0.6
         if found is None or found is _UNRESOLVED or _named_inside(context, quotation, found.speaker):
             continue
         previous = _Said(found.speaker, max(found.end, quotation.end + 1))
@@ -159,7 +161,7 @@ def extract_quotes(context: ArticleDoc) -> list[Quote]:
         quotes[quote_id] = Quote(
             id=quote_id, speaker=found.speaker, text=text, source=context.source,
             evidence=[Evidence(source=context.source, quote=quote)],
-            extractor=EXTRACTOR, confidence=confidence,
+            extractor=EXTRACTOR, **rated(basis, prior),
         )
     return sorted(quotes.values(), key=lambda q: q.id)
 

@@ -9,29 +9,33 @@ in a project that has their kind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import importlib
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from generator.extract.combine import combine_core, merge_people, published_people
-from generator.extract import conflicts, events, participants, people, quotes
+from generator.extract.combine import combine_core, merge_people, published_participants, published_people
 from generator.extract.conflicts import find_conflicts
 from generator.extract.document import ArticleDoc
-from generator.extract.findings import ArticleFacts, Extractor
+from generator.extract.findings import ArticleFacts, Extractor, extractor_name
 from generator.extract.kinds import STORY_EXTRACTION
 
 
-def _people(context: ArticleDoc) -> dict[str, list]:
-    found, candidates = people.extract_people(context)
-    return {"people": found, "candidates": candidates}
+def _rules(module: str, function: str, *fields: str) -> Callable[[ArticleDoc], dict[str, list]]:
+    """An extractor's run, importing its module on first use: the rule modules compile large
+    patterns (a second or more), which a run that finds every article cached never needs."""
+    def run(context: ArticleDoc) -> dict[str, list]:
+        found = getattr(importlib.import_module(f"generator.extract.{module}"), function)(context)
+        return dict(zip(fields, found if len(fields) > 1 else [found]))
+    return run
 
 
 CORE_EXTRACTORS: tuple[Extractor, ...] = (
-    Extractor(people.EXTRACTOR, "people", _people),
-    Extractor(participants.EXTRACTOR, "participants",
-              lambda context: {"participants": participants.extract_participants(context)}),
-    Extractor(events.EXTRACTOR, "events", lambda context: {"events": events.extract_events(context)}),
-    Extractor(quotes.EXTRACTOR, "quotes", lambda context: {"quotes": quotes.extract_quotes(context)}),
-    Extractor(conflicts.EXTRACTOR, "conflicts", lambda context: {"claims": conflicts.count_claims(context)}),
+    Extractor(extractor_name("people"), "people", _rules("people", "extract_people", "people", "candidates")),
+    Extractor(extractor_name("participants"), "participants",
+              _rules("participants", "extract_participants", "participants", "involvement")),
+    Extractor(extractor_name("events"), "events", _rules("events", "extract_events", "events")),
+    Extractor(extractor_name("quotes"), "quotes", _rules("quotes", "extract_quotes", "quotes")),
+    Extractor(extractor_name("conflicts"), "conflicts", _rules("conflicts", "count_claims", "claims")),
 )
 EXTRACTORS: tuple[Extractor, ...] = CORE_EXTRACTORS + tuple(kind.extractor for kind in STORY_EXTRACTION.values())
 
@@ -73,7 +77,9 @@ def as_published(results: list[ArticleFacts]) -> list[ArticleFacts]:
     records as their kind publishes them. This is what `explainer evaluate` scores."""
     results = sorted(results, key=lambda r: r.source)
     merged_people = merge_people(results)
-    updates: list[dict[str, list]] = [{"people": persons} for persons in published_people(results, merged_people)]
+    updates: list[dict[str, list]] = [
+        {"people": persons, "participants": participants} for persons, participants
+        in zip(published_people(results, merged_people), published_participants(results, merged_people))]
     for name, kind in STORY_EXTRACTION.items():
         if kind.publish is not None:
             for update, records in zip(updates, kind.publish(results, merged_people)):

@@ -41,10 +41,13 @@ _TIME = r"(?:\s*[-–,|]?\s*\d{1,2}[:.]\d{2}(?:\s*[apAP]\.?[mM]\.?)?(?:\s+[A-Z]{
 # "Mar 3, 2025 - 21:21" at the start of a line, or "Auckland, March 16, 2025" (the place first)
 # and "Tuesday, March 4, 2025" on a line of their own.
 _DATELINE_FULL = re.compile(rf"\s*{_MONTH_NAME}\s+(\d{{1,2}}),\s+(\d{{4}})\b")
+# A page may run the year into the comma ("March 28,2025") and print a view count after it.
+# "Published: 11:29, April 1, 2025": the page's label and a time may come first.
+_PUBLISHED = r"(?:(?:Published|Posted|First published)(?:\s+on)?:?\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[apAP]\.?[mM]\.?)?,?\s+)?"
 _DATELINE_PLACE_FIRST = re.compile(
-    rf"\s*(?:{_PLACE},\s+)?(?:{_WEEKDAY_NAME})?{_MONTH_NAME}\s+(\d{{1,2}}),\s+(\d{{4}}){_TIME}?\s*$")
+    rf"\s*{_PUBLISHED}(?:{_PLACE},\s+)?(?:{_WEEKDAY_NAME})?{_MONTH_NAME}\s+(\d{{1,2}}),\s*(\d{{4}}){_TIME}?(?:\s+\d{{1,7}})?\s*$")
 # "02 Apr 2025", "Tuesday, 4 March 2025 12:17 GMT": the day first, alone on its line.
-_DATELINE_DAY_FIRST = re.compile(rf"\s*(?:{_WEEKDAY_NAME})?(\d{{1,2}})\s+{_MONTH_NAME},?\s+(\d{{4}}){_TIME}?\s*$")
+_DATELINE_DAY_FIRST = re.compile(rf"\s*{_PUBLISHED}(?:{_WEEKDAY_NAME})?(\d{{1,2}})\s+{_MONTH_NAME},?\s+(\d{{4}}){_TIME}?\s*$")
 # "15.04.2025", "18:31 15.04.2025", "6.1.2026 - 19:48": day, month and year with dots, the
 # European order (slashes are left alone: 04/09 is April in one country and September in another).
 _DATELINE_NUMERIC = re.compile(rf"\s*(?:\d{{1,2}}:\d{{2}}\s+)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_TIME}?\s*$")
@@ -54,7 +57,9 @@ _MONTH_FIRST = _MONTH_NAME.replace("(", "(?P<month>", 1) + r"\s+(?P<day>\d{1,2})
 _DAY_FIRST = r"(?P<day_first>\d{1,2})\s+" + _MONTH_NAME.replace("(", "(?P<month_second>", 1)
 _DATELINE_WIRE = re.compile(
     rf"(?P<place>{_PLACE}{_REGION}),\s+(?:{_MONTH_FIRST}|{_DAY_FIRST})(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"(?:\s*\((?P<agency>{_AGENCY_NAME})\)\s*[-\u2013\u2014]+|\.\s*/(?P<slashed>{_AGENCY_NAME})/\.?)"
+    rf"(?:\s*\((?P<agency>{_AGENCY_NAME})\)\s*[-\u2013\u2014]+|\.\s*/(?P<slashed>{_AGENCY_NAME})/\.?"
+    # "PARIS, January 7, 2026 – Leaders ...": a full date and a dash, no agency.
+    r"|(?<=\d{4})\s+[-\u2013\u2014]+(?=\s))"
 )
 # A wire dateline without a day: "NAIROBI, Kenya (AP) —", "PARIS — (AP) —", "(Reuters) -", and
 # a capitals place with no dash after the credit ("TEHRAN (Tasnim) Officials said").

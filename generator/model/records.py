@@ -69,7 +69,12 @@ class Fact(Record):
         default=None, description="Name and version of the extractor that proposed the fact."
     )
     confidence: float | None = Field(
-        default=None, ge=0, le=1, description="How sure the extractor was, from 0 to 1."
+        default=None, ge=0, le=1, description="How sure the extractor was, from 0 to 1: the measured "
+        "precision of the rule that proposed the fact."
+    )
+    basis: str | None = Field(
+        default=None, description="The extraction rule that proposed the fact ('events.weekday'), "
+        "whose precision on annotated articles is its confidence."
     )
 
 
@@ -101,6 +106,10 @@ class Person(Fact):
     country: Id | None = Field(
         default=None, description="ISO 3166 alpha-2 code of a country, or an organisation id."
     )
+
+
+# The statuses extraction proposes, strongest first: of two reports, the stronger one stands.
+STATUS_RANK = {"lead": 4, "member": 3, "attended": 2, "likely": 1}
 
 
 class Participant(Fact):

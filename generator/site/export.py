@@ -31,8 +31,8 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FORMAT_VERSION = 1
 
 # The fields after a fact's own: its evidence, whether an editor reviewed it, and which
-# extractor proposed it how surely. `reviewed` is the export's; the others are Fact's.
-PROVENANCE = ("evidence", "reviewed", "extractor", "confidence")
+# extractor proposed it, by which rule, how surely. `reviewed` is the export's; the others are Fact's.
+PROVENANCE = ("evidence", "reviewed", "extractor", "basis", "confidence")
 EXPORT_FIELDS: dict[str, tuple[Any, FieldInfo]] = {
     "reviewed": (bool, Field(description="An editor confirmed or corrected this fact.")),
 }

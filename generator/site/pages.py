@@ -204,6 +204,8 @@ class ParticipantRow:
     columns: list[str] = field(
         metadata={"help": "The story kinds' cells, in the order of the page's `columns`; empty text for none."})
     citations: list[Citation] = field(metadata={"help": "The references it rests on."})
+    id: str = field(metadata={
+        "help": "The participant's id: a country's ISO 3166 alpha-2 code (`GB`), an organisation's own id (`nato`)."})
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,26 @@ class PersonRow:
 
 
 @dataclass(frozen=True)
+class MapKey:
+    label: str = field(metadata={
+        "help": "What the colour stands for: a status as the table's groups name it ('Leading'), or 'Other countries'."})
+    css_class: str = field(metadata={
+        "help": "The classes that colour its swatch as they colour its countries on the map (`explainer-map-status "
+                "explainer-map-status--` and the status, or `explainer-map-land`)."})
+
+
+@dataclass(frozen=True)
+class CountryMap:
+    svg: str = field(metadata={
+        "help": "The map, drawn at build time: an inline SVG (`role=\"img\"`, named for what it shows) cropped to the "
+                "countries involved, each a shape with a `<title>` of its name and status; trusted markup, print it as it is."})
+    legend: list[MapKey] = field(metadata={"help": "What each colour stands for, the strongest status first."})
+    not_shown: list[str] = field(metadata={
+        "help": "Names of the participants the map leaves out, in the table's order: organisations, and countries "
+                "too small to see at its scale or without an outline."})
+
+
+@dataclass(frozen=True)
 class WhoPage:
     title: str = field(metadata={"help": "Title of the page."})
     as_of: DateLabel | None = field(
@@ -234,6 +256,8 @@ class WhoPage:
         metadata={"help": "Headings of the story kinds' columns of the table, such as 'Committed'."})
     groups: list[ParticipantGroup] = field(
         metadata={"help": "The participants by status, the strongest status first: the table's row groups."})
+    map: CountryMap | None = field(metadata={
+        "help": "The countries involved on a map, coloured by status; None when no participant is a country it can show."})
     people: list[PersonRow] = field(metadata={"help": "Everyone the facts name, by name."})
     references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
 

@@ -37,6 +37,7 @@ from generator.site.pages import (
     WhoPage, YearGroup, anchor, date_label, status_heading, status_rank,
 )
 from generator.site.story_site import Cited, PageSpec
+from generator.site.world_map import draw_map
 
 # The core pages in navigation order; a story kind's own pages follow the page it names.
 CORE_PAGES: tuple[PageSpec, ...] = (
@@ -295,7 +296,7 @@ class PageBuilder:
                 self._status_label(item.status), anchor(slugify(item.status)), date_label(reported or None),
                 Link(leader.name, link(f"people/{leader.id}.md") if self.has_page(leader) else "") if leader else None,
                 [column.cell(self, item) for _, column in columns],
-                self.citations(page, item.evidence),
+                self.citations(page, item.evidence), item.id,
             ))
         groups = []
         for status, rows in by_status.items():
@@ -309,7 +310,7 @@ class PageBuilder:
             for person in sorted(self.facts.people, key=lambda p: (p.name.casefold(), p.id))
         ]
         return WhoPage(self.titles[page], self.as_of(), count_text, [column.heading for _, column in columns],
-                       groups, people, self.references(page))
+                       groups, draw_map(groups), people, self.references(page))
 
     def person(self, person: Person) -> PersonPage:
         page = f"people/{person.id}.md"

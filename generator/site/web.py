@@ -25,6 +25,8 @@ from generator.site.render import FACTS_JSON, page_blurb, site_pages
 SCHEMA_ORG = "https://schema.org"
 ROBOTS_TXT = "robots.txt"
 SITEMAP = "sitemap.xml"
+# The Atom feed of the story's events (generator/site/feed.py), linked from every page.
+FEED_XML = "feed.xml"
 # Issue trackers of the forges whose address is not the repository's own plus "/issues".
 ISSUE_PATHS = {"gitlab.com": "/-/issues"}
 # Letters that Unicode does not decompose into a base letter and an accent, written as a
@@ -54,6 +56,8 @@ class Site:
     # The newest article's date given to the day (YYYY-MM-DD): sitemap.xml's <lastmod> needs a
     # day, and one is never made up for an article dated only by month or year.
     modified: str | None = None
+    author: str = ""             # site_author, plain text; may be empty
+    feed: str = FEED_XML         # the Atom feed's path from the site's root
 
 
 @dataclass(frozen=True)
@@ -69,11 +73,11 @@ class Head:
 
 
 def site_info(facts: Facts, *, name: str, description: str | None, url: str | None, language: str,
-              repo_url: str | None) -> Site:
+              repo_url: str | None, author: str | None = None) -> Site:
     # Without a site_description, the home page's own (content/editorial/site.yaml).
     return Site(name=name, description=description or facts.site.description, url=site_address(url),
                 language=language, updated=date_label(newest_date(facts)), corrections=issue_tracker(repo_url),
-                modified=newest_date(facts, days_only=True))
+                modified=newest_date(facts, days_only=True), author=author or "")
 
 
 def site_address(url: str | None) -> str | None:

@@ -15,6 +15,7 @@ from generator.model.records import Evidence
 from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.dates import find_dates
+from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
 from generator.extract.combine import People, unique
 from generator.extract.findings import ArticleFacts, Extractor, Merged, StoryExtraction, extractor_name
@@ -81,7 +82,7 @@ def extract_coalitions(context: ArticleDoc) -> list[Coalition]:
         coalitions[coalition_id] = Coalition(
             id=coalition_id, name=name, year=year, led_by=led_by, mandate=mandate_text,
             size=size_text, summary=quote, evidence=[Evidence(source=context.source, quote=quote)],
-            extractor=EXTRACTOR, confidence=0.6,
+            extractor=EXTRACTOR, **rated("coalitions.named", 0.6),
         )
     return sorted(coalitions.values(), key=lambda c: c.id)
 

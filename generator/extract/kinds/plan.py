@@ -15,6 +15,7 @@ import re
 
 from generator.model.kinds.plan import PlanPoint
 from generator.model.records import Evidence
+from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
 from generator.model.lexicon import NUMBER_WORDS, STOP_WORDS
 from generator.extract.combine import People, overlap
@@ -80,7 +81,7 @@ def extract_plan(context: ArticleDoc) -> list[PlanPoint]:
         return [
             PlanPoint(id=f"plan-{n}", point=n, text=item,
                       evidence=[Evidence(source=context.source, quote=item)],
-                      extractor=EXTRACTOR, confidence=CONFIDENCE[form])
+                      extractor=EXTRACTOR, **rated(f"plan.{form}", CONFIDENCE[form]))
             for n, item in items
         ]
     return []

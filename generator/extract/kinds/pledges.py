@@ -28,6 +28,8 @@ from generator.model.lexicon import STOP_WORDS
 from generator.extract.actors import actors_of, places_in, subject_of
 from generator.extract.clauses import phrase, text_of
 from generator.extract.inflection import base_in
+from generator.files.articles import is_caption
+from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
 from generator.extract.money import NUMBER, find_money, find_percent_of_output, number_value
 from generator.extract.combine import People
@@ -69,7 +71,6 @@ _TROOP_VERBS = frozenset({
     "promise", "contribute", "provide", "station", "place", "base",
 })
 _WEAPON_VERBS = frozenset({"send", "deploy", "provide", "pledge", "commit", "offer", "give", "promise", "supply", "deliver"})
-_CAPTION = re.compile(r"^(?:RELATED|READ MORE|WATCH|Image|Pic|Photo|Video)\b")
 _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
 # A firm or plain commitment is published; one the sentence only holds possible ("could
 # deploy", "open to sending") is held until an editor has read it (below `review_below`).
@@ -175,8 +176,10 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
         if not verbs:
             continue
         quote = context.quote_of(sentence)
-        if _CAPTION.match(quote) or quote.rstrip(" \"”’").endswith("?"):
-            continue     # a caption, or a question: "Will Britain send troops?"
+        if is_caption(quote) or quote.rstrip(" \"”’").endswith("?") or _is_headline(context, quote):
+            # A caption; a question ("Will Britain send troops?"); the headline, which the
+            # text says again, whole and in its own words.
+            continue
         chunk = context.text[sentence.start_char:sentence.end_char]
         settled: set[int] = set()
         hedged: set[int] = set()
@@ -214,7 +217,8 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                 pledges[pledge_id] = Pledge(
                     id=pledge_id, actor=actor, summary=summary, kind=kind, condition=condition,
                     evidence=list(evidence), extractor=EXTRACTOR,
-                    confidence=CONFIDENCE[stance] if kind != "proposal" else CONFIDENCE["firm"], **fields,
+                    **rated(f"pledges.{stance}", CONFIDENCE[stance]) if kind != "proposal"
+                    else rated("pledges.proposal", CONFIDENCE["firm"]), **fields,
                 )
                 if count is not None:
                     unit = count.unit.split()[-1]
@@ -224,6 +228,12 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                         value=f"{count.qualifier} {number}".strip(), number=count.value,
                         source=context.source, quote=quote))
     return sorted(pledges.values(), key=lambda p: p.id), claims
+
+
+def _is_headline(context: ArticleDoc, quote: str) -> bool:
+    """Whether the sentence is the article's headline on a line of its own, above a text."""
+    title = context.article.title
+    return quote == title and f"{title}\n" in context.text and len(context.text) > 2 * len(title)
 
 
 def _chain(verb) -> list:
@@ -608,7 +618,8 @@ def _combine(results: list[ArticleFacts], people: People) -> Merged:
                 continue
             current.evidence.extend(e for e in pledge.evidence if e not in current.evidence)
             # One article's firm statement of a commitment outweighs another's hedged one.
-            current.confidence = max(current.confidence or 0, pledge.confidence or 0) or None
+            if (pledge.confidence or 0) > (current.confidence or 0):
+                current.confidence, current.basis = pledge.confidence, pledge.basis
             for field in ("condition", "target_year", "quantity", "amount"):
                 if getattr(current, field) is None and getattr(pledge, field) is not None:
                     setattr(current, field, getattr(pledge, field))
