@@ -136,3 +136,22 @@ def test_court_cases(nlp, text, expected):
 ])
 def test_trade_disputes(nlp, text, expected):
     assert statuses(nlp, text) == expected
+
+
+def test_a_toll_with_thousands_names_the_country_struck_and_response_teams_are_help(nlp):
+    text = ("The disaster killed 2,056 people in Myanmar as of noon on Monday. India, Singapore and Vietnam "
+            "sent emergency response teams to Myanmar soon after the quake.")
+    assert statuses(nlp, text) == {"MM": "member", "IN": "member", "SG": "member", "VN": "member"}
+
+
+def test_members_an_effort_is_said_to_include_or_to_be_among(nlp):
+    text = ("The coalition has grown from initial talks to 35 countries, including EU and non-EU members, Canada "
+            "and Japan. The meeting followed talks between officials from France and Estonia, who are among the "
+            "founding nations of the coalition.")
+    assert statuses(nlp, text) == {"CA": "member", "JP": "member", "FR": "member", "EE": "member"}
+
+
+def test_the_organisation_a_case_is_brought_against_takes_part_in_it(nlp):
+    text = ("A Paris court convicted the party leader on Monday in a case which involved accusations that her "
+            "party, the National Rally, illegally used European Parliament funds.")
+    assert statuses(nlp, text) == {"FR": "lead", "national-rally": "member"}

@@ -98,8 +98,12 @@ def _mentions(context: ArticleDoc, sentence) -> list[DateMention]:
     """The sentence's dates of happenings: no targets, nothing still to come, and not the
     article's own date in a dateline ("Mar 3, 2025 - 21:21", "LONDON, March 2 (Reuters) -")."""
     article = context.article
+    # A year alone that is the article's own ("support for Ukraine in 2026", "the situation in
+    # 2026 remains tense") is the present the article writes in, not a happening.
+    current = article.published_date.year if article.published_date else max(article.story_years, default=None)
     return [d for d in find_dates(sentence, context.text, article.published_date, context.in_quote, article.story_years)
             if d.kind != "target" and d.date and not d.future
+            and not (len(d.date) == 4 and current is not None and int(d.date) >= current)
             and not _DATELINE.match(context.text, d.end) and not _in_dateline(context, d.start)]
 
 
@@ -315,8 +319,13 @@ def _date_tokens(sentence, mention: DateMention) -> set[int]:
 
 
 def _in_dateline(context: ArticleDoc, char: int) -> bool:
-    dateline = context.article.dateline
-    return dateline is not None and dateline[0] <= char < dateline[1]
+    """Whether a character is in the wire dateline or in the line that dates the article
+    ("March 28,2025 580"): the article's own date, not a happening's."""
+    article = context.article
+    if article.dateline is not None and article.dateline[0] <= char < article.dateline[1]:
+        return True
+    return article.date_written is not None and article.date_offset <= char < article.date_offset + len(
+        article.date_written)
 
 
 def _dateline_lead(context: ArticleDoc) -> int | None:

@@ -65,6 +65,18 @@ _MEMBER = re.compile(rf"(?P<list>{_LIST})(?:\s*,?\s*and other countries)?\s+(?:(
                      rf"|signed\s+(?:up\s+to\s+|on\s+to\s+)?the\s+(?:[\w-]+\s+)?(?:{_EFFORTS})\b"
                      rf"|(?:contributed|contributes|contributing)\s+to\s+the\s+(?:[\w-]+\s+)?(?:{_EFFORTS})\b"
                      rf"|take part\b{_NOT_A_MEETING}|participate\b{_NOT_A_MEETING})")
+# Said to belong to the effort: "France and the UK, who are among the founding nations of the
+# coalition", "Italy is a member of the alliance".
+_MEMBER_OF = re.compile(rf"(?P<list>{_LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|was|were|became|become|remain|remains)\s+"
+                        r"(?:among\s+|one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:founding\s+|full\s+|new\s+|original\s+)?"
+                        r"(?:members?|nations|countries|states|partners|signatories)\s+(?:of|to)\s+the\s+"
+                        rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{_EFFORTS})\b")
+# Those an effort's membership is said to include: "leaders of the coalition, including A, B and
+# C, signed ...", "The coalition has grown to 35 countries, including Canada and Japan".
+_MEMBERS_INCLUDING = re.compile(
+    rf"(?:\b(?:leaders|members|countries|nations|states|partners)\s+of\s+the\s+(?:[\w'’\"“”-]+\s+){{0,4}}?"
+    rf"(?i:{_EFFORTS})\b|\b(?i:{_EFFORTS})\b[^.;:]{{0,60}}?\b(?:grown|expanded|risen|grew)\s+(?:[\w'’-]+\s+){{0,5}}?to\s+"
+    r"(?:\d+|[a-z]+)\s+(?:countries|nations|states|members))[\"”’']?,?\s+including\s+")
 # "a plan launched by the UK, in collaboration with France, Italy and others"
 _PARTNERS = re.compile(rf"\bin (?:collaboration|cooperation|partnership|coordination) with (?P<list>{_LIST})")
 _LIKELY = re.compile(rf"(?P<list>{_LIST}),?\s+(?:(?:have|has)\s+)?(?:(?:signalled|signaled|indicated|said)\s+)?"
@@ -106,7 +118,7 @@ _OPENS_ASIDE = re.compile(r"(?:[;,]\s+(?:while|but|whereas|although|as(?!\s+well
 _MODIFIER = re.compile(r"-\w|\s+(?:war|conflict|crisis|peace|ceasefire|truce|deal|border|front|question|policy)\b")
 # An organisation before a group of its members, or its own body, is not there itself: "30 EU
 # and NATO countries", "EU leaders", "the EU parliament", "EU funds".
-_ITS_MEMBERS = re.compile(rf"(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{PLACE_NAMES_PATTERN}))*\s+(?:countries|nations|"
+_ITS_MEMBERS = re.compile(rf"(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:non-)?(?:{PLACE_NAMES_PATTERN}))*\s+(?:countries|nations|"
                           r"states|member states|members|leaders|capitals|allies|governments|partners|parliament|"
                           r"parliamentary|funds|money|budget)\b")
 # A country's friends are not the country: "Serbia's allies met".
@@ -163,9 +175,11 @@ _STRUCK = [
     # "The earthquake on 28 March flattened buildings across Myanmar"
     re.compile(rf"\b{_DISASTER}\b(?:\s+[^\s,;.]+){{1,8}}?\s+(?:across|throughout)\s+(?:the\s+)?(?P<list>{_LIST})"),
     # "The quake, which was also felt in neighbouring Thailand", "the quake killed 20 people in Bangkok"
+    # (counts may have commas: "killed 2,056 people in war-torn Myanmar")
     re.compile(rf"\b{_DISASTER}\b(?:[\s,]+[^\s,;.]+){{0,6}}?\s+(?:shook|felt|struck|hit|damaged|destroyed|flattened|"
-               r"toppled|killed|injured|collapsed|rocked|jolted)\b(?:\s+[^\s,;.]+){0,5}?\s+in\s+(?:the\s+)?"
-               rf"(?:neighbouring\s+|neighboring\s+)?(?:(?P<list>{_LIST})|(?P<city>{_CITY})\b)"),
+               r"toppled|killed|injured|collapsed|rocked|jolted)\b(?:\s+(?:\d[\d,.]*\d|[^\s,;.]+)){0,5}?\s+in\s+(?:the\s+)?"
+               r"(?:neighbouring\s+|neighboring\s+)?(?:[a-z]+-[a-z]+\s+)?"
+               rf"(?:(?P<list>{_LIST})|(?P<city>{_CITY})\b)"),
 ]
 # "a political storm in France", "a diplomatic earthquake": words of news about other things.
 _FIGURATIVE = re.compile(rf"\b(?:political|diplomatic|electoral|media|financial|market|economic)\s+{_DISASTER}\b")
@@ -184,6 +198,9 @@ _COURT = re.compile(rf"\b(?:(?P<adjective>{_ADJECTIVE})|(?P<city>{_CITY}))\s+(?:
                     rf"|\bcourts?\s+(?:[\w-]+\s+){{0,3}}?in\s+(?:the\s+)?(?:(?P<place>{PLACE_NAMES_PATTERN})"
                     rf"|(?P<city_in>{_CITY}))\b")
 _COURT_CASE = re.compile(rf"\b(?i:{involvement.COURT_CASE_PATTERN})\b")
+_ACCUSED = re.compile(rf"(?P<list>{_LIST})[^.;]{{0,60}}?\b(?:(?:was|were|is|are|had been|has been|have been)\s+)?"
+                      r"(?:accused|convicted|found guilty|charged|prosecuted|put on trial|(?:illegally|fraudulently|"
+                      r"unlawfully|improperly)\s+[a-z]+ed)\b")
 # What a wrong took from whom: "embezzling funds from the European parliament".
 _WRONGED = re.compile(rf"\b(?i:{involvement.WRONG_PATTERN})\b(?:\s+[^\s,;.]+){{0,8}}?\s+(?:from|at|of)\s+"
                       rf"(?P<list>{_LIST})")
@@ -311,6 +328,10 @@ def _statuses(context: ArticleDoc, passage: _Passage, disaster_story: bool):
             yield place_id, "member"
     for place_id in _listed(_MEMBER, chunk):
         yield place_id, "member"
+    for place_id in _listed(_MEMBER_OF, chunk):
+        yield place_id, "member"
+    for place_id in _members_included(context, passage):
+        yield place_id, "member"
     for place_id in _listed(_LIKELY, chunk):
         yield place_id, "likely"
     for place_id in _listed(_INVITED, chunk, negation=True):
@@ -333,8 +354,25 @@ def _statuses(context: ArticleDoc, passage: _Passage, disaster_story: bool):
             yield place_id, "lead"
         for place_id in _wronged(chunk):
             yield place_id, "member"
+        for place_id in _accused(chunk):
+            yield place_id, "member"
     for place_id in _trade_parties(context, passage):
         yield place_id, "member"
+
+
+def _members_included(context: ArticleDoc, passage: _Passage) -> list[str]:
+    """Places and people's countries in the list an effort's membership is said to include,
+    up to the end of its clause."""
+    ids: list[str] = []
+    for match in _MEMBERS_INCLUDING.finditer(passage.text):
+        end = _LIST_END.search(passage.text, match.end())
+        stop = end.start() if end else len(passage.text)
+        ids += _present_in(context, passage.offset + match.end(), passage.offset + stop)
+    return list(dict.fromkeys(ids))
+
+
+# Where a list of those included ends: the clause's verb after a comma, or its end.
+_LIST_END = re.compile(r",\s+(?!and\b)(?:[a-z]+ed|have|has|had|are|were|will|would|is|was)\b|[;.:]\s|[—–]")
 
 
 def _attendance(context: ArticleDoc, passage: _Passage, previous_attending: bool, found: _Found) -> bool:
@@ -617,6 +655,19 @@ def _responders(context: ArticleDoc, passage: _Passage) -> list[str]:
                 break
             node = node.head
     return list(dict.fromkeys(ids))
+
+
+def _accused(chunk: str) -> list[str]:
+    """Organisations a case is brought against: "her party, the National Rally, illegally used
+    ...", "officials from the National Front were accused of ...". A country named so is
+    usually the setting, not the defendant, and is left out."""
+    ids: list[str] = []
+    for match in _ACCUSED.finditer(chunk):
+        if _NEGATED.search(_clause_at(_clauses(chunk), match.start())):
+            continue
+        ids += [place_id for place_id in places_in(match.group("list"))
+                if place_id not in ids and gazetteer.place(place_id).kind == "organisation"]
+    return ids
 
 
 def _wronged(chunk: str) -> list[str]:
