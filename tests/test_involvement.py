@@ -4,6 +4,8 @@ themselves are data (involvement.yaml)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.extract import extract_article
@@ -32,7 +34,9 @@ def test_involvement_phrasings(nlp, text, expected):
 
 
 def claim(source: str, value: str, place: str | None, date: str | None, occasion: str | None = "meeting"):
-    return FigureClaim(key="count|leaders", about="number of leaders at the meeting", value=value,
+    digits = re.search(r"\d+", value)
+    number = float(digits.group()) if digits else 12.0 if "dozen" in value else None
+    return FigureClaim(key="count|leaders", about="number of leaders at the meeting", value=value, number=number,
                        source=source, quote=f"{value} came", place=place, date=date, occasion=occasion)
 
 
@@ -88,3 +92,21 @@ def test_a_person_taking_part_brings_the_country_another_article_gives():
     results = as_published(extract_articles(load_model(), [first, second]))
     published = {result.source: {p.id: (p.status, p.basis) for p in result.participants} for result in results}
     assert published["second"] == {"HR": ("attended", "participants.attended-by-person")}
+
+
+def test_one_place_on_days_far_apart_is_two_occasions():
+    conflicts = find_conflicts([
+        claim("a", "31 countries", "Paris", "2025-03-27"), claim("b", "30 countries", "Paris", None),
+        claim("c", "35 countries", "Paris", "2026-01-06"), claim("d", "27 countries", "Paris", "2026-01-06"),
+    ])
+    assert sorted(sorted(k.value for k in c.claims) for c in conflicts) == [
+        ["27 countries", "35 countries"], ["30 countries", "31 countries"]]
+
+
+def test_a_hedged_headcount_agrees_with_the_count_it_hedges():
+    hedged = find_conflicts([claim("a", "35 countries", "Paris", "2026-01-06"),
+                             claim("b", "over 35 countries", "Paris", "2026-01-06")])
+    differing = find_conflicts([claim("a", "12 nations", "London", "2025-03-02"),
+                                claim("b", "more than a dozen leaders", "London", "2025-03-02"),
+                                claim("c", "18 leaders", "London", "2025-03-02")])
+    assert hedged == [] and len(differing) == 1 and len(differing[0].claims) == 3

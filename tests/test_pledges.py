@@ -160,3 +160,17 @@ def test_a_headline_the_text_says_again_is_no_pledge_of_its_own(nlp):
             "earthquake-stricken Myanmar, its embassy said. Rescue teams arrived on Saturday.\n")
     [pledge] = pledges_of(nlp, text)
     assert pledge.evidence[0].quote.startswith("China has pledged emergency")
+
+
+def test_a_commitment_told_as_a_noun_with_its_sum(nlp):
+    text = ("Leaders agreed to keep supporting Ukraine, including the French announcement of 2 billion euros in "
+            "military aid. Germany's pledge of €3bn was welcomed. The Spanish announcement of new talks followed.")
+    found = {p.actor: (p.kind, p.amount.value, p.amount.currency) for p in pledges_of(nlp, text)}
+    assert found == {"FR": ("money", 2e9, "EUR"), "DE": ("money", 3e9, "EUR")}
+
+
+def test_signing_a_declaration_of_intent_commits_its_signatories(nlp):
+    text = ("British Prime Minister Keir Starmer and French President Emmanuel Macron signed a declaration of "
+            "intent to deploy a multinational force in Ukraine after a ceasefire.")
+    assert by_actor(nlp, text) == {"GB": ("troops", "pledges.firm"), "FR": ("troops", "pledges.firm")}
+    assert by_actor(nlp, "Britain refused to sign a declaration of intent to deploy troops.") == {}

@@ -132,3 +132,11 @@ def test_a_quotation_is_never_given_to_a_name_inside_it(nlp):
     text = ("French President Emmanuel Macron met British Prime Minister Keir Starmer in London.\n"
             "Macron said the talks were good. “Emmanuel Macron has been a good friend to this country for many years,” he said.")
     assert [speaker for speaker, _ in quotes_of(nlp, text)] == []
+
+
+def test_a_title_leading_into_a_quotation_names_its_speaker_never_the_last_one(nlp):
+    text = ("British Prime Minister Keir Starmer met allies on Thursday. French President Emmanuel Macron agreed. "
+            "The president went further, questioning whether the group can exist: \"Even the existence of the "
+            "group itself depends on whether certain countries are ready.\" The chancellor added more: \"We will "
+            "be ready to act when the time comes for all of us.\"")
+    assert [speaker for speaker, _ in quotes_of(nlp, text)] == ["emmanuel-macron"]

@@ -9,6 +9,7 @@ which at least two sources give different values.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import OrderedDict
 
@@ -59,7 +60,7 @@ def count_claims(context: ArticleDoc) -> list[FigureClaim]:
             claims.append(FigureClaim(
                 key=f"count|{_GROUP[noun]}", about="number of leaders at the meeting",
                 value=value, number=number, source=context.source, quote=context.quote_of(sentence),
-                place=_venue(chunk, match.end()), date=_day(context, sentence, match.start()),
+                place=_venue(chunk, match.end()) or _only_venue(chunk), **_day(context, sentence, match.start()),
                 occasion=event.group("event").lower() if event.group("event").lower() in _OCCASION_NOUNS else None))
             break
     return claims
@@ -78,31 +79,48 @@ def _venue(chunk: str, after: int) -> str | None:
     return None
 
 
-def _day(context: ArticleDoc, sentence, count_start: int) -> str | None:
+def _only_venue(chunk: str) -> str | None:
+    """The place of a sentence that names one place only, before or after the count: "a meeting
+    ... was held in Paris, attended by representatives of 31 countries"."""
+    venues = {match.group("venue") for match in _VENUE.finditer(chunk) if match.group("venue").split()[0] not in _NOT_A_VENUE}
+    return venues.pop() if len(venues) == 1 else None
+
+
+def _day(context: ArticleDoc, sentence, count_start: int) -> dict[str, object]:
     """The day of the occasion: a date the sentence gives before the count ("on Sunday, 12
     nations..."), else the article's own date, a report being about what just happened.
     A date after the count usually dates another occasion ("a meeting two weeks ago")."""
     published = context.article.published_date
     for mention in find_dates(sentence, context.text, published, context.in_quote):
         if mention.date and len(mention.date) == 10 and mention.start - sentence.start_char < count_start:
-            return mention.date
-    return context.article.published if context.article.published and len(context.article.published) == 10 else None
+            return {"date": mention.date}
+    if published is None:
+        return {"date": None}
+    return {"date": published.isoformat(), "dated_by_article": True}
 
 
 def _occasions(group: list[FigureClaim]) -> list[list[FigureClaim]]:
     """Claims about one figure split by occasion: two claims are about the same one when they
-    name the same place or the same day (linked through others: London on 2 March, then
-    Lancaster House on 2 March, then Lancaster House undated). A claim naming neither belongs
-    to the largest occasion, the one the articles are mostly about."""
+    name the same day (a report may date it by its own date, a day later), or the same place
+    on days that do not differ; linked through others (London on 2 March, then Lancaster House
+    on 2 March, then Lancaster House undated), but never so that one occasion holds two days
+    apart (Paris in March and Paris in January are two meetings). A claim naming neither place
+    nor day belongs to the largest occasion, the one the articles are mostly about, and makes
+    its conflict one to review."""
     clusters: list[list[FigureClaim]] = []
     loose: list[FigureClaim] = []
     for claim in group:
         if claim.place is None and claim.date is None:
             loose.append(claim)
             continue
-        touching = [c for c in clusters if any(_same_occasion(claim, other) for other in c)]
-        merged = [claim] + [member for c in touching for member in c]
-        clusters = [c for c in clusters if c not in touching] + [merged]
+        touching = [c for c in clusters if any(_same_occasion(claim, other) for other in c)
+                    and not any(_apart(claim, other) for other in c)]
+        joined: list[list[FigureClaim]] = []
+        for cluster in sorted(touching, key=len, reverse=True):
+            if not any(_apart(one, other) for one in cluster for other in (claim, *(m for c in joined for m in c))):
+                joined.append(cluster)
+        merged = [claim] + [member for c in joined for member in c]
+        clusters = [c for c in clusters if not any(c is j for j in joined)] + [merged]
     if loose:
         if clusters:
             max(clusters, key=len).extend(loose)
@@ -112,7 +130,21 @@ def _occasions(group: list[FigureClaim]) -> list[list[FigureClaim]]:
 
 
 def _same_occasion(one: FigureClaim, other: FigureClaim) -> bool:
-    return (one.place is not None and one.place == other.place) or (one.date is not None and one.date == other.date)
+    # One day at two place names is one occasion ("London", "Lancaster House").
+    if one.date is not None and other.date is not None and _days_apart(one.date, other.date) <= 1:
+        return True
+    return one.place is not None and one.place == other.place
+
+
+def _apart(one: FigureClaim, other: FigureClaim) -> bool:
+    """Whether two claims cannot be about one occasion: the days their sentences give are more
+    than a day apart."""
+    return (one.date is not None and other.date is not None and not one.dated_by_article
+            and not other.dated_by_article and _days_apart(one.date, other.date) > 1)
+
+
+def _days_apart(one: str, other: str) -> int:
+    return abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
 
 
 def _about(cluster: list[FigureClaim]) -> str:
@@ -141,7 +173,7 @@ def find_conflicts(claims: list[FigureClaim]) -> list[Conflict]:
     for group in (cluster for same_key in groups.values() for cluster in _occasions(same_key)):
         values = {_normal(c.value) for c in group}
         sources = {c.source for c in group}
-        if len(values) < 2 or len(sources) < 2:
+        if len(values) < 2 or len(sources) < 2 or not _disagree(group):
             continue
         seen = set()
         unique = []
@@ -175,6 +207,34 @@ def _linked_by(cluster: list[FigureClaim]) -> tuple[str, float]:
     if len({claim.date for claim in cluster}) == 1:
         return "conflicts.same-day", 0.5
     return "conflicts.linked", 0.4
+
+
+# How far a count's qualifier stretches it: "over 35" may be 35 as the writer rounds it, "around
+# 30" anything near 30. A count with a qualifier is a range; sources whose ranges meet agree.
+_QUALIFIER_RANGE = {"more than": (1, None), "over": (1, None), "at least": (1, None), "about": (0.85, 1.15),
+                    "around": (0.85, 1.15), "some": (0.85, 1.15), "nearly": (0.85, 1), "almost": (0.85, 1),
+                    "fewer than": (0, 1), "up to": (0, 1)}
+
+
+def _disagree(group: list[FigureClaim]) -> bool:
+    """Whether two of the claims give figures that cannot both be right: headcounts whose ranges
+    do not meet ("12 nations" and "18 leaders", not "35 countries" and "over 35 countries", a
+    hedge on who attended); any other figure as its words differ ("5,000" and "over 5,000"
+    missiles in one deal are two accounts of its contract)."""
+    if not group[0].key.startswith("count|"):
+        return True
+    ranges = [_range(claim) for claim in group]
+    if any(r is None for r in ranges):
+        return True
+    return any(a[1] < b[0] or b[1] < a[0] for index, a in enumerate(ranges) for b in ranges[index + 1:])
+
+
+def _range(claim: FigureClaim) -> tuple[float, float] | None:
+    if claim.number is None:
+        return None
+    words = _normal(claim.value)
+    low, high = next((stretch for qualifier, stretch in _QUALIFIER_RANGE.items() if words.startswith(qualifier)), (1, 1))
+    return claim.number * low, float("inf") if high is None else claim.number * high
 
 
 def _normal(value: str) -> str:

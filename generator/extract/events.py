@@ -98,7 +98,7 @@ def _mentions(context: ArticleDoc, sentence) -> list[DateMention]:
     """The sentence's dates of happenings: no targets, nothing still to come, and not the
     article's own date in a dateline ("Mar 3, 2025 - 21:21", "LONDON, March 2 (Reuters) -")."""
     article = context.article
-    # A year alone that is the article's own ("support for Ukraine in 2026", "the situation in
+    # A year alone that is the article's own ("support for the army in 2026", "the situation in
     # 2026 remains tense") is the present the article writes in, not a happening.
     current = article.published_date.year if article.published_date else max(article.story_years, default=None)
     return [d for d in find_dates(sentence, context.text, article.published_date, context.in_quote, article.story_years)

@@ -51,6 +51,9 @@ class FigureClaim(BaseModel):
     place: str | None = None
     date: str | None = None
     occasion: str | None = None
+    # The date is the article's own, the sentence giving none: a report of what just happened,
+    # but not a day to tell two occasions apart by.
+    dated_by_article: bool = False
 
 
 class Involvement(BaseModel):

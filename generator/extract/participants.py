@@ -65,14 +65,14 @@ _MEMBER = re.compile(rf"(?P<list>{_LIST})(?:\s*,?\s*and other countries)?\s+(?:(
                      rf"|signed\s+(?:up\s+to\s+|on\s+to\s+)?the\s+(?:[\w-]+\s+)?(?:{_EFFORTS})\b"
                      rf"|(?:contributed|contributes|contributing)\s+to\s+the\s+(?:[\w-]+\s+)?(?:{_EFFORTS})\b"
                      rf"|take part\b{_NOT_A_MEETING}|participate\b{_NOT_A_MEETING})")
-# Said to belong to the effort: "France and the UK, who are among the founding nations of the
-# coalition", "Italy is a member of the alliance".
+# Said to belong to the effort: "France and Estonia, who are among the founding nations of the
+# alliance", "Italy is a member of the partnership".
 _MEMBER_OF = re.compile(rf"(?P<list>{_LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|was|were|became|become|remain|remains)\s+"
                         r"(?:among\s+|one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:founding\s+|full\s+|new\s+|original\s+)?"
                         r"(?:members?|nations|countries|states|partners|signatories)\s+(?:of|to)\s+the\s+"
                         rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{_EFFORTS})\b")
-# Those an effort's membership is said to include: "leaders of the coalition, including A, B and
-# C, signed ...", "The coalition has grown to 35 countries, including Canada and Japan".
+# Those an effort's membership is said to include: "leaders of the alliance, including A, B and
+# C, signed ...", "The initiative has grown to 35 countries, including Canada and Japan".
 _MEMBERS_INCLUDING = re.compile(
     rf"(?:\b(?:leaders|members|countries|nations|states|partners)\s+of\s+the\s+(?:[\w'’\"“”-]+\s+){{0,4}}?"
     rf"(?i:{_EFFORTS})\b|\b(?i:{_EFFORTS})\b[^.;:]{{0,60}}?\b(?:grown|expanded|risen|grew)\s+(?:[\w'’-]+\s+){{0,5}}?to\s+"

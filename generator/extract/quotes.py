@@ -143,6 +143,11 @@ def extract_quotes(context: ArticleDoc) -> list[Quote]:
             found = _Said(found.speaker, quotation.end) if found not in (None, _UNRESOLVED) else found
             basis = "quotes.attributed-after"
         if found is None:
+            # A title leading into the quotation ("The president went further: “...”") names
+            # its speaker, never the one quoted last.
+            found = _introducer(context, quotation, previous)
+            basis, prior = "quotes.introduced", 0.6
+        if found is None:
             found = _continued(context, quotation, previous)
             basis, prior = "quotes.continued", 0.6
         if found is None or found is _UNRESOLVED or _named_inside(context, quotation, found.speaker):
@@ -193,6 +198,24 @@ def _continued(context: ArticleDoc, quotation: Quotation, previous: _Said | None
     if not candidates:
         return None
     return _Said(max(candidates)[1], quotation.end + 1)
+
+
+def _introducer(context: ArticleDoc, quotation: Quotation, previous: _Said | None):
+    """The speaker a sentence that leads into the quotation names by title ("The president went
+    further, questioning ...: “...”"), _UNRESOLVED when the title is nobody's the article names,
+    None when the sentence names nobody by title: a title is never handed to the last speaker."""
+    open_index = bisect_left(context.token_starts, quotation.start) - 1
+    if open_index <= 0:
+        return None
+    sentence = context.doc[open_index].sent
+    subjects = [t for t in sentence if t.i < open_index and t.dep_ == "nsubj" and t.head.i < open_index
+                and not context.in_quote(t.idx)]
+    if subjects and subjects[0].pos_ != "NOUN":
+        return None     # a name or a pronoun: the rules of attribution and continuation know them
+    if not subjects or not any(re.search(rf"\b{re.escape(r)}\b", subjects[0].lower_) for r in _ROLE_WORDS):
+        return None
+    speaker = _speaker_of_phrase(context, subjects[0], open_index, previous)
+    return _Said(speaker, quotation.end + 1) if speaker else _UNRESOLVED
 
 
 def _paragraph_before(context: ArticleDoc, paragraph: tuple[int, int]) -> tuple[int, int] | None:

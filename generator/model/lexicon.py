@@ -31,11 +31,17 @@ NUMBER_NAMES = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve",
 )
-# Number words read as counts ("three days ago", "a dozen leaders"). Zero counts nothing, so
-# it is not read; tens beyond thirty have not been needed.
+# Number words read as counts ("three days ago", "a dozen leaders", "nearly three dozen
+# nations", "thirty-five countries"). Zero counts nothing, so it is not read.
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
 NUMBER_WORDS = {
     **{name: number for number, name in enumerate(NUMBER_NAMES) if number},
-    "a dozen": 12, "dozen": 12, "twenty": 20, "thirty": 30,
+    "a dozen": 12, "dozen": 12,
+    **{f"{name} dozen": number * 12 for number, name in enumerate(NUMBER_NAMES[2:6], 2)},
+    **_TENS,
+    **{f"{ten}{joint}{name}": value + number for ten, value in _TENS.items()
+       for number, name in enumerate(NUMBER_NAMES[1:10], 1) for joint in ("-", " ")},
 }
 # Words and abbreviations that scale a sum: "1.6bn", "500 million".
 MULTIPLIERS = {

@@ -25,7 +25,7 @@ from generator.model.kinds.pledges import Pledge
 from generator.model.records import Amount, Evidence, Quantity
 from generator.model.ids import slugify
 from generator.model.lexicon import STOP_WORDS
-from generator.extract.actors import actors_of, places_in, subject_of
+from generator.extract.actors import PLACE_NAMES_PATTERN, actors_of, places_in, subject_of
 from generator.extract.clauses import phrase, text_of
 from generator.extract.inflection import base_in
 from generator.files.articles import is_caption
@@ -74,7 +74,7 @@ _WEAPON_VERBS = frozenset({"send", "deploy", "provide", "pledge", "commit", "off
 _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
 # A firm or plain commitment is published; one the sentence only holds possible ("could
 # deploy", "open to sending") is held until an editor has read it (below `review_below`).
-CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.4}
+CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.4, "nominal": 0.6}
 
 # How the sentence holds the commitment, from the words that govern its verb. A refusal, a
 # demand, a doubt or a discussion is no pledge; a possibility is one to review.
@@ -97,6 +97,10 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _NEGATIVE_PREPOSITIONS = frozenset({"without", "instead", "rather", "against"})
 _MEANS_PREPOSITIONS = frozenset({"by", "in", "after", "through", "since"})
 
+# A document whose signatories commit to what it says they will do, and the verbs of signing it.
+_DOCUMENT_NOUNS = frozenset({"declaration", "intent", "intention", "letter", "memorandum", "agreement", "statement",
+                             "commitment", "pledge", "accord"})
+_SIGNING_VERBS = frozenset({"sign", "adopt", "endorse", "conclude"})
 # What a commitment without a figure is of, by the nouns (and verbs) of what it hands over.
 _CONTENT = (
     ("troops", frozenset({
@@ -107,7 +111,7 @@ _CONTENT = (
         "munitions", "shell", "artillery", "howitzer", "launcher", "equipment", "arm"})),
     ("aid", frozenset({"aid", "assistance", "funding", "financing", "loan", "grant", "package"})),
     ("other", frozenset({
-        "guarantee", "backstop", "sanction", "support", "help", "protection", "defend", "protect",
+        "guarantee", "backstop", "sanction", "pressure", "support", "help", "protection", "defend", "protect",
         "delegation", "mission", "train", "training", "intelligence"})),
 )
 # Nouns that stand for the things committed when they are a sentence's subject: "troops
@@ -173,7 +177,8 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
     claims: list[FigureClaim] = []
     for index, sentence in enumerate(context.sentences):
         verbs = [t for t in sentence if base_in(t, COMMITMENT_VERBS) and t.pos_ in ("VERB", "AUX")]
-        if not verbs:
+        nominal = _NOMINAL.search(context.text, sentence.start_char, sentence.end_char)
+        if not verbs and not nominal:
             continue
         quote = context.quote_of(sentence)
         if is_caption(quote) or quote.rstrip(" \"”’").endswith("?") or _is_headline(context, quote):
@@ -204,30 +209,65 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
             if found is None:
                 continue
             settled |= _governors(verb)
-            kind, key, summary, fields = found
             condition, later = _condition(context, index, verb, thing)
-            count = fields.pop("_count", None)
-            evidence = [Evidence(source=context.source, quote=quote)]
-            if later:
-                evidence.append(Evidence(source=context.source, quote=later))
-            for actor in actors:
-                pledge_id = f"{actor.lower().removeprefix('person:')}-{slugify(key, 5)}"
-                if pledge_id in pledges:
-                    continue
-                pledges[pledge_id] = Pledge(
-                    id=pledge_id, actor=actor, summary=summary, kind=kind, condition=condition,
-                    evidence=list(evidence), extractor=EXTRACTOR,
-                    **rated(f"pledges.{stance}", CONFIDENCE[stance]) if kind != "proposal"
-                    else rated("pledges.proposal", CONFIDENCE["firm"]), **fields,
-                )
-                if count is not None:
-                    unit = count.unit.split()[-1]
-                    number = f"{count.value:,.0f}"
-                    claims.append(FigureClaim(
-                        key=f"pledge|{pledge_id}|{unit}", about=f"number of {unit} in the {actor} {kind} pledge",
-                        value=f"{count.qualifier} {number}".strip(), number=count.value,
-                        source=context.source, quote=quote))
+            _add(pledges, claims, context, quote, actors, stance, found, condition, later)
+        if nominal:
+            found = _nominal_pledge(context, nominal)
+            if found is not None:
+                actor, pledge = found
+                _add(pledges, claims, context, quote, [actor], "nominal", pledge, None, None)
     return sorted(pledges.values(), key=lambda p: p.id), claims
+
+
+def _add(pledges: dict, claims: list, context: ArticleDoc, quote: str, actors: list[str], stance: str, found,
+         condition: str | None, later: str | None) -> None:
+    """Record one commitment of each actor (the first of an id stands), and its count as a
+    figure other sources may give differently."""
+    kind, key, summary, fields = found
+    fields = dict(fields)
+    count = fields.pop("_count", None)
+    evidence = [Evidence(source=context.source, quote=quote)]
+    if later:
+        evidence.append(Evidence(source=context.source, quote=later))
+    for actor in actors:
+        pledge_id = f"{actor.lower().removeprefix('person:')}-{slugify(key, 5)}"
+        if pledge_id in pledges:
+            continue
+        pledges[pledge_id] = Pledge(
+            id=pledge_id, actor=actor, summary=summary, kind=kind, condition=condition,
+            evidence=list(evidence), extractor=EXTRACTOR,
+            **rated(f"pledges.{stance}", CONFIDENCE[stance]) if kind != "proposal"
+            else rated("pledges.proposal", CONFIDENCE["firm"]), **fields,
+        )
+        if count is not None:
+            unit = count.unit.split()[-1]
+            number = f"{count.value:,.0f}"
+            claims.append(FigureClaim(
+                key=f"pledge|{pledge_id}|{unit}", about=f"number of {unit} in the {actor} {kind} pledge",
+                value=f"{count.qualifier} {number}".strip(), number=count.value,
+                source=context.source, quote=quote))
+
+
+# A commitment told as a noun with its sum: "the French announcement of 2 billion euros",
+# "Germany's pledge of €3bn", "a British offer of £1.6bn".
+_NOMINAL = re.compile(
+    rf"(?:\b(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})|(?P<owner>{PLACE_NAMES_PATTERN})[’']s)\s+"
+    r"(?:(?:new|latest|further|additional|fresh|initial)\s+)?"
+    r"(?P<noun>announcement|pledge|offer|promise|commitment|contribution)\s+of\s+")
+
+
+def _nominal_pledge(context: ArticleDoc, match: re.Match):
+    """(actor, pledge) for a commitment told as a noun, when a sum follows it at once."""
+    money = find_money(context.text[match.end():match.end() + 60], match.end())
+    if not money or money[0].start != match.end():
+        return None
+    said = match.group("adjective") or match.group("owner")
+    actors = places_in(said, adjectives=bool(match.group("adjective")))
+    if len(actors) != 1 or not _allowed(actors[0]):
+        return None
+    amount = money[0]
+    return actors[0], ("money", f"money {amount.currency} {_short_amount(amount.value)}", amount.text,
+                       {"amount": Amount(value=amount.value, currency=amount.currency)})
 
 
 def _is_headline(context: ArticleDoc, quote: str) -> bool:
@@ -287,7 +327,9 @@ def _stance(verb) -> str | None:
         if any(base_in(w, _REFUSALS | _DEMANDS | _DOUBTS | _DISCUSSIONS) for w in words if w.dep_ != "mark"):
             return None
         possible |= any(w.lower_ in _POSSIBILITIES or base_in(w, _POSSIBILITIES) for w in words)
-        firm |= any(w.lower_ in _FIRM_WORDS for w in words) or (position > 0 and base_in(token, _FIRM_VERBS))
+        # "vowed to send", "signed a declaration of intent to deploy": committed by the governing verb.
+        firm |= any(w.lower_ in _FIRM_WORDS for w in words) or (
+            position > 0 and base_in(token, _FIRM_VERBS | _SIGNING_VERBS))
     if possible:
         return "possible"
     return "firm" if firm or base_in(verb, _FIRM_VERBS) else "plain"
@@ -316,7 +358,7 @@ def _committers(context: ArticleDoc, verb) -> tuple[list[str], object]:
         if subject is None or not _is_thing(subject):
             return [], thing
         return _owners(context, subject), subject
-    subject = _subject(verb)
+    subject = _subject(verb) or _signer(verb)
     if subject is None:
         return [], thing
     if _is_thing(subject):
@@ -324,6 +366,21 @@ def _committers(context: ArticleDoc, verb) -> tuple[list[str], object]:
     if subject.lower_ in ("it", "they"):
         subject = _reporter(subject) or subject
     return _actor_ids(context, subject), thing
+
+
+def _signer(verb):
+    """Who signed or agreed to the document that states the commitment: "X and Y signed a
+    declaration of intent to deploy a multinational force" commits X and Y to deploying it."""
+    token = verb
+    for _ in range(5):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return _subject(token) if base_in(token, _SIGNING_VERBS) else None
+        if token.pos_ == "NOUN" and not base_in(token, _DOCUMENT_NOUNS):
+            return None
+    return None
 
 
 def _reporter(pronoun):
