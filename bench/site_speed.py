@@ -9,7 +9,8 @@ For each site the contenders run interleaved, one after the other, N times (A B 
 in a fresh process as a user runs it, after one untimed round that warms the disk cache:
 
 - `explainer build`: the command line, which checks the content, then runs MkDocs with the
-  explainer plugin in a child process and swaps the site in;
+  explainer plugin in a child process, handing it the facts it checked (the child reads no
+  content), and swaps the site in;
 - plain `mkdocs build` of the same rendered pages: the Markdown `render_site` returns, written
   once into the docs/ folder of a plain MkDocs project with Material, the same theme features,
   search settings, Markdown extensions and navigation, but no explainer plugin (so none of its
@@ -25,7 +26,8 @@ MkDocs child of `explainer build` it is what getrusage reports for the children 
 waited for, which counts the command's own memory at the moment it started the child.
 `--profile` adds where `mkdocs build` with the plugin spends its time on the synthetic story:
 each plugin hook and the library functions it calls, timed by the clock in one build, then a
-cProfile of another, as the top entries by cumulative time. Figures only: nothing is asserted.
+cProfile of another, as the top entries by cumulative time. Run on its own, as here, the plugin
+reads the content itself (`load_facts`); under `explainer build` it takes the checked facts. Figures only: nothing is asserted.
 `--keep DIR` keeps the projects and the sites built, to look at.
 """
 

@@ -1,8 +1,8 @@
 """The MkDocs plugin: a thin adapter between MkDocs and the generator.
 
-It loads the facts once per build, adds the generated pages, open-data files and feed, puts the
-explainer's theme overrides in front of Material's templates, and sets the navigation. All
-real work happens in `content`, `render`, `export`, `feed` and `web`, which know nothing of MkDocs.
+It loads the facts once per build (or takes over those `explainer build` has just checked), adds
+the generated pages, open-data files and feed, puts the explainer's theme overrides in front of
+Material's templates, and sets the navigation. All real work happens in `content`, `render`, `export`, `feed` and `web`, which know nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from markupsafe import Markup, escape
 from generator.content.reader import load_facts
 from generator.model.errors import ContentError
 from generator.site.export import facts_json, schema_json
-from generator.model.facts import Facts
+from generator.model.facts import Facts, project_kinds
 from generator.model.kinds import STORY_KINDS
 from generator.site import web
+from generator.site.build import BuildFailed, snapshot_facts
 from generator.site.feed import atom_feed
 from generator.site.render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
 
@@ -99,9 +100,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         project_dir = Path(config.config_file_path).resolve().parent
         try:
-            self.facts = load_facts(project_dir, story_kinds=self.config.kinds)
+            # `explainer build` has checked the content already and hands over what it read.
+            self.facts = snapshot_facts(project_dir, project_kinds(self.config.kinds))
+            if self.facts is None:
+                self.facts = load_facts(project_dir, story_kinds=self.config.kinds)
         except ContentError as error:
             raise PluginError(error.report()) from error
+        except BuildFailed as error:
+            raise PluginError(str(error)) from error
         if self.config.navigation and not config.nav:
             config.nav = page_nav(self.facts)
         self.site = web.site_info(self.facts, name=name, description=description, url=config.site_url,
@@ -116,7 +122,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:
                 continue  # a page the editors wrote themselves (docs/about.md, say) wins
-            inclusion = InclusionLevel.NOT_IN_NAV if uri.startswith("people/") else InclusionLevel.UNDEFINED
+            # Person pages and the parts of a paged timeline or sources page are reached from their
+            # pages, never listed in a navigation MkDocs makes itself.
+            inclusion = (InclusionLevel.NOT_IN_NAV if uri.startswith(("people/", "timeline/", "sources/"))
+                         else InclusionLevel.UNDEFINED)
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
         files.append(File.generated(config, FACTS_JSON, content=facts_json(self.facts)))
         files.append(File.generated(config, FACTS_SCHEMA, content=schema_json(self.facts.kinds)))

@@ -35,7 +35,7 @@ from generator.files.project import PLUGIN_NAME, Project, read_options
 from generator.content.review import hold_for_review
 from generator.content.schemas import EDITORIAL_SECTIONS, extracted_file
 from generator.content.validate import check_graph
-from generator.files.yamlfile import KeyPath, YamlDocument, load_yaml
+from generator.files.yamlfile import KeyPath, YamlDocument, cycle_collector_paused, load_yaml
 
 DATE_HINT = "write a date as YYYY, YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)"
 
@@ -384,6 +384,13 @@ def read_content(project: Project, story_kinds: typing.Iterable[str] | None = No
 
     `story_kinds` are the story kinds switched on; by default mkdocs.yml says which (the
     MkDocs plugin passes its own validated options)."""
+    # The records and positions of a large story are hundreds of thousands of objects, made in
+    # one go and kept: the cycle collector would scan them again and again, for nothing.
+    with cycle_collector_paused():
+        return _read_content(project, story_kinds)
+
+
+def _read_content(project: Project, story_kinds: typing.Iterable[str] | None) -> tuple[Facts, list[Problem]]:
     problems: list[Problem] = []
     if story_kinds is None:
         options, problems = read_options(project.config_file)

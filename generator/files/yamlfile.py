@@ -61,6 +61,8 @@ _PLAIN_VALUE = re.compile(r"""(?P<bool>true|True|TRUE|false|False|FALSE)
     |(?P<merge><<)
     |(?P<null>~|null|Null|NULL|)""", re.VERBOSE)
 _PLAIN_TAGS = {"bool": BOOL, "float": FLOAT, "int": INT, "merge": MERGE, "null": NULL}
+# The first characters of every text _PLAIN_VALUE matches but the empty one.
+_PLAIN_VALUE_STARTS = frozenset("tTfF+-.0123456789<~nN")
 
 _LONGEST_NUMBER = 4000  # Python reads at most 4,300 digits as a number, unless told otherwise
 TAB_MESSAGE = "a tab character; YAML indents with spaces only, so replace it with spaces"
@@ -113,7 +115,7 @@ def load_yaml_text(text: str, path: Path = Path("<text>")) -> tuple[YamlDocument
     if len(text) > MAX_FILE_BYTES:
         return None, [_too_large(path, len(text.encode("utf-8")))]
     try:
-        with _cycle_collector_paused():
+        with cycle_collector_paused():
             root = _compose(text)
     except _Refused as refusal:
         return None, [Problem(path, refusal.mark.line + 1, refusal.mark.column + 1, refusal.message)]
@@ -127,15 +129,16 @@ def load_yaml_text(text: str, path: Path = Path("<text>")) -> tuple[YamlDocument
     document.positions[()] = (1, 1)
     problems: list[Problem] = []
     if root is not None:
-        with _cycle_collector_paused():
+        with cycle_collector_paused():
             document.data = _Builder(document, problems).value(root, ())
     return document, list(dict.fromkeys(problems))  # a value behind an alias is met once per use
 
 
 @contextlib.contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """Reading makes many small objects and no cycles, and Python's cycle collector would
-    scan the growing tree over and over: on a large file, more than half the time."""
+    scan the growing tree over and over: on a large file, more than half the time. Pauses
+    nest: the collector runs again when the outermost one ends."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -198,26 +201,39 @@ def _compose(text: str) -> _Node | None:
     """The single document's node tree, built from parser events with an explicit stack so no
     depth of nesting reaches Python's or C's stack limit. A limit is enforced where it is
     crossed, before anything further is read, so refusing a hostile file takes no longer than
-    reading its first few lines."""
+    reading its first few lines.
+
+    This loop runs once per value of every content file, so it asks the parser once per event
+    and tells events apart by their exact class, scalars (the commonest) first."""
     loader = _LOADER(text)
     open_nodes: list[tuple[_Node, str | None]] = []  # lists and mappings being read, with anchors
     anchors: dict[str, _Node] = {}
     repeated = documents = 0
     root = None
     try:
-        while loader.check_event():
+        while True:
             event = loader.get_event()
-            if isinstance(event, yaml.ScalarEvent):  # the commonest, so tested first
-                node, anchor = _Node("scalar", _scalar_tag(event), event.value, event.start_mark), event.anchor
-            elif isinstance(event, yaml.CollectionStartEvent):
+            event_class = type(event)
+            if event_class is yaml.ScalarEvent:
+                node = _Node("scalar", _scalar_tag(event), event.value, event.start_mark)
+                if event.anchor is not None:
+                    anchors[event.anchor] = node
+                if open_nodes:
+                    parent = open_nodes[-1][0]
+                    parent.value.append(node)
+                    parent.size += 1    # a scalar stands for itself and adds no level
+                else:
+                    root = node
+                continue
+            if event_class is yaml.MappingStartEvent or event_class is yaml.SequenceStartEvent:
                 _check_depth(len(open_nodes) + 1, event.start_mark)
-                kind, default = ("list", SEQUENCE) if isinstance(event, yaml.SequenceStartEvent) else ("mapping", MAPPING)
+                kind, default = ("list", SEQUENCE) if event_class is yaml.SequenceStartEvent else ("mapping", MAPPING)
                 node = _Node(kind, default if event.tag in (None, "!") else event.tag, [], event.start_mark)
                 open_nodes.append((node, event.anchor))  # the anchor counts once the collection is complete
                 continue
-            elif isinstance(event, yaml.CollectionEndEvent):
+            if event_class is yaml.MappingEndEvent or event_class is yaml.SequenceEndEvent:
                 node, anchor = open_nodes.pop()
-            elif isinstance(event, yaml.AliasEvent):
+            elif event_class is yaml.AliasEvent:
                 node, anchor = anchors.get(event.anchor), None
                 if node is None:
                     raise _Refused(event.start_mark, f"alias '*{event.anchor}' has no complete anchor "
@@ -229,21 +245,24 @@ def _compose(text: str) -> _Node | None:
                                                      f"{MAX_REPEATED_NODES:,} values; content files need no "
                                                      "anchors (&) or aliases (*), so write each value out")
                 _check_depth(len(open_nodes) + node.height, event.start_mark)  # it brings its own depth
-            elif isinstance(event, yaml.DocumentStartEvent):
+            elif event_class is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Refused(event.start_mark, "YAML syntax error: a second document (after '---'); "
                                                      "a content file holds one, so remove the line or split the file")
                 continue
+            elif event_class is yaml.StreamEndEvent or event is None:
+                break
             else:
-                continue  # the stream's and document's ends
+                continue  # the stream's start and the document's end
             if anchor is not None:
                 anchors[anchor] = node
             if open_nodes:
                 parent = open_nodes[-1][0]
                 parent.value.append(node)
                 parent.size += node.size
-                parent.height = max(parent.height, node.height + 1)
+                if node.height >= parent.height:
+                    parent.height = node.height + 1
             else:
                 root = node
     finally:
@@ -264,7 +283,10 @@ def _scalar_tag(event: yaml.ScalarEvent) -> str:
         return event.tag
     if not event.implicit[0]:  # quoted
         return STR
-    match = _PLAIN_VALUE.fullmatch(event.value)
+    value = event.value
+    if value and value[0] not in _PLAIN_VALUE_STARTS:  # most values are words: no pattern to try
+        return STR
+    match = _PLAIN_VALUE.fullmatch(value)
     return _PLAIN_TAGS[match.lastgroup] if match else STR
 
 
@@ -295,29 +317,40 @@ class _Builder:
             return self.mapping(node, key_path)
         return self.scalar(node)
 
+    # Text is most of every file, and as written it is its own value and a usable key, so the
+    # loops below take it directly rather than through `value` and `key`.
+
     def list(self, node: _Node, key_path: KeyPath) -> list[Any]:
         result = []
+        positions = self.document.positions
         for index, item in enumerate(node.value):
             child = (*key_path, index)
-            self.document.positions[child] = _location(item.mark)
-            result.append(self.value(item, child))
+            positions[child] = _location(item.mark)
+            result.append(item.value if item.tag == STR and item.kind == "scalar" else self.value(item, child))
         return result
 
     def mapping(self, node: _Node, key_path: KeyPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        positions, key_positions = self.document.positions, self.document.key_positions
         for key_node, value_node in zip(node.value[0::2], node.value[1::2]):
-            usable, key = self.key(key_node)
-            if not usable:
-                continue
+            if key_node.tag == STR and key_node.kind == "scalar":
+                key = key_node.value
+            else:
+                usable, key = self.key(key_node)
+                if not usable:
+                    continue
             if key in result:
                 self.problem(key_node, f"duplicate key '{key}': it is already set above in the same mapping, "
                                        "and only the first is read; merge the two or remove one")
                 continue  # the first value stays
             child = (*key_path, key)
-            value = self.value(value_node, child)
-            self.document.key_positions[child] = _location(key_node.mark)
+            if value_node.tag == STR and value_node.kind == "scalar":
+                value = value_node.value
+            else:
+                value = self.value(value_node, child)
+            key_positions[child] = _location(key_node.mark)
             # An empty value has no text of its own, so it is placed at its key.
-            self.document.positions[child] = _location(key_node.mark if value is None else value_node.mark)
+            positions[child] = _location(key_node.mark if value is None else value_node.mark)
             result[key] = value
         return result
 

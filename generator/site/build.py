@@ -8,6 +8,11 @@ The swap replaces the target folder whole, so the target is checked first: a bui
 ever replaces a folder that an earlier build made (it carries `SITE_MARK`), an empty folder
 or nothing. The project, its parents and the folders editors and articles live in are never
 a site, marked or not.
+
+The command has read and checked the content before MkDocs starts, and the child renders those
+same facts rather than reading the content again: they reach it as a snapshot (pydantic's JSON
+of the checked `Facts`) in a staging folder named by `FACTS_SNAPSHOT`. `mkdocs build` and
+`mkdocs serve` run on their own have no snapshot, and the plugin reads the content itself.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pydantic import BaseModel, ValidationError
+
 from generator.files.atomic import staging_dir, swap_in
 from generator.model.errors import describe_os_error
 from generator.model.facts import Facts
@@ -33,8 +40,46 @@ SITE_MARK = ".explainer-site"
 _UNMARKED_SITE = ("index.html", "data/facts.json", "data/facts.schema.json")
 
 
+# The environment variable that names the snapshot of the checked facts for the MkDocs child.
+FACTS_SNAPSHOT = "EXPLAINER_FACTS_SNAPSHOT"
+_SNAPSHOT_FILE = "facts.json"
+
+
 class BuildFailed(Exception):
     pass
+
+
+class FactsSnapshot(BaseModel):
+    """The facts `explainer build` checked, and the project they were read from."""
+
+    project: str    # the project folder, resolved
+    facts: Facts
+
+
+def write_snapshot(folder: Path, project: Project, facts: Facts) -> Path:
+    path = folder / _SNAPSHOT_FILE
+    snapshot = FactsSnapshot(project=str(project.root.resolve()), facts=facts)
+    path.write_text(snapshot.model_dump_json(), encoding="utf-8")
+    return path
+
+
+def snapshot_facts(project_dir: Path, kinds: list[str]) -> Facts | None:
+    """The facts the command checked for this project and these kinds, or None when the
+    environment names no snapshot or one made for another project or other kinds (then the
+    content is read as usual). A snapshot that cannot be read is an error: the command that
+    named it is waiting for this build."""
+    named = os.environ.get(FACTS_SNAPSHOT)
+    if not named:
+        return None
+    try:
+        snapshot = FactsSnapshot.model_validate_json(Path(named).read_bytes())
+    except OSError as error:
+        raise BuildFailed(f"cannot read the checked facts at {named}: {describe_os_error(error)}") from error
+    except ValidationError as error:
+        raise BuildFailed(f"the checked facts at {named} are not a snapshot of facts: {error}") from error
+    if snapshot.project != str(Path(project_dir).resolve()) or snapshot.facts.kinds != kinds:
+        return None
+    return snapshot.facts
 
 
 def check_site_target(project: Project, target: Path) -> None:
@@ -72,8 +117,11 @@ def reproducible_environment(facts: Facts) -> dict[str, str]:
 
 
 def quiet_environment() -> dict[str, str]:
-    # Material's end-of-life banner says nothing about the project; keep the output ours.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Material's end-of-life banner says nothing about the project; keep the output ours. A
+    # snapshot is only ever named for the one build made of it: a preview reads the content.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop(FACTS_SNAPSHOT, None)
+    return environment
 
 
 def mkdocs_command(project: Project, *arguments: str) -> list[str]:
@@ -81,14 +129,19 @@ def mkdocs_command(project: Project, *arguments: str) -> list[str]:
 
 
 def build_site(project: Project, target: Path, facts: Facts) -> None:
+    """Build the site of these checked facts into `target`, swapped in only when MkDocs succeeded."""
     check_site_target(project, target)
-    staging = None
+    staging = snapshot_folder = None
     try:
+        # A staging folder of its own, so the snapshot never reaches the site, and a killed
+        # build's snapshot is cleared by the next build like its half-built site.
+        snapshot_folder = staging_dir(target)
+        environment = {**reproducible_environment(facts),
+                       FACTS_SNAPSHOT: str(write_snapshot(snapshot_folder, project, facts))}
         staging = staging_dir(target)
         result = subprocess.run(
             mkdocs_command(project, "build", "--site-dir", str(staging)),
-            cwd=project.root, env=reproducible_environment(facts),
-            capture_output=True, text=True,
+            cwd=project.root, env=environment, capture_output=True, text=True,
         )
         if result.returncode != 0:
             raise BuildFailed(f"cannot build the site: {_mkdocs_failure(result.stderr or result.stdout)}")
@@ -99,8 +152,9 @@ def build_site(project: Project, target: Path, facts: Facts) -> None:
     except OSError as error:
         raise BuildFailed(f"cannot write the site to {target}: {describe_os_error(error)}") from error
     finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+        for folder in (staging, snapshot_folder):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 _OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?::\s*'([^'\n]*)')?")

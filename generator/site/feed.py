@@ -2,7 +2,8 @@
 follow the story in a feed reader.
 
 The entries are the timeline's own events, without the background before the story (the
-timeline's "Before the story"), each linked to its anchor on the timeline page and carrying the
+timeline's "Before the story"), each linked to its anchor on the timeline (the page of the timeline
+that holds it, when a long timeline is in parts) and carrying the
 passages of the articles it rests on. The feed is written with an XML writer, never by joining
 strings, and every text is first cleared of the characters XML 1.0 forbids, so no title or quote
 can make it ill-formed or inject markup. Nothing in it depends on the build: the same facts and
@@ -25,7 +26,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Enough for a reader catching up after weeks away, and the file's size depends on these newest
 # events only, however many the story has.
 FEED_ENTRIES = 50
-TIMELINE = "timeline.md"
 # Entry and feed ids are name-based UUIDs (RFC 4122, version 5) in this namespace, as URNs. An
 # id must be an absolute IRI that never changes, and a tag: URI would need a domain the publisher
 # holds and the date it held it, which a project without site_url does not know. Never change
@@ -58,9 +58,9 @@ def atom_feed(facts: Facts, site: Site, *, directory_urls: bool = True) -> str:
     link(feed, "self", base + site.feed, "application/atom+xml")
     # The home page: the site's address, or "./" (an empty reference would name the feed itself).
     link(feed, "alternate", base + page_url("index.md", directory_urls) or "./", "text/html")
-    timeline = base + page_url(TIMELINE, directory_urls)
     for event in entries:
-        feed.append(entry(event, identity=identity, href=f"{timeline}#{event.id}", sources=sources))
+        href = f"{base}{page_url(builder.event_page(event.id), directory_urls)}#{event.id}"
+        feed.append(entry(event, identity=identity, href=href, sources=sources))
     ElementTree.indent(feed)
     return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 

@@ -282,6 +282,9 @@ class PersonPage:
         metadata={"help": "Timeline events they take part in, each linked, with its date as the note."})
     back: Link = field(metadata={"help": "Link back to the page that lists the people."})
     references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
+    full_search: bool = field(default=True, metadata={
+        "help": "False when the story's timeline is in parts: search then leaves out the page's events (the parts "
+                "hold them) and its references' passages, which every page of a large story would repeat."})
 
 
 @dataclass(frozen=True)
@@ -330,6 +333,46 @@ class TimelinePage:
 
 
 @dataclass(frozen=True)
+class TimelineYear:
+    year: str = field(metadata={"help": "The year, four digits."})
+    count_text: str = field(metadata={"help": "How many events it holds, such as '412 events'."})
+    href: str | None = field(
+        metadata={"help": "Link to the year's page; None when the year is in parts, a page per month (`parts`)."})
+    parts: list[Link] = field(
+        metadata={"help": "The year's pages when it is in parts, in date order, each with its count as the note; else empty."})
+
+
+@dataclass(frozen=True)
+class TimelineIndexPage:
+    """`timeline.md` of a story with more events than one page holds (`EVENTS_PER_PAGE` in render)."""
+
+    title: str = field(metadata={"help": "Title of the page."})
+    count_text: str = field(metadata={"help": "How many events the timeline holds, such as '2,000 events'."})
+    latest: list[Development] = field(
+        metadata={"help": "The newest events of the story, newest first, each linked to the page it is on."})
+    years: list[TimelineYear] = field(
+        metadata={"help": "The story's years, oldest first, each linked to its page or its months' pages."})
+    earlier: list[Link] = field(
+        metadata={"help": "The pages of the events before the story began, oldest first, each with its count; may be empty."})
+    references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
+
+
+@dataclass(frozen=True)
+class TimelinePartPage:
+    """One page of a long timeline: a year, or a month of a year too long for one page."""
+
+    title: str = field(metadata={"help": "Title of the page: the timeline's title and the part's, 'Timeline: March 2025'."})
+    note: str = field(metadata={"help": "A line on what the part holds, such as that its events are background; may be empty."})
+    years: list[YearGroup] = field(metadata={"help": "The part's events by year and month, oldest first."})
+    filters: list[FilterOption] = field(
+        metadata={"help": "People and countries the part's events can be filtered by, by label."})
+    contents: Link = field(metadata={"help": "Link to the timeline's first page, which lists every part."})
+    previous: Link | None = field(metadata={"help": "Link to the part before this one in date order; None for the first."})
+    next: Link | None = field(metadata={"help": "Link to the part after this one in date order; None for the last."})
+    references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
+
+
+@dataclass(frozen=True)
 class SourceItem:
     anchor: str = field(
         metadata={"help": "HTML id of the entry: `source-` and the source's id (references link here)."})
@@ -339,7 +382,11 @@ class SourceItem:
     byline: str = field(metadata={"help": "Names of the authors, joined by commas; may be empty."})
     url: str | None = field(metadata={"help": "The article's address on the web, when known; None otherwise."})
     fact_count_text: str = field(metadata={"help": "How many facts cite it, such as 'Supports 3 facts'."})
-    facts: list[Link] = field(metadata={"help": "Links to every fact that cites it."})
+    facts: list[Link] = field(
+        metadata={"help": "Links to every fact that cites it; empty when they are on a page of their own (`facts_href`)."})
+    facts_href: str | None = field(default=None, metadata={
+        "help": "Link to the page of the facts it supports, when the sources cite more facts than one page lists "
+                "(`FACT_LINKS_PER_PAGE` in render); None when `facts` lists them here."})
 
 
 @dataclass(frozen=True)
@@ -347,6 +394,16 @@ class SourcesPage:
     title: str = field(metadata={"help": "Title of the page."})
     sources: list[SourceItem] = field(metadata={"help": "The articles, oldest first, undated ones last."})
     data: list[Link] = field(metadata={"help": "Links to the open-data files (facts.json and its JSON Schema)."})
+
+
+@dataclass(frozen=True)
+class SourceFactsPage:
+    """What one article supports, on a page of its own when the sources page would be too long."""
+
+    title: str = field(metadata={"help": "Headline of the article."})
+    source: SourceItem = field(
+        metadata={"help": "The article's entry as the sources page shows it, with every fact it supports in `facts`."})
+    back: Link = field(metadata={"help": "Link to the article's entry on the sources page."})
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,9 @@ from generator.site.kinds import STORY_SITES
 from generator.site.pages import (
     LEADER_TITLES, MONTH_NAMES, AboutPage, BackgroundPage, Citation, ClaimRow, ConflictItem, DateLabel,
     Development, DisagreementsPage, EventItem, FactItem, FilterOption, HomePage, KeyFigure, Link, MonthGroup,
-    Part, ParticipantGroup, ParticipantRow, PersonPage, PersonRow, QuoteItem, Reference, SourceItem, SourcesPage, TimelinePage,
-    WhoPage, YearGroup, anchor, date_label, status_heading, status_rank,
+    Part, ParticipantGroup, ParticipantRow, PersonPage, PersonRow, QuoteItem, Reference, SourceFactsPage, SourceItem,
+    SourcesPage, TimelineIndexPage, TimelinePage, TimelinePartPage, TimelineYear, WhoPage, YearGroup, anchor, date_label,
+    status_heading, status_rank,
 )
 from generator.site.story_site import Cited, PageSpec
 from generator.site.world_map import draw_map
@@ -77,6 +78,17 @@ CORE_PHRASES = {
 KIND_PHRASES = {**CORE_PHRASES, **{name: kind.summary for name, kind in STORY_KINDS.items()}}
 FACTS_JSON = "data/facts.json"
 FACTS_SCHEMA = "data/facts.schema.json"
+# Pages that stay light at any size. A timeline of more events than this is split, a page per
+# year, and a year of more than this a page per month (a month is never split); a story of
+# fewer keeps its timeline on one page.
+EVENTS_PER_PAGE = 300
+# The sources page lists what each article supports; when the lists hold more links than this
+# in all, each article's list moves to a page of its own.
+FACT_LINKS_PER_PAGE = 1000
+LATEST_ON_HOME = 5
+LATEST_ON_TIMELINE = 10
+TIMELINE = "timeline.md"
+SOURCES = "sources.md"
 
 # Characters given meaning by HTML, Markdown or a common extension (attr_list, emoji, macros,
 # superfences, snippets, tables...): written as character references they are plain text.
@@ -130,6 +142,26 @@ class Linker:
         return Markup(escape(relative + fragment))
 
 
+@dataclass(frozen=True)
+class TimelinePart:
+    """One page of a split timeline: a year, a month, or the background before the story."""
+
+    path: str                     # timeline/2025.md, timeline/2025-03.md, timeline/before-the-story.md
+    label: str                    # '2025', 'March 2025', 'During 2025', 'Before the story'
+    events: list[Event]           # in timeline order
+    background: bool
+
+
+@dataclass(frozen=True)
+class FactTarget:
+    """Where the sources page links a fact an article supports."""
+
+    text: str
+    kind: str
+    page: str
+    anchor: str | None
+
+
 @dataclass
 class PageBuilder:
     """Computes every page's context from one Facts graph.
@@ -151,6 +183,10 @@ class PageBuilder:
     events_of: dict[str, list[Event]] = field(init=False)
     quotes_of: dict[str, list[Quote]] = field(init=False)
     first_year: str | None = field(init=False)     # of the story's first dated article
+    # The pages of a timeline too long for one (none for a shorter one), and the page each
+    # event is on: every link to an event goes through `event_page`.
+    timeline_parts: list[TimelinePart] = field(init=False)
+    event_pages: dict[str, str] = field(init=False)
     # Page -> source id -> the passages that page quotes from it, in citing order.
     cited: dict[str, dict[str, list[str]]] = field(init=False, default_factory=dict)
 
@@ -169,9 +205,18 @@ class PageBuilder:
         self.quotes_of = {}
         for quote in sorted(self.facts.quotes, key=lambda q: (self._published(q.source), q.id)):
             self.quotes_of.setdefault(quote.speaker, []).append(quote)
+        self.timeline_parts = self._timeline_parts()
+        self.event_pages = {event.id: part.path for part in self.timeline_parts for event in part.events}
 
     def link(self, page: str) -> Linker:
         return Linker(page, self.directory_urls)
+
+    def event_page(self, event_id: str) -> str:
+        """The page an event is on: the timeline, or the part of it that holds the event."""
+        return self.event_pages.get(event_id, TIMELINE)
+
+    def event_href(self, page: str, event: Event) -> Markup:
+        return self.link(page)(self.event_page(event.id), event.id)
 
     def citations(self, page: str, evidence: list[Evidence]) -> list[Citation]:
         """One marker per article the evidence quotes, in the order it first quotes each."""
@@ -200,7 +245,7 @@ class PageBuilder:
             listed.append(Reference(
                 number=number, anchor=Markup(f"ref-{number}"), title=source.title if source else source_id,
                 outlet=(source.outlet or "") if source else "", date=date_label(source.published) if source else None,
-                href=link("sources.md", f"source-{source_id}"), url=source.url if source else None,
+                href=link(SOURCES, f"source-{source_id}"), url=source.url if source else None,
                 passages=list(passages),
             ))
         return listed
@@ -238,16 +283,12 @@ class PageBuilder:
 
     def home(self) -> HomePage:
         page, site = "index.md", self.facts.site
-        story = [event for event in self.events if not self.before_the_story(event)]
-        latest = [Development(date_label(e.date, e.approximate), e.title, self.link(page)("timeline.md", e.id),
-                              self.citations(page, e.evidence))
-                  for e in sorted(story, key=lambda e: (e.date, e.id), reverse=True)[:5]]
         return HomePage(
             title=site.title,
             description=site.description,
             as_of=self.as_of(),
             source_count=len(self.facts.sources),
-            latest=latest,
+            latest=self._latest(page, LATEST_ON_HOME),
             figures=self.key_figures(page),
             summary=[FactItem(s.text, self.citations(page, s.evidence)) for s in site.summary],
             parts=self.parts(page),
@@ -277,7 +318,7 @@ class PageBuilder:
     def background(self) -> BackgroundPage:
         page = "background.md"
         definition = [FactItem(s.text, self.citations(page, s.evidence)) for s in self.facts.site.definition]
-        earlier = [Link(e.title, self.link(page)("timeline.md", e.id), date_label(e.date, e.approximate).text)
+        earlier = [Link(e.title, self.event_href(page, e), date_label(e.date, e.approximate).text)
                    for e in self.events if self.before_the_story(e)]
         return BackgroundPage(self.titles[page], definition, self.parts(page), earlier, self.references(page))
 
@@ -322,33 +363,103 @@ class PageBuilder:
             for q in self.quotes_of.get(person.id, [])
         ]
         events = [
-            Link(event.title, link("timeline.md", event.id), date_label(event.date, event.approximate).text)
+            Link(event.title, self.event_href(page, event), date_label(event.date, event.approximate).text)
             for event in self.events_of.get(person.id, [])
         ]
         return PersonPage(
             title=person.name, role=person.role or "not stated", country=self.country(person.country),
             aliases=sorted(set(person.aliases)), citations=citations, quotes=quotes, events=events,
             back=Link(self.titles["who.md"], link("who.md")), references=self.references(page),
+            full_search=not self.timeline_parts,
         )
 
+    def timeline_pages(self) -> dict[str, tuple[str, object]]:
+        """Page path -> (template, context): the timeline on one page, or, for a story of more
+        events than one page holds, a first page listing the parts, then the parts in date order."""
+        if not self.timeline_parts:
+            return {TIMELINE: ("timeline.md.j2", self.timeline())}
+        pages: dict[str, tuple[str, object]] = {TIMELINE: ("timeline_index.md.j2", self.timeline_index())}
+        for number, part in enumerate(self.timeline_parts):
+            pages[part.path] = ("timeline_part.md.j2", self.timeline_part(number))
+        return pages
+
     def timeline(self) -> TimelinePage:
-        page = "timeline.md"
+        page = TIMELINE
         story, earlier = [], []
         for event in self.events:
             (earlier if self.before_the_story(event) else story).append(self._event_item(page, event))
+        return TimelinePage(self.titles[page], _by_year(story), _by_year(earlier), self._filters(self.facts.events),
+                            self.references(page))
+
+    def timeline_index(self) -> TimelineIndexPage:
+        page = TIMELINE
+        link = self.link(page)
+        years: dict[str, list[TimelinePart]] = {}
+        for part in self.timeline_parts:
+            if not part.background:
+                years.setdefault(part.events[0].date[:4], []).append(part)
+        listed = []
+        for year, parts in years.items():
+            whole = len(parts) == 1 and parts[0].label == year
+            listed.append(TimelineYear(
+                year, _events_text(sum(len(part.events) for part in parts)), link(parts[0].path) if whole else None,
+                [] if whole else [Link(part.label, link(part.path), _events_text(len(part.events))) for part in parts],
+            ))
+        earlier = [Link(part.label, link(part.path), _events_text(len(part.events)))
+                   for part in self.timeline_parts if part.background]
+        return TimelineIndexPage(self.titles[page], _events_text(len(self.events)),
+                                 self._latest(page, LATEST_ON_TIMELINE), listed, earlier, self.references(page))
+
+    def timeline_part(self, number: int) -> TimelinePartPage:
+        part = self.timeline_parts[number]
+        page = part.path
+        link = self.link(page)
+
+        def neighbour(index: int) -> Link | None:
+            if not 0 <= index < len(self.timeline_parts):
+                return None
+            return Link(self.timeline_parts[index].label, link(self.timeline_parts[index].path))
+
+        return TimelinePartPage(
+            title=f"{self.titles[TIMELINE]}: {part.label}",
+            note="Earlier events the sources recall, for background." if part.background else "",
+            years=_by_year([self._event_item(page, event) for event in part.events]),
+            filters=self._filters(part.events), contents=Link(self.titles[TIMELINE], link(TIMELINE)),
+            previous=neighbour(number - 1), next=neighbour(number + 1), references=self.references(page),
+        )
+
+    def _timeline_parts(self) -> list[TimelinePart]:
+        """The pages of a timeline of more than EVENTS_PER_PAGE events, in date order: the
+        background before the story (on one page if it fits, else by year), then the story by year."""
+        if len(self.events) <= EVENTS_PER_PAGE:
+            return []
+        earlier = [event for event in self.events if self.before_the_story(event)]
+        story = [event for event in self.events if not self.before_the_story(event)]
+        parts = []
+        if 0 < len(earlier) <= EVENTS_PER_PAGE:
+            parts.append(TimelinePart("timeline/before-the-story.md", "Before the story", earlier, True))
+        else:
+            parts.extend(_year_parts(earlier, background=True))
+        return parts + _year_parts(story, background=False)
+
+    def _latest(self, page: str, count: int) -> list[Development]:
+        """The story's newest events, newest first, each linked to where it is on the timeline."""
+        story = [event for event in self.events if not self.before_the_story(event)]
+        return [Development(date_label(e.date, e.approximate), e.title, self.event_href(page, e),
+                            self.citations(page, e.evidence))
+                for e in sorted(story, key=lambda e: (e.date, e.id), reverse=True)[:count]]
+
+    def _filters(self, events: list[Event]) -> list[FilterOption]:
+        """The people of the events and their countries, by label."""
         filters = {}
-        for event in self.facts.events:
+        for event in events:
             for person_id in event.people:
                 person = self.people.get(person_id)
                 if person is not None:
                     filters[person.id] = person.name
                     if person.country and len(person.country) == 2:
                         filters[person.country] = self.country(person.country)
-        return TimelinePage(
-            self.titles[page], _by_year(story), _by_year(earlier),
-            [FilterOption(value, label) for value, label in sorted(filters.items(), key=lambda i: (i[1].casefold(), i[0]))],
-            self.references(page),
-        )
+        return [FilterOption(value, label) for value, label in sorted(filters.items(), key=lambda i: (i[1].casefold(), i[0]))]
 
     def _event_item(self, page: str, event: Event) -> EventItem:
         people = [self.people[i] for i in event.people if i in self.people]
@@ -361,25 +472,50 @@ class PageBuilder:
             filters=" ".join(sorted(tags)), citations=self.citations(page, event.evidence),
         )
 
+    def sources_pages(self) -> dict[str, tuple[str, object]]:
+        """Page path -> (template, context): the sources page, and when the articles support more
+        facts than it lists (FACT_LINKS_PER_PAGE), a page per article of what it supports."""
+        supported = self._facts_by_source()
+        own_pages = sum(len(targets) for targets in supported.values()) > FACT_LINKS_PER_PAGE
+        pages: dict[str, tuple[str, object]] = {SOURCES: ("sources.md.j2", self._sources_page(supported, own_pages))}
+        for source in self._sources_in_order() if own_pages else ():
+            if supported.get(source.id):
+                page = _facts_page(source.id)
+                pages[page] = ("source.md.j2", SourceFactsPage(
+                    source.title, self._source_item(page, source, supported[source.id], own_page=False),
+                    Link(self.titles[SOURCES], self.link(page)(SOURCES, f"source-{source.id}"))))
+        return pages
+
     def sources_page(self) -> SourcesPage:
-        page = "sources.md"
-        supported = self._facts_by_source(page)
-        items = []
-        for source in sorted(self.facts.sources, key=lambda s: (s.published is None, s.published or "", s.title, s.id)):
-            facts = supported.get(source.id, [])
-            items.append(SourceItem(
-                anchor=anchor(f"source-{source.id}"), title=source.title, outlet=source.outlet or "",
-                date=date_label(source.published), byline=", ".join(source.byline), url=source.url,
-                fact_count_text=f"Supports {len(facts)} fact{'' if len(facts) == 1 else 's'}", facts=facts,
-            ))
-        return SourcesPage(self.titles[page], items, self.data_links(page))
+        supported = self._facts_by_source()
+        return self._sources_page(supported, sum(len(targets) for targets in supported.values()) > FACT_LINKS_PER_PAGE)
+
+    def _sources_page(self, supported: dict[str, list[FactTarget]], own_pages: bool) -> SourcesPage:
+        items = [self._source_item(SOURCES, source, supported.get(source.id, []), own_pages)
+                 for source in self._sources_in_order()]
+        return SourcesPage(self.titles[SOURCES], items, self.data_links(SOURCES))
+
+    def _sources_in_order(self) -> list[Source]:
+        return sorted(self.facts.sources, key=lambda s: (s.published is None, s.published or "", s.title, s.id))
+
+    def _source_item(self, page: str, source: Source, targets: list[FactTarget], own_page: bool) -> SourceItem:
+        """An article's entry; with `own_page`, what it supports is linked, not listed."""
+        link = self.link(page)
+        linked = own_page and bool(targets)
+        return SourceItem(
+            anchor=anchor(f"source-{source.id}"), title=source.title, outlet=source.outlet or "",
+            date=date_label(source.published), byline=", ".join(source.byline), url=source.url,
+            fact_count_text=f"Supports {len(targets)} fact{'' if len(targets) == 1 else 's'}",
+            facts=[] if linked else [Link(t.text, link(t.page, t.anchor), t.kind) for t in targets],
+            facts_href=link(_facts_page(source.id)) if linked else None,
+        )
 
     def disagreements(self) -> DisagreementsPage:
         page = "disagreements.md"
         link = self.link(page)
         conflicts = [
             ConflictItem(anchor(f"conflict-{c.id}"), c.about, [
-                ClaimRow(claim.value, source.title if source else claim.source, link("sources.md", f"source-{claim.source}"),
+                ClaimRow(claim.value, source.title if source else claim.source, link(SOURCES, f"source-{claim.source}"),
                          self._source_note(source), claim.quote)
                 for claim in sorted(c.claims, key=lambda k: (k.value, k.source, k.quote))
                 for source in [self.sources.get(claim.source)]
@@ -431,15 +567,15 @@ class PageBuilder:
         dated = date_label(source.published)
         return ", ".join(part for part in (source.outlet or "", dated.text if dated else "") if part)
 
-    def _facts_by_source(self, page: str) -> dict[str, list[Link]]:
-        """For each source id, links to every fact (and statement) it supports."""
-        link, facts = self.link(page), self.facts
-        found: dict[str, dict[tuple[str, str], Link]] = {}
+    def _facts_by_source(self) -> dict[str, list[FactTarget]]:
+        """For each source id, where every fact (and statement) it supports is shown, by kind and text."""
+        facts = self.facts
+        found: dict[str, dict[tuple[str, str], FactTarget]] = {}
 
         def add(source_ids, kind: str, label: str, target: str, anchor: str | None = None) -> None:
             label = label if len(label) <= 100 else label[:99] + "…"
             for source_id in source_ids:
-                found.setdefault(source_id, {})[(kind, label + (anchor or ""))] = Link(label, link(target, anchor), kind)
+                found.setdefault(source_id, {})[(kind, label + (anchor or ""))] = FactTarget(label, kind, target, anchor)
 
         def sources_of(fact) -> list[str]:
             return [item.source for item in fact.evidence]
@@ -454,7 +590,7 @@ class PageBuilder:
         for p in facts.participants:
             add(sources_of(p), "Participant", p.name, "who.md", f"participant-{p.id}")
         for e in facts.events:
-            add(sources_of(e), "Event", e.title, "timeline.md", e.id)
+            add(sources_of(e), "Event", e.title, self.event_page(e.id), e.id)
         for q in facts.quotes:
             add([q.source, *sources_of(q)], "Quote", f"“{q.text}”", f"people/{q.speaker}.md", f"quote-{q.id}")
         for name, site in STORY_SITES.items():
@@ -475,6 +611,34 @@ def _count_text(participants) -> str:
         (countries, f"{countries} {'country' if countries == 1 else 'countries'}"),
         (organisations, f"{organisations} organisation{'' if organisations == 1 else 's'}"),
     ) if n)
+
+
+def _events_text(count: int) -> str:
+    return f"{count:,} event{'' if count == 1 else 's'}"
+
+
+def _facts_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def _year_parts(events: list[Event], background: bool) -> list[TimelinePart]:
+    """Events (in timeline order) a page per year, and a year of more than EVENTS_PER_PAGE a
+    page per month, after a page of its events dated only by the year, if any."""
+    years: dict[str, list[Event]] = {}
+    for event in events:
+        years.setdefault(event.date[:4], []).append(event)
+    parts = []
+    for year, items in years.items():
+        if len(items) <= EVENTS_PER_PAGE:
+            parts.append(TimelinePart(f"timeline/{year}.md", year, items, background))
+            continue
+        months: dict[str, list[Event]] = {}
+        for event in items:
+            months.setdefault(event.date[:7], []).append(event)
+        for month, group in months.items():
+            label = f"During {year}" if month == year else f"{MONTH_NAMES[int(month[5:7]) - 1]} {year}"
+            parts.append(TimelinePart(f"timeline/{month}.md", label, group, background))
+    return parts
 
 
 # Date precision by the length of a partial date.
@@ -536,11 +700,19 @@ PAGE_TEMPLATES.update({kind_page.spec.path: (kind_page.template, kind_page.conte
 PERSON_TEMPLATE = "person.md.j2"
 
 
+# Pages that become several on a large story: the page's path -> its pages' templates and contexts.
+PAGE_SETS = {TIMELINE: PageBuilder.timeline_pages, SOURCES: PageBuilder.sources_pages}
+
+
 def page_contexts(facts: Facts, directory_urls: bool = True) -> dict[str, tuple[str, object]]:
     """Page path → (template name, context) for every page of the site."""
     builder = PageBuilder(facts, directory_urls)
-    contexts = {spec.path: (PAGE_TEMPLATES[spec.path][0], PAGE_TEMPLATES[spec.path][1](builder))
-                for spec in site_pages(facts)}
+    contexts: dict[str, tuple[str, object]] = {}
+    for spec in site_pages(facts):
+        if spec.path in PAGE_SETS:
+            contexts.update(PAGE_SETS[spec.path](builder))
+        else:
+            contexts[spec.path] = (PAGE_TEMPLATES[spec.path][0], PAGE_TEMPLATES[spec.path][1](builder))
     for person in sorted(facts.people, key=lambda p: p.id):
         if builder.has_page(person):
             contexts[f"people/{person.id}.md"] = (PERSON_TEMPLATE, builder.person(person))

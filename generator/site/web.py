@@ -8,6 +8,7 @@ prints them. Every text here is plain (not HTML); the template escapes it once.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -196,9 +197,21 @@ def fold(text: str) -> str:
 
 def folded_words(text: str) -> str:
     """The words of an index entry (HTML) that read differently without accents, folded."""
-    words = dict.fromkeys(fold(word) for word in html.unescape(_TAG.sub(" ", text)).split()
-                          if fold(word) != word.lower())
+    words: dict[str, None] = {}
+    for word in html.unescape(_TAG.sub(" ", text)).split():
+        if not word.isascii():  # folding changes no plain ASCII word but for its case
+            folded = _accent_free(word)
+            if folded is not None:
+                words[folded] = None
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _accent_free(word: str) -> str | None:
+    """The word folded, or None when that only lowers its case; a site repeats its names on
+    many pages, so each word is folded once."""
+    folded = fold(word)
+    return None if folded == word.lower() else folded
 
 
 def fold_search_index(index: dict[str, Any]) -> dict[str, Any]:

@@ -154,50 +154,62 @@ def parse_transform(text: str) -> Matrix:
 
 # How many numbers each path command takes; the last two (one for H and V) are where it ends.
 _ARGUMENTS = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
-_PATH_TOKEN = re.compile(rf"([MmLlHhVvCcSsQqTtAaZz])|({_NUMBER})")
+_COMMAND = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])")
+_NUMBERS = re.compile(_NUMBER)
 
 
 def path_rings(d: str) -> list[list[Point]]:
     """The closed outlines of an SVG path, each as the points its segments end at.
 
     A curve becomes the chord between its ends: the outlines are drawn with many short
-    segments, so at the scale of a page the chords and the curves are the same line.
+    segments, so at the scale of a page the chords and the curves are the same line. The
+    path is read a command at a time, each with all the numbers up to the next command (a
+    command repeats while numbers follow it), as the world's outlines are thousands of them.
     """
-    tokens = [(command, float(number) if number else None) for command, number in _PATH_TOKEN.findall(d)]
+    pieces = _COMMAND.split(d)
+    if _NUMBERS.search(pieces[0]):
+        raise ValueError(f"path data has a number without a command: {d[:40]}")
     rings: list[list[Point]] = []
     ring: list[Point] = []
     x = y = start_x = start_y = 0.0
-    command, index = "", 0
-    while index < len(tokens):
-        letter, _ = tokens[index]
-        if letter:
-            command, index = letter, index + 1
-            if command in "Zz":
-                if len(ring) >= 3:
-                    rings.append(ring)
-                ring, x, y = [], start_x, start_y
-                continue
-        elif not command or command in "Zz":
-            raise ValueError(f"path data has a number without a command: {d[:40]}")
-        count = _ARGUMENTS[command.lower()]
-        values = [value for _, value in tokens[index:index + count]]
-        if len(values) < count or any(value is None for value in values):
-            raise ValueError(f"path command {command} lacks numbers: {d[:40]}")
-        index += count
-        relative = command.islower()
-        kind = command.lower()
-        if kind == "h":
-            x = values[0] + (x if relative else 0.0)
-        elif kind == "v":
-            y = values[0] + (y if relative else 0.0)
-        else:
-            x, y = (values[-2] + x, values[-1] + y) if relative else (values[-2], values[-1])
-        if kind == "m":
+    for command, arguments in zip(pieces[1::2], pieces[2::2]):
+        values = _NUMBERS.findall(arguments)    # as text: a curve's control points are never used
+        kind, relative = command.lower(), command.islower()
+        if kind == "z":
             if len(ring) >= 3:
                 rings.append(ring)
-            ring, start_x, start_y = [], x, y
-            command = "l" if relative else "L"     # further pairs after a move are lines
-        ring.append((x, y))
+            ring, x, y = [], start_x, start_y
+            if values:
+                raise ValueError(f"path data has a number without a command: {d[:40]}")
+            continue
+        count = _ARGUMENTS[kind]
+        if len(values) < count:
+            raise ValueError(f"path command {command} lacks numbers: {d[:40]}")
+        if kind == "m":     # a move, then further pairs are lines
+            if len(ring) >= 3:
+                rings.append(ring)
+            move_x, move_y = float(values[0]), float(values[1])
+            x, y = (move_x + x, move_y + y) if relative else (move_x, move_y)
+            ring, start_x, start_y = [(x, y)], x, y
+            values, kind, command = values[2:], "l", "l" if relative else "L"
+        if len(values) % count:
+            raise ValueError(f"path command {command} lacks numbers: {d[:40]}")
+        if kind == "h" or kind == "v":
+            for value in map(float, values):
+                if kind == "h":
+                    x = value + (x if relative else 0.0)
+                else:
+                    y = value + (y if relative else 0.0)
+                ring.append((x, y))
+        elif relative:
+            for step_x, step_y in zip(map(float, values[count - 2::count]), map(float, values[count - 1::count])):
+                x, y = step_x + x, step_y + y
+                ring.append((x, y))
+        else:
+            ends = list(zip(map(float, values[count - 2::count]), map(float, values[count - 1::count])))
+            if ends:
+                ring.extend(ends)
+                x, y = ends[-1]
     if len(ring) >= 3:
         rings.append(ring)
     return rings
@@ -223,6 +235,10 @@ def _signed_area(points: Sequence[Point]) -> float:
 
 def _overlaps(a: Box, b: Box) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _holds(outer: Box, inner: Box) -> bool:
+    return outer[0] <= inner[0] and inner[2] <= outer[2] and outer[1] <= inner[1] and inner[3] <= outer[3]
 
 
 # -- the view --------------------------------------------------------------------------------
@@ -306,24 +322,22 @@ def simplify(points: Sequence[tuple[int, int]], tolerance: float) -> list[tuple[
     stack = [(0, far), (far, len(points))]
     while stack:
         first, last = stack.pop()
-        end = points[last % len(points)]
         best, best_distance = -1, tolerance
+        # Each point's distance to the line from `first` to `last` (to `first` itself when the
+        # two meet), with the line's own terms worked out once: this loop is most of the drawing.
+        (ax, ay), (bx, by) = points[first], points[last % len(points)]
+        dx, dy = bx - ax, by - ay
+        length = math.hypot(dx, dy)
         for index in range(first + 1, last):
-            distance = _distance_to_line(points[index], points[first], end)
+            px, py = points[index]
+            distance = (abs(dx * (ay - py) - dy * (ax - px)) / length if length
+                        else math.hypot(px - ax, py - ay))
             if distance > best_distance:
                 best, best_distance = index, distance
         if best >= 0:
             keep.add(best)
             stack.extend(((first, best), (best, last)))
     return [points[index] for index in sorted(keep)]
-
-
-def _distance_to_line(point: tuple[int, int], a: tuple[int, int], b: tuple[int, int]) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = math.hypot(dx, dy)
-    if length == 0:
-        return math.hypot(point[0] - a[0], point[1] - a[1])
-    return abs(dx * (a[1] - point[1]) - dy * (a[0] - point[0])) / length
 
 
 @dataclass(frozen=True)
@@ -342,7 +356,8 @@ def draw_country(parts: Sequence[Outline], view: Box, scale: float) -> Drawn | N
     for part in parts:
         if not _overlaps(part.box, window):
             continue
-        clipped = clip(part.points, window)
+        # A part wholly inside the window is its own clipping, so the cut is needed only at the edges.
+        clipped = part.points if _holds(window, part.box) else clip(part.points, window)
         if len(clipped) < 3:
             continue
         grid: list[tuple[int, int]] = []
