@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract import involvement
 from generator.extract.actors import (
-    PLACE_NAME, PLACE_NAMES_PATTERN, countries_of_people_in, phrase_span, places_in, subject_of,
+    NAME_CONTINUATIONS, PLACE_NAME, PLACE_NAMES_PATTERN, countries_of_people_in, phrase_span, places_in, subject_of,
 )
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
@@ -49,7 +49,12 @@ _EFFORTS = rf"(?:{involvement.EFFORT_PATTERN})s?"
 _EFFORT_NOUNS = set(involvement.EFFORT_NOUNS)
 _ADJECTIVE = gazetteer.PLACE_ADJECTIVES_PATTERN
 _CITY = "|".join(re.escape(city) for city in sorted(gazetteer.CITIES, key=len, reverse=True))
-_LIST = rf"(?:the\s+)?(?:{PLACE_NAMES_PATTERN})(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:{PLACE_NAMES_PATTERN}))*"
+# A list of names in the shape of places ("the UK, France and Italy"); the rules read the places
+# in it with `places_in`. The shape, not the gazetteer's names, keeps the many rules that embed
+# it quick to compile.
+_NAME_WORD = rf"(?:[A-Z][\w.'’-]*|(?:{'|'.join(re.escape(word) for word in NAME_CONTINUATIONS)})(?![\w-]))"
+_NAME_SHAPE = rf"(?<![\w-])[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_WORD}){{0,5}}"
+_LIST = rf"(?:the\s+)?{_NAME_SHAPE}(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?{_NAME_SHAPE})*"
 _LEAD = [
     re.compile(rf"\b(?:[Ll]ed|[Cc]o-led|[Ll]aunched|[Hh]eaded|[Ss]pearheaded|[Cc]onvened|[Cc]o-chaired|[Cc]haired) "
                rf"by (?P<list>{_LIST})"),
