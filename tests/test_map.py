@@ -4,6 +4,7 @@ a bounded size, no map without countries, and the map as a reader sees it on a p
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -209,3 +210,9 @@ def test_the_map_fits_a_phone_and_names_what_it_shows(browser, coalition_site, s
         titles = page.locator("svg.explainer-map-drawing path > title").all_text_contents()
         assert "France: lead" in titles and "United Kingdom: lead" in titles
     context.close()
+
+
+def test_search_finds_the_table_not_the_map_shapes(coalition_site):
+    index = json.loads((coalition_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    who = " ".join(entry["text"] for entry in index["docs"] if entry["location"].startswith("who/"))
+    assert "France" in who and "France: lead" not in who and "Not on the map" not in who
