@@ -140,3 +140,17 @@ def test_a_title_leading_into_a_quotation_names_its_speaker_never_the_last_one(n
             "group itself depends on whether certain countries are ready.\" The chancellor added more: \"We will "
             "be ready to act when the time comes for all of us.\"")
     assert [speaker for speaker, _ in quotes_of(nlp, text)] == ["emmanuel-macron"]
+
+
+def test_a_quote_carries_the_sentence_before_it_but_never_the_headline(nlp):
+    text = ("Starmer news today\n\nBritish Prime Minister Keir Starmer met allies on Thursday in London. Asked "
+            "about the troops, he said: \"We will be ready to act when the time comes for all of us.\"\n\n"
+            "\"Nobody should doubt that this coalition means what it says today,\" Starmer said.")
+    contexts = {q.text[:10]: q.context for q in extract_article(nlp, article(text), ("people", "quotes")).quotes}
+    assert contexts == {
+        "We will be": "British Prime Minister Keir Starmer met allies on Thursday in London.",
+        "Nobody sho": "Asked about the troops, he said: \"We will be ready to act when the time comes for all of us.\"",
+    }
+    opening = extract_article(nlp, article("\"We will be ready to act when the time comes,\" Keir Starmer said."),
+                              ("people", "quotes")).quotes
+    assert [q.context for q in opening] == [None]

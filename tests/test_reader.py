@@ -265,3 +265,15 @@ def test_a_pledges_actor_must_be_a_country_an_organisation_or_a_participant(tmp_
     """})
     project.config_file.write_text("site_name: test\nplugins:\n  - explainer:\n      kinds: [pledges]\n", encoding="utf-8")
     assert messages(project) == problems
+
+
+def test_a_quotes_context_must_be_verbatim_too(tmp_path):
+    project = make_project(tmp_path, editorial={"quotes": """
+        fix:
+          store-we-will-stand:
+            context: Words the article never printed.
+    """})
+    assert messages(project) == [
+        "content/editorial/quotes.yaml:3:14: quote is not verbatim in source 'oslo': "
+        "\"Words the article never printed.\"; copy the words exactly as the article has them",
+    ]

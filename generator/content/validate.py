@@ -37,6 +37,9 @@ def check_graph(facts: Facts, placed_by_kind: dict[str, dict[str, "Placed"]], si
             if isinstance(record, Quote):
                 problems.extend(_quote_problems(placed, ("source",), ("text",), record.source, record.text,
                                                 texts, source_ids))
+                if record.context is not None and record.source in source_ids:
+                    problems.extend(_quote_problems(placed, ("source",), ("context",), record.source,
+                                                    record.context, texts, source_ids))
             elif not record.evidence:
                 problems.append(placed.problem("evidence", f"{kind} '{record.id}' has no evidence; "
                                                "add at least one {source, quote} from an article"))

@@ -8,7 +8,7 @@ mentions are attached after `people` has run, so later extractors resolve names 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,10 @@ class ArticleDoc:
             if char < sentence.end_char + 1:
                 return sentence.start_char
         return None
+
+    def sentences_before(self, char: int) -> list[Span]:
+        """The sentences that start before `char`, nearest first."""
+        return self.sentences[:bisect_left(self._sentence_starts, char)][::-1]
 
     def paragraph_of(self, char: int) -> tuple[int, int]:
         for start, end in self.paragraphs:

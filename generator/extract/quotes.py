@@ -29,6 +29,7 @@ from generator.model import gazetteer
 from generator.extract.inflection import base_in
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, sentence_text
+from generator.files.articles import is_caption
 from generator.extract.findings import extractor_name
 from generator.extract.people import ROLE_MEANINGS, SPEECH_VERBS
 
@@ -165,10 +166,23 @@ def extract_quotes(context: ArticleDoc) -> list[Quote]:
             continue
         quotes[quote_id] = Quote(
             id=quote_id, speaker=found.speaker, text=text, source=context.source,
+            context=_sentence_before(context, evidence_start),
             evidence=[Evidence(source=context.source, quote=quote)],
             extractor=EXTRACTOR, **rated(basis, prior),
         )
     return sorted(quotes.values(), key=lambda q: q.id)
+
+
+def _sentence_before(context: ArticleDoc, start: int) -> str | None:
+    """The article's sentence before a quote's passage, which says what the words answer or
+    follow; none before the text proper (a headline, a caption or a date line is no context)."""
+    for sentence in context.sentences_before(start):
+        said = context.quote_of(sentence).strip()
+        if said and sentence.end_char <= start + 1:
+            if said == context.article.title or is_caption(said) or len(said.split()) < 4:
+                return None
+            return said
+    return None
 
 
 def _named_inside(context: ArticleDoc, quotation: Quotation, speaker: str) -> bool:

@@ -153,6 +153,9 @@ class Quote(Fact):
     speaker: Id = Field(description="Person id of who said it.")
     text: str = Field(min_length=1, description="The words, exactly as the article has them.")
     source: Id = Field(description="Id of the article the quote is in.")
+    context: str | None = Field(default=None, min_length=1, description=(
+        "The sentence before the quote's passage in the article, verbatim: what the words answer "
+        "or follow. Empty when the quote opens its article."))
 
 
 class Claim(Record):

@@ -268,6 +268,8 @@ class QuoteItem:
     text: str = field(metadata={"help": "The words, exactly as the article has them."})
     date: DateLabel | None = field(metadata={"help": "Publication date of the article it is in; None if undated."})
     citation: Citation = field(metadata={"help": "The reference to the article the quote is in."})
+    context: str | None = field(default=None, metadata={
+        "help": "The article's sentence before the quote, verbatim: what the words answer; None if not known."})
 
 
 @dataclass(frozen=True)

@@ -359,7 +359,7 @@ class PageBuilder:
         citations = self.citations(page, person.evidence)
         quotes = [
             QuoteItem(anchor(f"quote-{q.id}"), q.text, date_label(self._published(q.source) or None),
-                      self.citation(page, q.source, q.text))
+                      self.citation(page, q.source, q.text), q.context)
             for q in self.quotes_of.get(person.id, [])
         ]
         events = [
