@@ -18,6 +18,12 @@
   element.textContent = JSON.stringify(config);
 })();
 
+// Material's search box is a dialog without a name; screen readers announce it as "Search".
+addEventListener("DOMContentLoaded", () => {
+  const dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+});
+
 // Printing: every fold of a page (a citation's quote, the facts an article supports) is printed
 // open. Browsers that know the ::details-content pseudo-element do that from the print
 // stylesheet already; for the others, open the closed ones before printing and close them
