@@ -192,12 +192,13 @@ def calibrate(context: click.Context, gold_dirs: tuple[Path, ...], out: Path | N
         beside = gold_dir.parent / "articles"
         folders.append((gold_dir, beside if beside.is_dir() else project_from(context).seeds_dir))
     try:
-        text = calibration(folders)
+        text, rules = calibration(folders)
     except ContentError as error:
         raise ProblemsFound(error.report()) from error
     target = out or TABLE
     target.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {target}: {text.count(chr(10)) - len(folders) - 4} rules from {len(folders)} sets")
+    sets = f"{len(folders)} set" + ("s" if len(folders) != 1 else "")
+    click.echo(f"wrote {target}: {rules} rules measured on {sets} of annotated articles")
 
 
 @main.command()

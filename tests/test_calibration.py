@@ -50,6 +50,7 @@ def test_calibrate_counts_each_rule_on_the_gold_as_evaluate_reports_it(tmp_path)
     assert result.exit_code == 0, result.output
     counts = read_table(out)
     assert {basis.split(".")[0] for basis in counts} >= {"people", "participants", "events", "quotes"}
+    assert result.output.strip() == f"wrote {out}: {len(counts)} rules measured on 1 set of annotated articles"
     report = runner.invoke(main, ["--project", str(ROOT), "evaluate", str(WRITTEN_DEV / "gold"),
                                   "--articles", str(WRITTEN_DEV / "articles")])
     assert report.exit_code == 0, report.output

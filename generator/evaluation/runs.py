@@ -30,11 +30,12 @@ def score_folder(gold_dir: Path, articles_dir: Path, review_below: float = 0.5) 
                     review_below=review_below)
 
 
-def calibration(folders: Sequence[tuple[Path, Path]]) -> str:
-    """calibration.yaml from the outcomes of every (gold, articles) folder pair, pooled by rule."""
+def calibration(folders: Sequence[tuple[Path, Path]]) -> tuple[str, int]:
+    """calibration.yaml from the outcomes of every (gold, articles) folder pair, pooled by rule,
+    and how many rules it measures."""
     pooled: dict[str, tuple[int, int]] = {}
     for gold_dir, articles_dir in folders:
         for basis, outcomes in rule_outcomes(score_folder(gold_dir, articles_dir)).items():
             right, counted = pooled.get(basis, (0, 0))
             pooled[basis] = (right + sum(o.right for o in outcomes), counted + len(outcomes))
-    return table_text(pooled, [gold_dir.as_posix() for gold_dir, _ in folders])
+    return table_text(pooled, [gold_dir.as_posix() for gold_dir, _ in folders]), len(pooled)
