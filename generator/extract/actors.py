@@ -133,16 +133,20 @@ def _reported_clause(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
-def _person_actor(person) -> str:
+# Stands before a person's id where an actor is a person whose country the article does not give.
+PERSON_PREFIX = "person:"
+
+
+def person_actor(person) -> str:
     """A person stands for their country; one whose country this article does not give is
     kept as "person:<id>" for `combine` to resolve from other articles."""
-    return person.country or f"person:{person.id}"
+    return person.country or PERSON_PREFIX + person.id
 
 
 def _antecedent_actor(context: ArticleDoc, pronoun: Token) -> list[str]:
     mention = context.antecedent(pronoun.idx)
     person = context.people.get(mention.person) if mention else None
-    return [_person_actor(person)] if person else []
+    return [person_actor(person)] if person else []
 
 
 def actors_of(context: ArticleDoc, head: Token) -> list[str]:
@@ -158,7 +162,7 @@ def actors_of(context: ArticleDoc, head: Token) -> list[str]:
     for mention in context.mentions_in(start, end):
         person = context.people.get(mention.person)
         if person:
-            ids.append((mention.start, _person_actor(person)))
+            ids.append((mention.start, person_actor(person)))
     text = context.text[start:end]
     covered = [(m.start - start, m.end - start) for m in context.mentions_in(start, end)]
     # "Anwar Ibrahim, this year's rotating chair of ASEAN": what an appositive says of a

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -71,9 +72,10 @@ class ArticleDoc:
                 return sentence.start_char
         return None
 
-    def sentences_before(self, char: int) -> list[Span]:
+    def sentences_before(self, char: int) -> Iterator[Span]:
         """The sentences that start before `char`, nearest first."""
-        return self.sentences[:bisect_left(self._sentence_starts, char)][::-1]
+        for index in range(bisect_left(self._sentence_starts, char) - 1, -1, -1):
+            yield self.sentences[index]
 
     def paragraph_of(self, char: int) -> tuple[int, int]:
         for start, end in self.paragraphs:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract import involvement
 from generator.extract.actors import (
-    NAME_CONTINUATIONS, PLACE_NAME, PLACE_NAMES_PATTERN, countries_of_people_in, phrase_span, places_in, subject_of,
+    NAME_CONTINUATIONS, PERSON_PREFIX, PLACE_NAME, PLACE_NAMES_PATTERN, countries_of_people_in, person_actor, phrase_span, places_in, subject_of,
 )
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
@@ -38,8 +38,6 @@ if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports s
 
 EXTRACTOR = extractor_name("participants")
 _CONFIDENCE = {"lead": 0.8, "member": 0.7, "attended": 0.7, "likely": 0.5}
-# Stands before a person's id where a participant is a person whose country the article does not give.
-_PERSON = "person:"
 _MEETING_FORMS = {form for noun in involvement.MEETING_NOUNS for form in (noun, noun + "s")} \
     | set(involvement.SITTING_NOUNS)
 # A press conference is where someone speaks, not a meeting of the parties.
@@ -246,8 +244,8 @@ class _Found:
         self.by_person: dict[str, tuple[str, list[str]]] = {}
 
     def add(self, place_id: str, status: str, quote: str):
-        if place_id.startswith(_PERSON):
-            found, place_id = self.by_person, place_id.removeprefix(_PERSON)
+        if place_id.startswith(PERSON_PREFIX):
+            found, place_id = self.by_person, place_id.removeprefix(PERSON_PREFIX)
         elif gazetteer.place(place_id) is None:
             return
         else:
@@ -399,7 +397,7 @@ def _attendance(context: ArticleDoc, passage: _Passage, previous_attending: bool
             person = context.people.get(mention.person)
             clause = _clause_holding(clauses, mention.start - passage.offset)
             if person is not None and mention.strong and clause is not None and not _NEGATED.search(clause):
-                found.add(person.country or _PERSON + person.id, "attended", quote)
+                found.add(person_actor(person), "attended", quote)
     for place_id in _speakers_at_meetings(context, passage):
         found.add(place_id, "attended", quote)
     if previous_attending or _MEETING.search(chunk):
@@ -466,7 +464,7 @@ def _people_countries(context: ArticleDoc, start: int, end: int) -> list[str]:
     for mention in context.mentions_in(start, end):
         person = context.people.get(mention.person)
         if mention.strong and person is not None and not person.country:
-            ids.append(_PERSON + person.id)
+            ids.append(PERSON_PREFIX + person.id)
     return list(dict.fromkeys(ids))
 
 
@@ -489,7 +487,7 @@ def _subject_ids(context: ArticleDoc, verb: Token) -> tuple[list[str], list[str]
     if subject.lower_ in ("he", "she"):
         mention = context.antecedent(subject.idx)
         person = context.people.get(mention.person) if mention else None
-        return ([person.country or _PERSON + person.id] if person is not None else []), []
+        return ([person_actor(person)] if person is not None else []), []
     sentence = verb.sent
     start, end = phrase_span(subject, after=context.text.index(context.quote_of(sentence), sentence.start_char))
     people = _people_countries(context, start, end)
@@ -666,13 +664,8 @@ def _accused(chunk: str) -> list[str]:
     """Organisations a case is brought against: "her party, the National Rally, illegally used
     ...", "officials from the National Front were accused of ...". A country named so is
     usually the setting, not the defendant, and is left out."""
-    ids: list[str] = []
-    for match in _ACCUSED.finditer(chunk):
-        if _NEGATED.search(_clause_at(_clauses(chunk), match.start())):
-            continue
-        ids += [place_id for place_id in places_in(match.group("list"))
-                if place_id not in ids and gazetteer.place(place_id).kind == "organisation"]
-    return ids
+    return [place_id for place_id in _listed(_ACCUSED, chunk, negation=True)
+            if gazetteer.place(place_id).kind == "organisation"]
 
 
 def _wronged(chunk: str) -> list[str]:

@@ -25,7 +25,7 @@ from generator.model.kinds.pledges import Pledge
 from generator.model.records import Amount, Evidence, Quantity
 from generator.model.ids import slugify
 from generator.model.lexicon import STOP_WORDS
-from generator.extract.actors import PLACE_NAMES_PATTERN, actors_of, places_in, subject_of
+from generator.extract.actors import PERSON_PREFIX, PLACE_NAMES_PATTERN, actors_of, places_in, subject_of
 from generator.extract.clauses import phrase, text_of
 from generator.extract.inflection import base_in
 from generator.files.articles import is_caption
@@ -230,7 +230,7 @@ def _add(pledges: dict, claims: list, context: ArticleDoc, quote: str, actors: l
     if later:
         evidence.append(Evidence(source=context.source, quote=later))
     for actor in actors:
-        pledge_id = f"{actor.lower().removeprefix('person:')}-{slugify(key, 5)}"
+        pledge_id = f"{actor.lower().removeprefix(PERSON_PREFIX)}-{slugify(key, 5)}"
         if pledge_id in pledges:
             continue
         pledges[pledge_id] = Pledge(
@@ -431,7 +431,7 @@ def _is_thing(token) -> bool:
 
 
 def _allowed(actor: str) -> bool:
-    return len(actor) == 2 or actor.startswith("person:") or gazetteer.place(actor) is not None
+    return len(actor) == 2 or actor.startswith(PERSON_PREFIX) or gazetteer.place(actor) is not None
 
 
 def _actor_ids(context: ArticleDoc, head) -> list[str]:
@@ -697,8 +697,8 @@ def _resolved(results: list[ArticleFacts], people: People) -> list[list[tuple[st
         for pledge in result.pledges:
             pledge = pledge.model_copy(deep=True)
             old_id = pledge.id
-            if pledge.actor.startswith("person:"):
-                person_id = pledge.actor.removeprefix("person:")
+            if pledge.actor.startswith(PERSON_PREFIX):
+                person_id = pledge.actor.removeprefix(PERSON_PREFIX)
                 country = people.country_by_name(names.get((result.source, person_id)))
                 if not country:
                     continue
