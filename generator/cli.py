@@ -124,6 +124,7 @@ def _report_held(facts) -> None:
 def build(context: click.Context, site_dir: Path | None) -> None:
     """Check content, then build the static site (the previous site stays if this fails)."""
     from generator.content.reader import read_content
+    from generator.plugin import build_project
     from generator.site.build import BuildFailed, build_site
 
     project = project_from(context)
@@ -132,7 +133,7 @@ def build(context: click.Context, site_dir: Path | None) -> None:
         raise ProblemsFound(ContentError(problems, project.root).report() + "\nThe site was not changed.")
     target = Path(os.path.abspath(site_dir or project.site_dir))
     try:
-        build_site(project, target, facts)
+        build_site(project, target, facts, build_project)
     except BuildFailed as error:
         raise ProblemsFound(f"{error}\nThe site was not changed.") from error
     click.echo(f"built {target}")

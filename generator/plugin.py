@@ -1,19 +1,20 @@
 """The MkDocs plugin: a thin adapter between MkDocs and the generator.
 
-It loads the facts once per build (or takes over those `explainer build` has just checked), adds
+It loads the facts once per build (or is handed those `explainer build` has just checked), adds
 the generated pages, open-data files and feed, puts the explainer's theme overrides in front of
 Material's templates, and sets the navigation. All real work happens in `content`, `render`, `export`, `feed` and `web`, which know nothing of MkDocs.
 """
 
 from __future__ import annotations
 
+import logging
 from importlib.resources import files
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -25,7 +26,7 @@ from generator.site.export import facts_json, schema_json
 from generator.model.facts import Facts, project_kinds
 from generator.model.kinds import STORY_KINDS
 from generator.site import web
-from generator.site.build import BuildFailed, snapshot_facts
+from generator.site.build import BuildFailed
 from generator.site.feed import atom_feed
 from generator.site.render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
 
@@ -86,6 +87,7 @@ def plain_text(value) -> str:
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    handed: Facts | None = None  # the facts `explainer build` checked, set by `build_project`
     facts: Facts | None = None
     site: web.Site | None = None
     descriptions: dict[str, str]  # generated page path → its description, set with the facts
@@ -100,14 +102,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         project_dir = Path(config.config_file_path).resolve().parent
         try:
-            # `explainer build` has checked the content already and hands over what it read.
-            self.facts = snapshot_facts(project_dir, project_kinds(self.config.kinds))
-            if self.facts is None:
-                self.facts = load_facts(project_dir, story_kinds=self.config.kinds)
+            self.facts = (self.handed if self.handed is not None
+                          else load_facts(project_dir, story_kinds=self.config.kinds))
         except ContentError as error:
             raise PluginError(error.report()) from error
-        except BuildFailed as error:
-            raise PluginError(str(error)) from error
         if self.config.navigation and not config.nav:
             config.nav = page_nav(self.facts)
         self.site = web.site_info(self.facts, name=name, description=description, url=config.site_url,
@@ -203,3 +201,41 @@ def keep_serving_after_failures(server, build):
             raise
 
     return guarded_build
+
+
+def build_project(config_file: Path, site_dir: Path, facts: Facts) -> None:
+    """Build the project of this mkdocs.yml into `site_dir` with MkDocs, in this process, as
+    `mkdocs build` would, rendering `facts`: the content `explainer build` has just read and
+    checked, so it is not read again. Raises BuildFailed with what MkDocs reported."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    messages = _Messages()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(messages)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir))
+        for plugin in config.plugins.values():
+            if isinstance(plugin, ExplainerPlugin):
+                plugin.handed = facts
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        raise BuildFailed("cannot build the site: " + "\n".join([*messages.lines, error.format_message()])) from error
+    finally:
+        logger.removeHandler(messages)
+
+
+class _Messages(logging.Handler):
+    """MkDocs' warnings and errors during one build, worded as the `mkdocs` command prints them;
+    they say why a strict build stopped."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")

@@ -1,10 +1,10 @@
-"""Building a project with MkDocs in a child process: the content is read and checked once, by
-the command, and the child renders the facts it was handed."""
+"""Building a project with MkDocs in the command's process: the content is read and checked once,
+by the command, and MkDocs renders the facts it was handed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,13 +13,9 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.content import reader
 from generator.files.project import Project
-from generator.model.facts import project_kinds
+from generator.plugin import build_project
 from generator.site import build
-from generator.site.export import facts_json
 from tests.factories import build_site, make_story, write_project
-
-ALL_KINDS = project_kinds(["pledges", "plan", "coalitions"])
-
 
 @pytest.fixture
 def reads(monkeypatch) -> list[Path]:
@@ -35,25 +31,7 @@ def reads(monkeypatch) -> list[Path]:
     return calls
 
 
-@pytest.fixture
-def mkdocs_in_this_process(monkeypatch) -> None:
-    """The MkDocs child of `explainer build` run in this process, with the child's environment,
-    so that what it reads is counted here."""
-    from mkdocs.__main__ import cli
-
-    def run(command, *, cwd, env, capture_output, text):
-        assert command[1:3] == ["-m", "mkdocs"]
-        with monkeypatch.context() as child:
-            for name, value in env.items():
-                if os.environ.get(name) != value:
-                    child.setenv(name, value)
-            cli(command[3:], standalone_mode=False)
-        return subprocess.CompletedProcess(command, 0, "", "")
-
-    monkeypatch.setattr(build.subprocess, "run", run)
-
-
-def test_a_build_reads_the_content_once(tmp_path, reads, mkdocs_in_this_process):
+def test_a_build_reads_the_content_once(tmp_path, reads):
     project = write_project(make_story(hostile=True), tmp_path / "project")
     result = CliRunner().invoke(main, ["--project", str(project), "build"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -70,43 +48,33 @@ def test_a_build_reads_the_content_once(tmp_path, reads, mkdocs_in_this_process)
     assert sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == []
 
 
-def test_the_snapshot_gives_back_the_checked_facts(tmp_path, monkeypatch):
-    project = write_project(make_story(hostile=True), tmp_path / "project")
-    facts = reader.load_facts(project)
-    monkeypatch.setenv(build.FACTS_SNAPSHOT, str(build.write_snapshot(tmp_path, Project(project), facts)))
-    handed = build.snapshot_facts(project, facts.kinds)
-    assert handed == facts
-    assert facts_json(handed) == facts_json(facts)
-
-
-def test_a_snapshot_of_another_project_or_other_kinds_is_not_used(tmp_path, monkeypatch):
-    project = write_project(make_story(), tmp_path / "project")
-    facts = reader.load_facts(project)
-    monkeypatch.setenv(build.FACTS_SNAPSHOT, str(build.write_snapshot(tmp_path, Project(project), facts)))
-    assert build.snapshot_facts(tmp_path / "elsewhere", facts.kinds) is None
-    assert build.snapshot_facts(project, project_kinds([])) is None
-    assert facts.kinds == ALL_KINDS and build.snapshot_facts(project, ALL_KINDS) == facts
-
-
-def test_mkdocs_alone_reads_the_content_itself(tmp_path, reads, monkeypatch):
-    monkeypatch.delenv(build.FACTS_SNAPSHOT, raising=False)
+def test_mkdocs_alone_reads_the_content_itself(tmp_path, reads):
     project = write_project(make_story(), tmp_path / "project")
     build_site(project, tmp_path / "site")
     assert reads == [project]
 
 
-def test_an_unreadable_snapshot_stops_the_build(tmp_path, monkeypatch):
+def test_what_mkdocs_warns_of_says_why_the_build_stopped(tmp_path):
     project = write_project(make_story(), tmp_path / "project")
-    broken = tmp_path / "facts.json"
-    broken.write_text('{"project": "x"}', encoding="utf-8")
-    monkeypatch.setenv(build.FACTS_SNAPSHOT, str(broken))
-    with pytest.raises(build.BuildFailed, match="not a snapshot of facts"):
-        build.snapshot_facts(project, ALL_KINDS)
-    monkeypatch.setenv(build.FACTS_SNAPSHOT, str(tmp_path / "missing.json"))
-    with pytest.raises(build.BuildFailed, match="cannot read the checked facts"):
-        build.snapshot_facts(project, ALL_KINDS)
+    (project / "docs" / "extra.md").write_text("[gone](missing.md)\n", encoding="utf-8")
+    facts = reader.load_facts(project)
+    with pytest.raises(build.BuildFailed) as failure:
+        build.build_site(Project(project), project / "site", facts, build_project)
+    message = str(failure.value)
+    assert message.startswith("cannot build the site: WARNING")
+    assert "missing.md" in message and message.endswith("Aborted with 1 warnings in strict mode!")
+    assert not (project / "site").exists()
+    assert [path.name for path in project.iterdir() if path.name.startswith(".site")] == []
 
 
-def test_the_preview_is_never_handed_a_snapshot(monkeypatch):
-    monkeypatch.setenv(build.FACTS_SNAPSHOT, "/tmp/facts.json")
-    assert build.FACTS_SNAPSHOT not in build.quiet_environment()
+def test_the_build_time_is_the_newest_article_unless_the_user_set_one(monkeypatch):
+    facts = make_story().facts
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with build.reproducible_time(facts):
+        pinned = os.environ["SOURCE_DATE_EPOCH"]
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    newest = max(source.published for source in facts.sources if source.published)
+    assert pinned == str(int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc).timestamp()))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    with build.reproducible_time(facts):
+        assert os.environ["SOURCE_DATE_EPOCH"] == "86400"

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
+import feedparser
 import pytest
 
 from generator.model.records import Event, Evidence
@@ -149,6 +150,29 @@ def test_the_feed_has_what_atom_requires(story_site):
     assert feed.find(f"{ATOM}link[@rel='self']").get("type") == "application/atom+xml"
     # The newest article's date, not the build's.
     assert feed.findtext(f"{ATOM}updated") == "2031-06-16T00:00:00Z"
+
+
+def test_a_feed_library_reads_what_a_reader_subscribes_to(story_site):
+    """feedparser, the feed library feed readers are built on: no error in the feed, Atom 1.0,
+    and every entry with its title, address, dates and the passage as the reader sees them."""
+    read = feedparser.parse((story_site / web.FEED_XML).read_bytes())
+    assert not read.bozo, read.get("bozo_exception")
+    assert read.version == "atom10"
+    assert (read.feed.title, read.feed.link) == ("Harbour guard explainer", STORY_URL)
+    assert read.feed.updated_parsed[:3] == (2031, 6, 16)
+    assert [entry.title for entry in read.entries] == [HOSTILE_NAME, "Bergen summit", "Storm damages harbours"]
+    assert [entry.link for entry in read.entries] == [f"{STORY_URL}timeline/#{event}" for event in STORY_EVENTS]
+    assert [entry.published_parsed[:3] for entry in read.entries] == [(2031, 6, 15), (2031, 6, 14), (2031, 2, 1)]
+    assert len({entry.id for entry in read.entries}) == 3 and all(entry.id.startswith("urn:uuid:")
+                                                                  for entry in read.entries)
+    summit = read.entries[1]
+    assert summit.summary == "Leaders agree to guard the northern harbours."
+    [content] = summit.content
+    assert content.type == "text/html"
+    assert "Twelve leaders attended the Bergen summit on 14 June 2031" in content.value
+    # feedparser sanitises HTML as readers do; the hostile entry had nothing to remove.
+    hostile = read.entries[0]
+    assert "<script" not in hostile.content[0].value and HOSTILE_QUOTE in hostile.summary
 
 
 def test_entries_are_the_storys_events_newest_first_linked_to_their_anchors(story_site):

@@ -28,6 +28,7 @@ from generator.cli import main
 from generator.model.records import Evidence, Person, Quote
 from generator.site import web
 from generator.site.pages import date_label
+from tests import schema_org
 from tests.conftest import in_chromium, serve_directory
 from tests.factories import build_site, make_facts, make_story, write_project
 
@@ -175,7 +176,8 @@ def test_generated_pages_are_described_by_their_own_blurb():
 
 
 # The schema.org context, offline: its vocabulary, which is all that expansion here needs.
-SCHEMA_ORG_CONTEXT = {"@context": {"@vocab": "http://schema.org/"}}
+SCHEMA = "http://schema.org/"
+SCHEMA_ORG_CONTEXT = {"@context": {"@vocab": SCHEMA}}
 
 
 def load_document(url, options=None):
@@ -330,6 +332,35 @@ def test_every_page_has_its_canonical_address_and_preview(story_site):
     download = expanded_nodes(home.json_ld())["DataDownload"]
     assert value(download, "contentUrl") == STORY_URL + "data/facts.json"
     assert (story_site / "data/facts.json").is_file()
+
+
+def flattened(json_ld: str | dict) -> list[dict]:
+    document = json.loads(json_ld) if isinstance(json_ld, str) else json_ld
+    return jsonld.flatten(document, None, {"documentLoader": load_document})
+
+
+def test_every_pages_json_ld_is_valid_schema_org(story_site):
+    pages = built_pages(story_site)
+    assert len(pages) > 10
+    types = set()
+    for page in pages:
+        nodes = flattened(Head(page.read_text(encoding="utf-8")).json_ld())
+        assert schema_org.problems(nodes) == [], page
+        types.update(kind for node in nodes for kind in node["@type"])
+    assert {SCHEMA + "WebPage", SCHEMA + "WebSite", SCHEMA + "Dataset", SCHEMA + "DataDownload"} <= types
+
+
+@pytest.mark.parametrize("node, problem", [
+    ({"@type": "WebPage", "contentUrl": "https://example.org/x"}, "contentUrl belongs to MediaObject"),
+    ({"@type": "WebPaper", "name": "x"}, "WebPaper is not a schema.org type"),
+    ({"@type": "WebPage", "nickname": "x"}, "nickname is not a schema.org property"),
+    ({"@type": "Dataset", "distribution": {"@type": "WebSite", "name": "x"}}, "distribution holds a WebSite"),
+    ({"@type": "WebPage", "dateModified": "last week"}, "dateModified holds 'last week'"),
+    ({"@type": "Dataset", "isAccessibleForFree": "yes"}, "isAccessibleForFree holds 'yes'"),
+])
+def test_the_schema_org_validator_finds_what_the_vocabulary_forbids(node, problem):
+    found = schema_org.problems(flattened({"@context": "https://schema.org", **node}))
+    assert len(found) == 1 and problem in found[0]
 
 
 def test_an_article_dated_by_month_dates_the_pages_but_not_the_sitemap(tmp_path):

@@ -1,32 +1,30 @@
-"""Running MkDocs for a project: an atomic build, and the live preview.
+"""Building a project's site atomically, and the live preview.
 
-MkDocs runs in a child process so that only the plugin module imports it (rule 8 of docs/DESIGN.md),
-and so a crash in a build can never leave half a site in place: the site is built into a
-staging folder beside the target and swapped in only when the build succeeded.
+A build writes the site into a staging folder beside the target and swaps it in only when MkDocs
+succeeded, so a failed or killed build never leaves half a site in place.
 
 The swap replaces the target folder whole, so the target is checked first: a build only
 ever replaces a folder that an earlier build made (it carries `SITE_MARK`), an empty folder
 or nothing. The project, its parents and the folders editors and articles live in are never
 a site, marked or not.
 
-The command has read and checked the content before MkDocs starts, and the child renders those
-same facts rather than reading the content again: they reach it as a snapshot (pydantic's JSON
-of the checked `Facts`) in a staging folder named by `FACTS_SNAPSHOT`. `mkdocs build` and
-`mkdocs serve` run on their own have no snapshot, and the plugin reads the content itself.
+MkDocs itself runs in the command's process, through the function the plugin module offers (only
+that module knows MkDocs: rule 8 of docs/DESIGN.md), and renders the facts the command has just
+read and checked, so a build reads the content once and starts Python once. `mkdocs build` and
+`mkdocs serve` run on their own read the content themselves.
 """
 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import os
-import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from pydantic import BaseModel, ValidationError
 
 from generator.files.atomic import staging_dir, swap_in
 from generator.model.errors import describe_os_error
@@ -40,46 +38,12 @@ SITE_MARK = ".explainer-site"
 _UNMARKED_SITE = ("index.html", "data/facts.json", "data/facts.schema.json")
 
 
-# The environment variable that names the snapshot of the checked facts for the MkDocs child.
-FACTS_SNAPSHOT = "EXPLAINER_FACTS_SNAPSHOT"
-_SNAPSHOT_FILE = "facts.json"
-
-
 class BuildFailed(Exception):
     pass
 
 
-class FactsSnapshot(BaseModel):
-    """The facts `explainer build` checked, and the project they were read from."""
-
-    project: str    # the project folder, resolved
-    facts: Facts
-
-
-def write_snapshot(folder: Path, project: Project, facts: Facts) -> Path:
-    path = folder / _SNAPSHOT_FILE
-    snapshot = FactsSnapshot(project=str(project.root.resolve()), facts=facts)
-    path.write_text(snapshot.model_dump_json(), encoding="utf-8")
-    return path
-
-
-def snapshot_facts(project_dir: Path, kinds: list[str]) -> Facts | None:
-    """The facts the command checked for this project and these kinds, or None when the
-    environment names no snapshot or one made for another project or other kinds (then the
-    content is read as usual). A snapshot that cannot be read is an error: the command that
-    named it is waiting for this build."""
-    named = os.environ.get(FACTS_SNAPSHOT)
-    if not named:
-        return None
-    try:
-        snapshot = FactsSnapshot.model_validate_json(Path(named).read_bytes())
-    except OSError as error:
-        raise BuildFailed(f"cannot read the checked facts at {named}: {describe_os_error(error)}") from error
-    except ValidationError as error:
-        raise BuildFailed(f"the checked facts at {named} are not a snapshot of facts: {error}") from error
-    if snapshot.project != str(Path(project_dir).resolve()) or snapshot.facts.kinds != kinds:
-        return None
-    return snapshot.facts
+# Builds a project's site, given its mkdocs.yml, the folder to write and the checked facts.
+MkDocsBuild = Callable[[Path, Path, Facts], None]
 
 
 def check_site_target(project: Project, target: Path) -> None:
@@ -105,46 +69,31 @@ def is_built_site(folder: Path) -> bool:
     return (folder / SITE_MARK).is_file() or all((folder / name).is_file() for name in _UNMARKED_SITE)
 
 
-def reproducible_environment(facts: Facts) -> dict[str, str]:
-    """Pin build timestamps to the newest source date, so the same inputs give the same bytes."""
-    environment = quiet_environment()
-    if "SOURCE_DATE_EPOCH" not in environment:
-        newest = max((s.published for s in facts.sources if s.published and len(s.published) == 10),
-                     default="1970-01-01")
-        moment = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc)
-        environment["SOURCE_DATE_EPOCH"] = str(calendar.timegm(moment.utctimetuple()))
-    return environment
+@contextlib.contextmanager
+def reproducible_time(facts: Facts) -> Iterator[None]:
+    """Pin build timestamps to the newest source date while MkDocs builds, so the same inputs
+    give the same bytes; a `SOURCE_DATE_EPOCH` the user set wins."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    newest = max((s.published for s in facts.sources if s.published and len(s.published) == 10),
+                 default="1970-01-01")
+    moment = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(moment.utctimetuple()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def quiet_environment() -> dict[str, str]:
-    # Material's end-of-life banner says nothing about the project; keep the output ours. A
-    # snapshot is only ever named for the one build made of it: a preview reads the content.
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    environment.pop(FACTS_SNAPSHOT, None)
-    return environment
-
-
-def mkdocs_command(project: Project, *arguments: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", *arguments, "--config-file", str(project.config_file)]
-
-
-def build_site(project: Project, target: Path, facts: Facts) -> None:
+def build_site(project: Project, target: Path, facts: Facts, mkdocs_build: MkDocsBuild) -> None:
     """Build the site of these checked facts into `target`, swapped in only when MkDocs succeeded."""
     check_site_target(project, target)
-    staging = snapshot_folder = None
+    staging = None
     try:
-        # A staging folder of its own, so the snapshot never reaches the site, and a killed
-        # build's snapshot is cleared by the next build like its half-built site.
-        snapshot_folder = staging_dir(target)
-        environment = {**reproducible_environment(facts),
-                       FACTS_SNAPSHOT: str(write_snapshot(snapshot_folder, project, facts))}
         staging = staging_dir(target)
-        result = subprocess.run(
-            mkdocs_command(project, "build", "--site-dir", str(staging)),
-            cwd=project.root, env=environment, capture_output=True, text=True,
-        )
-        if result.returncode != 0:
-            raise BuildFailed(f"cannot build the site: {_mkdocs_failure(result.stderr or result.stdout)}")
+        with reproducible_time(facts):
+            mkdocs_build(project.config_file, staging, facts)
         (staging / SITE_MARK).write_text("Made by `explainer build`; a later build may replace this folder.\n",
                                          encoding="utf-8")
         swap_in(staging, target)
@@ -152,25 +101,12 @@ def build_site(project: Project, target: Path, facts: Facts) -> None:
     except OSError as error:
         raise BuildFailed(f"cannot write the site to {target}: {describe_os_error(error)}") from error
     finally:
-        for folder in (staging, snapshot_folder):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
-
-
-_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?::\s*'([^'\n]*)')?")
-
-
-def _mkdocs_failure(output: str) -> str:
-    """MkDocs' own message; a system error in the child (a full disk) in the user's words."""
-    system = _OS_ERROR.search(output)
-    if system:
-        return describe_os_error(OSError(int(system.group(1)), system.group(2), system.group(3)))
-    lines = [line for line in output.strip().splitlines() if line.strip()]
-    if any(line.startswith("Traceback (most recent call last)") for line in lines):
-        return lines[-1].strip()
-    return "\n".join(lines)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def serve_site(project: Project, dev_addr: str) -> int:
-    return subprocess.call(mkdocs_command(project, "serve", "--dev-addr", dev_addr), cwd=project.root,
-                           env=quiet_environment())
+    # Material's end-of-life banner says nothing about the project; keep the output ours.
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr, "--config-file",
+               str(project.config_file)]
+    return subprocess.call(command, cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
