@@ -9,7 +9,7 @@ For each site the contenders run interleaved, one after the other, N times (A B 
 in a fresh process as a user runs it, after one untimed round that warms the disk cache:
 
 - `explainer build`: the command line, which checks the content, then runs MkDocs with the
-  explainer plugin in a child process, handing it the facts it checked (the child reads no
+  explainer plugin in its own process, handing it the facts it checked (MkDocs reads no
   content), and swaps the site in;
 - plain `mkdocs build` of the same rendered pages: the Markdown `render_site` returns, written
   once into the docs/ folder of a plain MkDocs project with Material, the same theme features,
@@ -21,9 +21,7 @@ in a fresh process as a user runs it, after one untimed round that warms the dis
 
 `explainer check` runs N times on its own. Times are wall clock, best and median, with the CPU
 time of the best run; the ratio is the explainer build's time over the other build's, best to
-best, median to median and CPU to CPU (the steadiest of the three on a shared machine). Peak memory is each process's high-water mark (/proc VmHWM); for the
-MkDocs child of `explainer build` it is what getrusage reports for the children the command
-waited for, which counts the command's own memory at the moment it started the child.
+best, median to median and CPU to CPU (the steadiest of the three on a shared machine). Peak memory is each process's high-water mark (/proc VmHWM).
 `--profile` adds where `mkdocs build` with the plugin spends its time on the synthetic story:
 each plugin hook and the library functions it calls, timed by the clock in one build, then a
 cProfile of another, as the top entries by cumulative time. Run on its own, as here, the plugin
@@ -52,13 +50,14 @@ from story import StorySize, write_story  # bench/story.py: the script's own fol
 
 from generator.content.reader import load_facts
 from generator.files.project import Project
-from generator.site.render import page_nav, render_site
+from generator.site.navigation import page_nav
+from generator.site.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # What `explainer build` copies of a project: its settings, content and articles.
 PROJECT_PARTS = ("mkdocs.yml", "content", "seeds")
 
-# Runs one command in this fresh process, then prints its peak memory and its children's.
+# Runs one command in this fresh process, then prints its peak memory.
 # A process started by this bench would inherit the bench's peak in getrusage (Linux carries it
 # over exec), so each command reports its own high-water mark from /proc.
 PROBE = """
@@ -80,8 +79,7 @@ try:
     own = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0])
 except (OSError, IndexError):
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("probe " + json.dumps({"own_mib": own / 1024, "children_mib": children / 1024}))
+print("probe " + json.dumps({"own_mib": own / 1024}))
 sys.exit(status)
 """
 
@@ -343,14 +341,12 @@ def table(site_contenders: list[tuple[list[Contender], Contender, int]], goals: 
             print(f"{contender.label:50} {figures(contender):34} {ratio:22} {goals.get(contender.label, '')}")
         print(f"{check.label:50} {figures(check):34} {'':22} {goals.get(check.label, '')}")
     print("\nratio: the explainer build's time over that build's: best, median, and CPU of the best runs "
-          "(the CPU time, the explainer's child included, is the steadier on a shared machine)")
-    print(f"\n{'peak memory (highest of the runs)':50} {'process':>10} {'child':>10}")
+          "(the CPU time is the steadier on a shared machine)")
+    print(f"\n{'peak memory (highest of the runs)':50} {'process':>10}")
     for contenders, check, _ in site_contenders:
         for contender in [*contenders, check]:
             own = max(run["own_mib"] for run in contender.runs)
-            children = max(run["children_mib"] for run in contender.runs)
-            child = f"{children:7.0f} MiB" if contender.what == "explainer" and contender is contenders[0] else ""
-            print(f"{contender.label:50} {own:6.0f} MiB {child:>10}")
+            print(f"{contender.label:50} {own:6.0f} MiB")
 
 
 def main() -> None:

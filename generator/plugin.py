@@ -23,12 +23,13 @@ from markupsafe import Markup, escape
 from generator.content.reader import load_facts
 from generator.model.errors import ContentError
 from generator.site.export import facts_json, schema_json
-from generator.model.facts import Facts, project_kinds
+from generator.model.facts import Facts
 from generator.model.kinds import STORY_KINDS
 from generator.site import web
 from generator.site.build import BuildFailed
 from generator.site.feed import atom_feed
-from generator.site.render import FACTS_JSON, FACTS_SCHEMA, page_nav, render_site
+from generator.site.navigation import FACTS_JSON, FACTS_SCHEMA, page_nav
+from generator.site.render import render_site
 
 
 class ExplainerConfig(base.Config):
@@ -153,7 +154,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Material's `| e` in the footer would escape it a second time.
         if isinstance(page.title, str) and not isinstance(page.title, Markup):
             page.title = Markup(page.title)
-        return html
+        return web.words_apart(html)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         # Both are HTML text by now: the front matter's escaped above, a heading's as MkDocs made it.

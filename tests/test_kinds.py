@@ -23,7 +23,8 @@ from generator.files.project import Project, read_options
 from generator.model.facts import CORE_KINDS, project_kinds
 from generator.model.kinds import STORY_KINDS
 from generator.site.export import facts_document, facts_schema
-from generator.site.render import page_nav, render_site
+from generator.site.navigation import page_nav
+from generator.site.render import render_site
 from tests.factories import make_facts
 from tests.test_cli import run
 from tests.test_reader import make_project

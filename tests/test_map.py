@@ -15,7 +15,7 @@ import pytest
 from generator.model.records import Participant
 from generator.site import world_map
 from generator.site.pages import ParticipantGroup, ParticipantRow, status_heading
-from generator.site.render import PageBuilder
+from generator.site.page_builder import PageBuilder
 from tests.conftest import in_chromium, serve_directory
 from tests.factories import HOSTILE_NAME, build_site, make_facts
 

@@ -21,9 +21,12 @@ import jinja2.meta
 import pytest
 
 from generator.model.records import Event
-from generator.site import render
+from generator.site import sources_pages
+from generator.site.page_builder import PageBuilder
 from generator.site.pages import PersonPage, SourceFactsPage, TimelineIndexPage, TimelinePage, TimelinePartPage
-from generator.site.render import EVENTS_PER_PAGE, page_contexts
+from generator.site.render import page_contexts
+from generator.site.templates import template_environment
+from generator.site.timeline_parts import EVENTS_PER_PAGE
 from tests.conftest import in_chromium, serve_directory
 from tests.factories import Story, build_site, make_facts, make_story, write_project
 
@@ -78,7 +81,7 @@ def test_a_long_timeline_is_split_by_year_and_a_busy_year_by_month(contexts):
     assert parts == ["timeline/before-the-story.md", f"timeline/{BUSY_YEAR}.md", *months, f"timeline/{BUSY_YEAR + 1}.md"]
     titles = [contexts[path][1].title for path in parts]
     assert titles[:3] == ["Timeline: Before the story", f"Timeline: During {BUSY_YEAR}", f"Timeline: January {BUSY_YEAR}"]
-    assert all(len(part.events) <= EVENTS_PER_PAGE for part in render.PageBuilder(long_story().facts).timeline_parts)
+    assert all(len(part.events) <= EVENTS_PER_PAGE for part in PageBuilder(long_story().facts).timeline_parts)
     # The first page: the latest developments, then each year with its count and its pages.
     assert [item.title for item in index.latest][:1] == ["Patrol 35 reports on the harbours"]
     busy, quiet = index.years
@@ -110,7 +113,7 @@ def test_every_link_to_an_event_points_at_the_part_that_holds_it(contexts):
 
 
 def test_many_cited_facts_move_each_articles_list_to_a_page_of_its_own(monkeypatch):
-    monkeypatch.setattr(render, "FACT_LINKS_PER_PAGE", 5)
+    monkeypatch.setattr(sources_pages, "FACT_LINKS_PER_PAGE", 5)
     contexts = page_contexts(make_facts())
     sources = contexts["sources.md"][1]
     own = {path: context for path, (_, context) in contexts.items() if path.startswith("sources/")}
@@ -127,9 +130,9 @@ def test_many_cited_facts_move_each_articles_list_to_a_page_of_its_own(monkeypat
 
 @pytest.mark.parametrize("path", ["timeline.md", f"timeline/{BUSY_YEAR}-06.md", "sources/herald.md"])
 def test_templates_use_exactly_their_context(path, monkeypatch):
-    monkeypatch.setattr(render, "FACT_LINKS_PER_PAGE", 5)
+    monkeypatch.setattr(sources_pages, "FACT_LINKS_PER_PAGE", 5)
     template_name, context = page_contexts(long_story().facts)[path]
-    environment = render.template_environment()
+    environment = template_environment()
     source = environment.loader.get_source(environment, template_name)[0]
     assert jinja2.meta.find_undeclared_variables(environment.parse(source)) == {"page"}
     assert set(re.findall(r"\bpage\.(\w+)", source)) == {field.name for field in dataclasses.fields(context)}
@@ -162,7 +165,7 @@ def site(tmp_path_factory) -> Path:
                         encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         # More cited facts than one sources page lists: each article's list on a page of its own.
-        patch.setattr(render, "FACT_LINKS_PER_PAGE", 50)
+        patch.setattr(sources_pages, "FACT_LINKS_PER_PAGE", 50)
         return build_site(project)
 
 

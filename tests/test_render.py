@@ -10,12 +10,13 @@ from html.parser import HTMLParser
 import jinja2.meta
 import markdown
 import pytest
+from markupsafe import Markup
 
 from tests.factories import HOSTILE_NAME, HOSTILE_PLEDGE, HOSTILE_QUOTE, make_facts
-from generator.site import render
-from generator.site.render import (
-    Linker, page_contexts, page_nav, render_site,
-)
+from generator.site.links import Linker
+from generator.site.navigation import PAGES, page_nav
+from generator.site.render import page_contexts, render_site
+from generator.site.templates import neutralise, template_environment
 from generator.site.pages import (
     amount_text, date_label, number_text,
 )
@@ -82,7 +83,7 @@ def test_every_page_is_rendered(pages):
         "people/ingrid-alvsen.md", "people/mads-kjaer.md",
     ]
     assert [item if isinstance(item, str) else list(item.values())[0]
-            for item in page_nav(make_facts())] == [spec.path for spec in render.PAGES]
+            for item in page_nav(make_facts())] == [spec.path for spec in PAGES]
 
 
 def test_home_page(pages):
@@ -139,7 +140,7 @@ def test_coalition_page(pages):
     assert "A coalition of the willing is a temporary group of countries" in page.text
     assert [tag for tag, attrs in page.tags if tag == "th" and attrs.get("scope") == "col"] == ["th"] * 5
     row = pages["background.md"]
-    assert '<tr id="coalition-gulf-1990"><th scope="row" data-label="Coalition">Gulf War coalition<span class="explainer-refs">' in row
+    assert '<tr id="coalition-gulf-1990"><th scope="row" data-label="Coalition">Gulf War coalition<span class="explainer-refs" data-search-exclude>' in row
     assert ('<td data-label="Year">1990</td><td data-label="Led by">United States</td>'
             '<td data-label="Mandate">United Nations</td><td data-label="Size">35 countries</td>') in row
     # Events before the story's first article are its background.
@@ -279,9 +280,9 @@ def test_text_from_facts_is_never_markup(hostile_pages, extensions):
 
 
 def test_neutralise_keeps_trusted_markup_and_flattens_whitespace():
-    assert render.neutralise(render.Markup("<b>")) == "<b>"
-    assert render.neutralise("a\n\nb  *c*") == "a b &#42;c&#42;"
-    assert render.neutralise(3) == 3
+    assert neutralise(Markup("<b>")) == "<b>"
+    assert neutralise("a\n\nb  *c*") == "a b &#42;c&#42;"
+    assert neutralise(3) == 3
 
 
 @pytest.mark.parametrize("path", ["index.md", "background.md", "who.md", "pledges.md", "timeline.md",
@@ -289,7 +290,7 @@ def test_neutralise_keeps_trusted_markup_and_flattens_whitespace():
 def test_templates_use_exactly_their_context(path):
     """Each page template reads only `page`, and every field of its context dataclass."""
     template_name, context = page_contexts(make_facts())[path]
-    environment = render.template_environment()
+    environment = template_environment()
     source = environment.loader.get_source(environment, template_name)[0]
     assert jinja2.meta.find_undeclared_variables(environment.parse(source)) == {"page"}
     used = set(re.findall(r"\bpage\.(\w+)", source))

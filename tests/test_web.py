@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from pyld import jsonld
 
@@ -371,6 +372,31 @@ def test_an_article_dated_by_month_dates_the_pages_but_not_the_sitemap(tmp_path)
         encoding="utf-8")
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))) == {
         "2031-06-16"}
+
+
+@pytest.mark.parametrize("config_file", [ROOT / "mkdocs.yml", Path(str(files("generator") / "scaffold" / "mkdocs.yml"))])
+def test_the_publishing_workflow_gives_the_site_its_addresses(config_file, tmp_path, monkeypatch):
+    """mkdocs.yml takes site_url and repo_url from the variables the Pages workflow sets for the
+    build from the repository it runs in; built anywhere else without them, it has neither."""
+    from mkdocs.config import load_config
+
+    text = config_file.read_text(encoding="utf-8").replace("{{ title }}", "Story").replace("{{ kinds }}", "[]")
+    variables = dict(re.findall(r"^(site_url|repo_url): !ENV (\w+)$", text, re.M))
+    assert set(variables) == {"site_url", "repo_url"}
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    [step] = [step for step in workflow["jobs"]["build"]["steps"] if step.get("run") == "explainer build"]
+    assert step["env"] == {variables["site_url"]: "${{ steps.pages.outputs.base_url }}/",
+                           variables["repo_url"]: "${{ github.server_url }}/${{ github.repository }}"}
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    for name in variables.values():
+        monkeypatch.delenv(name, raising=False)
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    assert (config.site_url, config.repo_url) == (None, None)
+    monkeypatch.setenv(variables["site_url"], "https://owner.github.io/story")
+    monkeypatch.setenv(variables["repo_url"], "https://github.com/owner/story")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    assert (config.site_url, config.repo_url) == ("https://owner.github.io/story/", "https://github.com/owner/story")
 
 
 def test_robots_txt_points_at_the_sitemap(story_site):

@@ -4,7 +4,8 @@ neutral defaults in the code; and a project's own templates replace the theme's.
 from __future__ import annotations
 
 from generator.model.facts import SiteText
-from generator.site.render import PAGES, page_nav, render_site
+from generator.site.navigation import PAGES, page_nav
+from generator.site.render import render_site
 from tests.factories import build_site, make_facts, make_story, write_project
 
 

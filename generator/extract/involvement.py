@@ -17,6 +17,7 @@ _WORDS = yaml.safe_load((Path(__file__).parent / "involvement.yaml").read_text(e
 MEETING_NOUNS: tuple[str, ...] = tuple(_WORDS["meetings"])
 EFFORT_NOUNS: tuple[str, ...] = tuple(_WORDS["efforts"])
 SITTING_NOUNS: tuple[str, ...] = tuple(_WORDS["sittings"])
+OCCASION_NOUNS: tuple[str, ...] = tuple(_WORDS["occasions"])
 DISASTER_NOUNS: tuple[str, ...] = tuple(_WORDS["disasters"])
 HELP_WORDS: tuple[str, ...] = tuple(_WORDS["help"])
 HELP_VERBS: tuple[str, ...] = tuple(_WORDS["help_verbs"])

@@ -31,7 +31,8 @@ from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, sentence_text
 from generator.files.articles import is_caption
 from generator.extract.findings import extractor_name
-from generator.extract.people import ROLE_MEANINGS, SPEECH_VERBS
+from generator.extract.people import SPEECH_VERBS
+from generator.extract.roles import ROLE_MEANINGS
 
 EXTRACTOR = extractor_name("quotes")
 _PRONOUNS = {"he", "she"}

@@ -182,7 +182,7 @@ class Statement(Record):
 
 class PageText(Record):
     """A generated page's words: its title and the line the home page gives it. Left out, a
-    neutral default is used (see generator/site/render.py, PAGES)."""
+    neutral default is used (see generator/site/navigation.py, PAGES)."""
 
     title: str | None = Field(default=None, description="The page's title, in the navigation and its heading.")
     blurb: str | None = Field(default=None, description="What the page holds, in a few words, under its link on the home page.")

@@ -18,7 +18,8 @@ from xml.etree import ElementTree
 from generator.model.facts import Facts
 from generator.model.records import Event, Source
 from generator.site.pages import date_label
-from generator.site.render import PageBuilder, page_url
+from generator.site.links import page_url
+from generator.site.page_builder import PageBuilder
 from generator.site.web import Site
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from generator.model.records import Record
 
 if TYPE_CHECKING:
-    from generator.site.render import PageBuilder
+    from generator.site.page_builder import PageBuilder
 
 
 @dataclass(frozen=True)

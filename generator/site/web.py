@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from generator.model.facts import Facts
 from generator.site.pages import DateLabel, date_label
-from generator.site.render import FACTS_JSON, page_blurb, site_pages
+from generator.site.navigation import FACTS_JSON, page_blurb, site_pages
 
 SCHEMA_ORG = "https://schema.org"
 ROBOTS_TXT = "robots.txt"
@@ -183,6 +183,20 @@ def robots_txt(site: Site) -> str:
     if site.url:
         lines.append(f"Sitemap: {site.url}{SITEMAP}")
     return "\n".join(lines) + "\n"
+
+
+# -- words apart in the page's text ---------------------------------------------------------
+
+# Adjacent cells, terms and descriptions, and a definition list opening inside a line. A browser
+# lays them out apart, but their text runs together for whatever reads the page as text:
+# Material's search index ("RolePresident"), reader modes, a copy of a table row.
+_GLUED_BLOCKS = re.compile(r"(</(?:td|th|dt|dd)>)(?=<(?:td|th|dt|dd)\b)|(?<=[^\s>])(?=<dl\b)")
+
+
+def words_apart(html_text: str) -> str:
+    """The page's HTML with a space where two blocks' text would otherwise run together; the
+    space changes no layout (it falls between table cells, or between blocks)."""
+    return _GLUED_BLOCKS.sub(lambda match: (match.group(1) or "") + " ", html_text)
 
 
 # -- search that ignores accents -----------------------------------------------------------

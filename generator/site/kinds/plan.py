@@ -10,7 +10,7 @@ from generator.site.pages import FactItem, anchor, number_word
 from generator.site.story_site import Cited, PagePart, Section, StorySite
 
 if TYPE_CHECKING:
-    from generator.site.render import PageBuilder
+    from generator.site.page_builder import PageBuilder
 
 PAGE = "index.md"
 

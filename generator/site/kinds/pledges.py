@@ -10,7 +10,7 @@ from generator.site.pages import Citation, KeyFigure, Reference, amount_text, an
 from generator.site.story_site import Cited, Column, KindPage, PageSpec, Section, StorySite
 
 if TYPE_CHECKING:
-    from generator.site.render import PageBuilder
+    from generator.site.page_builder import PageBuilder
 
 PAGE = "pledges.md"
 

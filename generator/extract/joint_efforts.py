@@ -1,0 +1,130 @@
+"""Participants of joint efforts: who leads one, joins it, belongs to it or is likely to, and
+who drives it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.extract.document import ArticleDoc
+from generator.extract.inflection import base_in
+from generator.extract.occasions import COMMON_EFFORT, EFFORT_NOUNS, EFFORTS, MEETINGS
+from generator.extract.passages import Passage, clauses_of
+from generator.extract.presence import LIST, listed, places_outside_negation, present_in, subject_ids
+from generator.extract.actors import phrase_span
+
+if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
+    from spacy.tokens import Token
+
+_LEAD = [
+    re.compile(rf"\b(?:[Ll]ed|[Cc]o-led|[Ll]aunched|[Hh]eaded|[Ss]pearheaded|[Cc]onvened|[Cc]o-chaired|[Cc]haired) "
+               rf"by (?P<list>{LIST})"),
+    re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:which|who)\s+)?(?:are\s+|is\s+|will\s+|would\s+)?"
+               r"(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leads|co-leading|"
+               r"co-chair|co-chairs|co-chairing|chair|chairs|chairing)\b"),
+]
+# Taking part in a meeting is attending it (`meetings`); in anything else, being a member.
+_NOT_A_MEETING = rf"(?!\s+in\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)"
+_MEMBER = re.compile(rf"(?P<list>{LIST})(?:\s*,?\s*and other countries)?\s+(?:(?:will|would|have|has)\s+)?"
+                     rf"(?:agreed to\s+|signed up to\s+)?(?:(?:join|joined)\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
+                     # Done, not promised: "will sign up" is a likely member (_LIKELY_CUE below).
+                     rf"|signed\s+(?:up\s+to\s+|on\s+to\s+)?the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
+                     rf"|(?:contributed|contributes|contributing)\s+to\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
+                     rf"|take part\b{_NOT_A_MEETING}|participate\b{_NOT_A_MEETING})")
+# Said to belong to the effort: "France and Estonia, who are among the founding nations of the
+# alliance", "Italy is a member of the partnership".
+_MEMBER_OF = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|was|were|became|become|remain|remains)\s+"
+                        r"(?:among\s+|one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:founding\s+|full\s+|new\s+|original\s+)?"
+                        r"(?:members?|nations|countries|states|partners|signatories)\s+(?:of|to)\s+the\s+"
+                        rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{EFFORTS})\b")
+# Those an effort's membership is said to include: "leaders of the alliance, including A, B and
+# C, signed ...", "The initiative has grown to 35 countries, including Canada and Japan".
+_MEMBERS_INCLUDING = re.compile(
+    rf"(?:\b(?:leaders|members|countries|nations|states|partners)\s+of\s+the\s+(?:[\w'’\"“”-]+\s+){{0,4}}?"
+    rf"(?i:{EFFORTS})\b|\b(?i:{EFFORTS})\b[^.;:]{{0,60}}?\b(?:grown|expanded|risen|grew)\s+(?:[\w'’-]+\s+){{0,5}}?to\s+"
+    r"(?:\d+|[a-z]+)\s+(?:countries|nations|states|members))[\"”’']?,?\s+including\s+")
+# "a plan launched by the UK, in collaboration with France, Italy and others"
+_PARTNERS = re.compile(rf"\bin (?:collaboration|cooperation|partnership|coordination) with (?P<list>{LIST})")
+_LIKELY = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:have|has)\s+)?(?:(?:signalled|signaled|indicated|said)\s+)?"
+                     r"(?:(?:that\s+)?(?:they|it)\s+(?:are|is|were|was|would be)\s+)?"
+                     r"(?:likely|ready|willing|expected|prepared)\s+to\s+(?:contribute|join|take part|participate)")
+_INVITED = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|is|are)\s+(?:also\s+)?)"
+                      r"invited\s+(?:to\s+(?:attend|join|take part)|"
+                      rf"to\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)")
+_LIKELY_CUE = re.compile(r"\b(?:likely|possibly|expected to (?:join|take part)|sign up|interest in (?:being part|joining))\b")
+# A sentence that goes on about an effort named before: "The group is jointly led by A and B".
+_EFFORT_ANAPHOR = re.compile(r"\s*(?:(?:The|This|That) (?:group|grouping|bloc|format|club)|It)\b")
+_INVOLVEMENT = re.compile(rf"{EFFORTS}|involved|include", re.I)
+_DRIVING_VERB = re.compile(r"^(?:drive|drives|drove|driven|driving|steer|steers|steered|steering|spearhead|"
+                           r"spearheads|spearheaded|spearheading|lead|leads|led|leading)$", re.I)
+_HAVE = frozenset({"have"})
+
+
+def effort_statuses(context: ArticleDoc, passage: Passage):
+    """(place id, status) pairs of those who lead, join, belong to or are likely to join a joint
+    effort, by what the passage says of them."""
+    chunk = passage.text
+    if COMMON_EFFORT.search(chunk) or (_EFFORT_ANAPHOR.match(chunk)
+                                       and COMMON_EFFORT.search(context.text, 0, passage.offset)):
+        for pattern in _LEAD:
+            for place_id in listed(pattern, chunk):
+                yield place_id, "lead"
+        for place_id in listed(_PARTNERS, chunk):
+            yield place_id, "member"
+    for pattern in (_MEMBER, _MEMBER_OF):
+        for place_id in listed(pattern, chunk):
+            yield place_id, "member"
+    for place_id in _members_included(context, passage):
+        yield place_id, "member"
+    for place_id in listed(_LIKELY, chunk):
+        yield place_id, "likely"
+    for place_id in listed(_INVITED, chunk, negation=True):
+        yield place_id, "likely"
+    if _LIKELY_CUE.search(chunk) and _INVOLVEMENT.search(chunk):
+        for place_id in places_outside_negation(clauses_of(chunk)):
+            yield place_id, "likely"
+
+
+def _members_included(context: ArticleDoc, passage: Passage) -> list[str]:
+    """Places and people's countries in the list an effort's membership is said to include,
+    up to the end of its clause."""
+    ids: list[str] = []
+    for match in _MEMBERS_INCLUDING.finditer(passage.text):
+        end = _LIST_END.search(passage.text, match.end())
+        stop = end.start() if end else len(passage.text)
+        ids += present_in(context, passage.offset + match.end(), passage.offset + stop)
+    return list(dict.fromkeys(ids))
+
+
+# Where a list of those included ends: the clause's verb after a comma, or its end.
+_LIST_END = re.compile(r",\s+(?!and\b)(?:[a-z]+ed|have|has|had|are|were|will|would|is|was)\b|[;.:]\s|[—–]")
+
+
+def drivers(context: ArticleDoc, passage: Passage) -> list[str]:
+    """Who drives, steers or leads a joint effort, and those they do it with: "Macron, who has
+    been driving the effort with U.K. Prime Minister Keir Starmer"."""
+    ids: list[str] = []
+    for verb in passage.tokens:
+        if verb.pos_ != "VERB" or not _DRIVING_VERB.match(verb.text) or not _ongoing(verb):
+            continue
+        effort = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in EFFORT_NOUNS), None)
+        if effort is None:
+            continue
+        people, places = subject_ids(context, verb)
+        ids += people + places
+        for preposition in [*verb.children, *effort.children]:
+            if preposition.dep_ == "prep" and preposition.lower_ == "with":
+                for partner in preposition.children:
+                    if partner.dep_ == "pobj":
+                        start, end = phrase_span(partner)
+                        ids += present_in(context, start, end)
+    return list(dict.fromkeys(ids))
+
+
+def _ongoing(verb: Token) -> bool:
+    """Present, progressive or perfect ("leads", "is leading", "has been driving"), not a simple
+    past that may tell of an earlier effort ("the US led an alliance in 1991")."""
+    if verb.tag_ in ("VB", "VBZ", "VBP", "VBG"):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and base_in(c, _HAVE) for c in verb.children)

@@ -1,0 +1,225 @@
+"""Participants of meetings: who convenes or chairs one (a lead; a country that only hosts it
+is its venue), and who attends it: leaders listed at it, delegations, those joined by video,
+speakers after it, arrivals.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.extract import involvement
+from generator.extract.actors import person_actor, places_in
+from generator.extract.document import ArticleDoc
+from generator.extract.inflection import base_in
+from generator.extract.occasions import EFFORT_NOUNS, MEETING, MEETINGS, meeting_before
+from generator.extract.passages import NEGATED, OPENS_ASIDE, Passage, clause_holding, clauses_of
+from generator.extract.presence import LIST, people_countries, places_outside_negation, subject_ids
+
+if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
+    from spacy.tokens import Token
+
+_MEETING_FORMS = {form for noun in involvement.MEETING_NOUNS for form in (noun, noun + "s")} \
+    | set(involvement.SITTING_NOUNS)
+# Words that say who was at it: on their own (attended, took part), or with a meeting named (included).
+_ATTENDED = re.compile(
+    r"\b(?:attend|attends|attended|attending|took part|taking part|participated|were present|was present|"
+    r"those present|[Pp]resent (?:are|were)|on the call|"
+    rf"(?:join|joins|joined|joining) (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
+    rf"(?:take|takes) part in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
+    rf"participat(?:e|es|ing) in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
+    r"(?:joined|joining|took part|attended|participated) (?:by video(?:[- ]?link)?|via video(?:[- ]?link)?|by phone|"
+    r"by videoconference|virtually|remotely|online)|"
+    r"brought together|gathered|convened|met in|met at|dial(?:l)?ed in(?:to)?|"
+    r"sent (?:leaders|ministers|delegations))\b")
+# Case matters for the titles: "the Defense Ministers of the E5 group" names an office, not those present.
+_ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]mong|[Aa]long with|[Aa]longside|"
+                          r"[Aa]s well as|[Pp]lus|"
+                          r"(?:leaders|ministers|officers|chiefs|representatives|delegations|officials) (?:of|from)|"
+                          r"\A\s*(?:Leaders|Ministers|Officers|Chiefs|Representatives|Delegations|Officials) "
+                          r"(?:of|from)|"
+                          rf"joined \w+ at|were also at|at the (?:\w+ )?(?:{MEETINGS})|delegations from)\b")
+# Those said to be expected somewhere are expected at a meeting: "Leaders from A and B are expected in London".
+_EXPECTED = re.compile(r"\b(?:are|were|is|was|will be)\s+(?:also\s+)?(?:expected|due)\s+(?:in|at)\b")
+_LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
+
+# Who hosts, chairs, arranges or convenes a meeting leads it; a country or city that hosts it
+# is only its venue.
+_CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|convened|arranged|organi[sz]ed))\s+by\s+"
+                          r"(?P<phrase>[^,;:.()—–]+?)"
+                          r"(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
+_CONVENING_VERB = re.compile(r"^(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing|convene|convenes|convened|"
+                             r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
+                             r"organi[sz]ing|hold|holds|held|holding|lead|leads|led|leading)$", re.I)
+_GUESTS = {"leaders", "delegations", "ministers", "counterparts", "chiefs", "representatives", "officials", "heads",
+           "envoys", "allies", "partners"}
+_SPEECH = frozenset({"say", "tell", "speak", "add", "write", "announce", "insist", "warn", "stress", "note", "address"})
+_TELL = frozenset({"tell"})
+_HOST = frozenset({"host"})
+_HOLD = frozenset({"hold"})
+_HOST_OR_HOLD = _HOST | _HOLD
+_ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|travel(?:l)?ed|travel(?:l)?ing|flew|flown|came)\b"
+                      r"(?:\s+(?:in|here|there|late|early|separately|directly))?"
+                      rf"\s+(?:from\s+(?:the\s+)?(?P<list>{LIST})|(?:\w+\s+){{0,3}}?(?:for|at|to\s+attend|to\s+join)"
+                      rf"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)")
+
+
+def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -> tuple[bool, list[str]]:
+    """Whether the passage reports attendance, so that a following "They were ..." lists
+    attendees too, and those it has at a meeting."""
+    chunk, quote = passage.text, passage.quote
+    ids: list[str] = []
+    attending = _attends(chunk)
+    venues = set(_venues(context, passage))
+    if attending or (previous_attending and _LIST_INTRO.match(quote)):
+        # "..., as U.S. and Iranian officials held talks in Oman": a clause that
+        # opens with a conjunction and says nothing of attending is about something else.
+        clauses = [(start, clause) for start, clause in clauses_of(chunk)
+                   if not (OPENS_ASIDE.search(chunk, 0, start) and not _attends(clause)
+                           and not clause.lstrip().startswith("also "))]     # "..., but also Japan"
+        for place_id in places_outside_negation(clauses):
+            if place_id not in venues:
+                ids.append(place_id)
+        for mention in context.mentions_in(passage.offset, passage.sentence.end_char):
+            person = context.people.get(mention.person)
+            clause = clause_holding(clauses, mention.start - passage.offset)
+            if person is not None and mention.strong and clause is not None and not NEGATED.search(clause):
+                ids.append(person_actor(person))
+    for place_id in _speakers_at_meetings(context, passage):
+        ids.append(place_id)
+    # Participation is in an occasion: the one the passage names, or one named just before.
+    if MEETING.search(chunk) or meeting_before(context.text, passage.offset):
+        ids += _participation(context, passage)
+    if previous_attending or MEETING.search(chunk):
+        for place_id in _arrivals(context, passage):
+            ids.append(place_id)
+    return attending, ids
+
+
+def _attends(text: str) -> bool:
+    occasion = MEETING.search(text) or _EXPECTED.search(text)
+    return bool(_ATTENDED.search(text) or (occasion and _ATTEND_LIST.search(text)))
+
+
+def convenors(context: ArticleDoc, passage: Passage) -> list[str]:
+    """Countries of the people who host, chair, arrange or convene the meeting the passage is
+    about, and places that chair or convene it; a country that only hosts it is its venue."""
+    ids: list[str] = []
+    for match in _CONVENED_BY.finditer(passage.text):
+        start, end = passage.offset + match.start("phrase"), passage.offset + match.end("phrase")
+        ids += people_countries(context, start, end)
+        if "host" not in match.group("verb"):
+            ids += places_in(match.group("phrase"))
+    for verb in passage.tokens:
+        if verb.pos_ not in ("VERB", "AUX") or not _CONVENING_VERB.match(verb.text) or not _convenes(verb):
+            continue
+        people, places = subject_ids(context, verb)
+        ids += people
+        if not base_in(verb, _HOST_OR_HOLD):
+            ids += places
+    return list(dict.fromkeys(ids))
+
+
+def _is_meeting(token: Token) -> bool:
+    """A noun for a meeting of the parties; a press conference is where one of them speaks."""
+    return token.lower_ in _MEETING_FORMS and not any(c.lower_ in ("press", "news") for c in token.children)
+
+
+def _convenes(verb: Token) -> bool:
+    """Whether the verb's object (after it) is a meeting or its guests ("hosted 18 leaders"),
+    and not bilateral ("held talks with"): a meeting held with someone is not convened for others."""
+    return any(_convened(verb, thing) for thing in verb.children if thing.dep_ == "dobj" and thing.i > verb.i)
+
+
+def _convened(verb: Token, thing: Token) -> bool:
+    # The meeting may be named after its object's head: "a Contact Group meeting".
+    named = [t for t in thing.subtree if abs(t.i - thing.i) <= 5]
+    if base_in(verb, _HOLD):
+        # Two sides hold talks or a meeting together; whoever holds the meeting of a group
+        # ("a Contact Group meeting", "a meeting of defence ministers") convenes it.
+        if thing.lower_ == "talks" or any(c.dep_ == "prep" and c.lower_ == "with"
+                                          for c in [*verb.children, *thing.children]):
+            return False
+        return any(_is_meeting(t) for t in named) \
+            and any(t.lower_ in EFFORT_NOUNS or t.lower_ in _GUESTS for t in named)
+    return any(_is_meeting(t) for t in named) or thing.lower_ in _GUESTS
+
+
+def _venues(context: ArticleDoc, passage: Passage) -> list[str]:
+    """Places the passage says host its meeting ("hosted by Switzerland", "Saudi Arabia hosted
+    the talks"): its venue, not those present."""
+    ids: list[str] = []
+    for match in _CONVENED_BY.finditer(passage.text):
+        if "host" in match.group("verb"):
+            ids += places_in(match.group("phrase"))
+    for verb in passage.tokens:
+        if verb.pos_ == "VERB" and base_in(verb, _HOST):
+            ids += subject_ids(context, verb)[1]
+    return ids
+
+
+def _speakers_at_meetings(context: ArticleDoc, passage: Passage) -> list[str]:
+    """The countries of people who spoke "after the meeting", "at the conference", "during the
+    call", or "told the call": those who speak at a meeting were at it."""
+    ids: list[str] = []
+    for token in passage.tokens:
+        verb = None
+        if token.dep_ == "prep" and token.lower_ in ("after", "at", "during", "following") \
+                and any(c.dep_ == "pobj" and _is_meeting(c) for c in token.children):
+            verb = token.head
+        elif token.dep_ == "dobj" and _is_meeting(token) and base_in(token.head, _TELL):
+            verb = token.head
+        if verb is None or not base_in(verb, _SPEECH):
+            continue
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl":    # "Speaking after the meeting, X said"
+            verb = verb.head
+        people, places = subject_ids(context, verb)
+        ids += people + places
+    return list(dict.fromkeys(ids))
+
+
+def _participation(context: ArticleDoc, passage: Passage) -> list[str]:
+    """Whose participation a passage about a meeting reports: "with the participation of
+    the Irish Prime Minister", "Martin's participation", "U.S. participation was represented
+    by ..."; participation in a joint effort is membership, not attendance."""
+    ids: list[str] = []
+    for token in passage.tokens:
+        if token.lower_ != "participation" or any(
+                child.lower_ == "in" and any(t.lower_ in EFFORT_NOUNS for t in child.subtree)
+                for child in token.children):
+            continue
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                heads = [child]
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                heads = [pobj for pobj in child.children if pobj.dep_ == "pobj"]
+            else:
+                continue
+            for head in heads:
+                start, end = _noun_phrase(head)
+                ids += people_countries(context, start, end)
+                ids += places_in(context.text[start:end], adjectives=True)
+    return list(dict.fromkeys(ids))
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """Where a noun phrase starts and ends in the text, up to the clause that describes it:
+    "35 countries", not "35 countries supporting the appeal"."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in ("acl", "relcl", "advcl", "punct"):
+            tokens += list(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _arrivals(context: ArticleDoc, passage: Passage) -> list[str]:
+    """Who arrived or travelled for the meeting, and the country they came from."""
+    ids: list[str] = []
+    for match in _ARRIVED.finditer(passage.text):
+        if match.group("list"):
+            ids += places_in(match.group("list"))
+        token = next((t for t in passage.tokens if t.idx == passage.offset + match.start()), None)
+        if token is not None:
+            ids += subject_ids(context, token)[0]
+    return list(dict.fromkeys(ids))
