@@ -46,6 +46,7 @@ import time
 from pathlib import Path
 
 import yaml
+import yaml_env_tag
 from story import StorySize, write_story  # bench/story.py: the script's own folder is on the path
 
 from generator.content.reader import load_facts
@@ -140,9 +141,15 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
+def mkdocs_settings(config_file: Path) -> dict:
+    """A project's mkdocs.yml as MkDocs reads it: `!ENV` tags take the variable's value."""
+    loader = yaml_env_tag.add_env_tag(type("SettingsLoader", (yaml.SafeLoader,), {}))
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader)
+
+
 def plain_settings(config_file: Path) -> dict:
     """The project's MkDocs settings without the explainer plugin."""
-    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    settings = mkdocs_settings(config_file)
     settings["plugins"] = [plugin for plugin in settings.get("plugins", [])
                            if (plugin if isinstance(plugin, str) else next(iter(plugin))) != "explainer"]
     settings["docs_dir"] = "docs"
@@ -156,7 +163,7 @@ def plain_project(project: Project, folder: Path) -> tuple[Path, dict[str, str]]
     pages = render_site(facts, directory_urls=settings.get("use_directory_urls", True))
     docs = folder / "docs"
     docs.mkdir(parents=True)
-    own_pages = project.root / (yaml.safe_load(project.config_file.read_text(encoding="utf-8")).get("docs_dir") or "docs")
+    own_pages = project.root / (mkdocs_settings(project.config_file).get("docs_dir") or "docs")
     if own_pages.is_dir():
         shutil.copytree(own_pages, docs, dirs_exist_ok=True)
     for uri, text in pages.items():

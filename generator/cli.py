@@ -10,7 +10,6 @@ import click
 
 from generator import __version__
 from generator.model.errors import ContentError, describe_os_error
-from generator.content.scaffold import new_project
 from generator.model.kinds import STORY_KINDS
 from generator.files.project import Project
 
@@ -50,6 +49,8 @@ def main(context: click.Context, project: Path | None) -> None:
                    "(default: none).")
 def new(directory: Path, title: str, kinds: str) -> None:
     """Create a new explainer project in DIRECTORY."""
+    from generator.content.scaffold import new_project
+
     chosen = [kind.strip() for kind in kinds.split(",") if kind.strip()]
     unknown = [kind for kind in chosen if kind not in STORY_KINDS]
     if unknown:

@@ -43,6 +43,9 @@ class ArticleDoc:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     people: dict = field(default_factory=dict)                   # id -> Person
+    # (start, end, person id) of each quotation whose speaker `quotes` found; filled by that
+    # extractor, so that "we" and "I" inside it can be read as the speaker.
+    speakers: list[tuple[int, int, str]] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)            # char offset of each token
     _quote_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
@@ -82,6 +85,10 @@ class ArticleDoc:
             if start <= char < end:
                 return start, end
         return 0, len(self.text)
+
+    def speaker_at(self, char: int) -> str | None:
+        """The person id of who speaks the quotation holding `char`, when it is known."""
+        return next((speaker for start, end, speaker in self.speakers if start <= char < end), None)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]

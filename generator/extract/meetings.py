@@ -12,6 +12,7 @@ from generator.extract import involvement
 from generator.extract.actors import person_actor, places_in
 from generator.extract.document import ArticleDoc
 from generator.extract.inflection import base_in
+from generator.model import gazetteer
 from generator.extract.occasions import EFFORT_NOUNS, MEETING, MEETINGS, meeting_before
 from generator.extract.passages import NEGATED, OPENS_ASIDE, Passage, clause_holding, clauses_of
 from generator.extract.presence import LIST, people_countries, places_outside_negation, subject_ids
@@ -30,7 +31,7 @@ _ATTENDED = re.compile(
     rf"participat(?:e|es|ing) in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
     r"(?:joined|joining|took part|attended|participated) (?:by video(?:[- ]?link)?|via video(?:[- ]?link)?|by phone|"
     r"by videoconference|virtually|remotely|online)|"
-    r"brought together|gathered|convened|met in|met at|dial(?:l)?ed in(?:to)?|"
+    r"brought together|gathered|convened|met in|met at|met with|dial(?:l)?ed in(?:to)?|"
     r"sent (?:leaders|ministers|delegations))\b")
 # Case matters for the titles: "the Defense Ministers of the E5 group" names an office, not those present.
 _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]mong|[Aa]long with|[Aa]longside|"
@@ -39,6 +40,14 @@ _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]m
                           r"\A\s*(?:Leaders|Ministers|Officers|Chiefs|Representatives|Delegations|Officials) "
                           r"(?:of|from)|"
                           rf"joined \w+ at|were also at|at the (?:\w+ )?(?:{MEETINGS})|delegations from)\b")
+# Words that say who was at a meeting only when one is named in or just before the sentence:
+# "Keir was joined by NATO Secretary General Mark Rutte, ...", "The statement was also signed
+# by the leaders of Denmark, Finland ...".
+_AT_A_MEETING_NAMED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?joined\s+by\b")
+# The leaders who sign a joint text were at the meeting that issued it: "The statement was also
+# signed by the leaders of Denmark, Finland, ...".
+_SIGNED_BY = re.compile(r"\b(?:statement|declaration|communiqu[eé]|letter|text)\s+(?:[\w'’-]+\s+){0,3}?"
+                        r"(?:was|were|is|has been|had been)\s+(?:also\s+)?(?:co-?)?signed\s+by\b", re.I)
 # Those said to be expected somewhere are expected at a meeting: "Leaders from A and B are expected in London".
 _EXPECTED = re.compile(r"\b(?:are|were|is|was|will be)\s+(?:also\s+)?(?:expected|due)\s+(?:in|at)\b")
 _LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
@@ -51,6 +60,7 @@ _CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|c
 _CONVENING_VERB = re.compile(r"^(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing|convene|convenes|convened|"
                              r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
                              r"organi[sz]ing|hold|holds|held|holding|lead|leads|led|leading)$", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
 _GUESTS = {"leaders", "delegations", "ministers", "counterparts", "chiefs", "representatives", "officials", "heads",
            "envoys", "allies", "partners"}
 _SPEECH = frozenset({"say", "tell", "speak", "add", "write", "announce", "insist", "warn", "stress", "note", "address"})
@@ -69,7 +79,8 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
     attendees too, and those it has at a meeting."""
     chunk, quote = passage.text, passage.quote
     ids: list[str] = []
-    attending = _attends(chunk)
+    attending = _attends(chunk) or bool(_SIGNED_BY.search(chunk)) or bool(_AT_A_MEETING_NAMED.search(chunk) and (
+        MEETING.search(chunk) or meeting_before(context.text, passage.offset)))
     venues = set(_venues(context, passage))
     if attending or (previous_attending and _LIST_INTRO.match(quote)):
         # "..., as U.S. and Iranian officials held talks in Oman": a clause that
@@ -108,8 +119,14 @@ def convenors(context: ArticleDoc, passage: Passage) -> list[str]:
     for match in _CONVENED_BY.finditer(passage.text):
         start, end = passage.offset + match.start("phrase"), passage.offset + match.end("phrase")
         ids += people_countries(context, start, end)
-        if "host" not in match.group("verb"):
-            ids += places_in(match.group("phrase"))
+        places = places_in(match.group("phrase"))
+        if "host" not in match.group("verb").lower():
+            ids += places
+        else:
+            # One place that hosts is the venue; two or more host it together ("hosted by Paris
+            # and London"), which only those who convene it can: capitals for their governments.
+            hosts = _hosts(match.group("phrase"))
+            ids += hosts if len(hosts) > 1 else []
     for verb in passage.tokens:
         if verb.pos_ not in ("VERB", "AUX") or not _CONVENING_VERB.match(verb.text) or not _convenes(verb):
             continue
@@ -145,12 +162,25 @@ def _convened(verb: Token, thing: Token) -> bool:
     return any(_is_meeting(t) for t in named) or thing.lower_ in _GUESTS
 
 
+def _hosts(phrase: str) -> list[str]:
+    """The countries a "hosted by" phrase lists, a city standing for its country: "Paris and
+    London", "France and the UK"."""
+    hosts = []
+    for name in _LISTED.split(phrase):
+        name = name.strip().removeprefix("the ")
+        place = gazetteer.place_by_name(name)
+        host = place.id if place else gazetteer.country_of_city(name)
+        if host:
+            hosts.append(host)
+    return list(dict.fromkeys(hosts))
+
+
 def _venues(context: ArticleDoc, passage: Passage) -> list[str]:
     """Places the passage says host its meeting ("hosted by Switzerland", "Saudi Arabia hosted
     the talks"): its venue, not those present."""
     ids: list[str] = []
     for match in _CONVENED_BY.finditer(passage.text):
-        if "host" in match.group("verb"):
+        if "host" in match.group("verb").lower() and len(_hosts(match.group("phrase"))) == 1:
             ids += places_in(match.group("phrase"))
     for verb in passage.tokens:
         if verb.pos_ == "VERB" and base_in(verb, _HOST):
@@ -189,6 +219,11 @@ def _participation(context: ArticleDoc, passage: Passage) -> list[str]:
                 for child in token.children):
             continue
         for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+                mention = context.antecedent(child.idx)
+                person = context.people.get(mention.person) if mention else None
+                ids += [person_actor(person)] if person is not None else []
+                continue
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 heads = [child]
             elif child.dep_ == "prep" and child.lower_ == "of":

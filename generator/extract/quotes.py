@@ -155,6 +155,7 @@ def extract_quotes(context: ArticleDoc) -> list[Quote]:
         if found is None or found is _UNRESOLVED or _named_inside(context, quotation, found.speaker):
             continue
         previous = _Said(found.speaker, max(found.end, quotation.end + 1))
+        context.speakers.append((quotation.start, quotation.end, found.speaker))
         text = context.text[quotation.start:quotation.end].strip().rstrip(",").strip()
         if len(text.split()) < _MIN_WORDS:
             continue  # a scare quote or a quoted term, not speech

@@ -61,6 +61,13 @@ _SHARED_TITLE = re.compile(
     rf"(?:\b(?P<place>{PLACE})(?:['’]s)?\s+)?\b(?P<role>{_ROLE})s\s+"
     rf"{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}(?:,\s+{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})*,?\s+and\s+$"
 )
+# "British and Polish prime ministers Keir Starmer and ": one title for several people, each of
+# a country in the order they are named.
+_RESPECTIVE_TITLES = re.compile(
+    rf"\b(?P<places>{PLACE}(?:\s*,\s*{PLACE})*,?\s+and\s+{PLACE})\s+(?P<role>{_ROLE})s\s+"
+    rf"(?P<names>(?:{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}(?:\s*,\s*|,?\s+and\s+))*)$"
+)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # "The judge in the court hearing on Monday, ": a title with a phrase of its own, then the name
 _ROLE_WITH_PHRASE = re.compile(
     rf"\b(?i:the|an?)\s+(?P<role>{_ROLE})(?P<phrase>\s+(?:in|of|at|for|on)\s+[^,;:.!?“”\"()]{{1,60}}?),\s*$"
@@ -125,6 +132,12 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
 def _written_title(context: ArticleDoc, window: int, before: str) -> tuple[str | None, str | None] | None:
     """(role, country) of a title written before the name, None when there is none; `before`
     is the text from `window` up to the name."""
+    match = _RESPECTIVE_TITLES.search(before)
+    if match:
+        places = [place for place in _LIST_SEPARATOR.split(match.group("places")) if place]
+        named_before = len([name for name in _LIST_SEPARATOR.split(match.group("names")) if name])
+        if named_before < len(places):
+            return _role_name(match.group("role")), place_id_of(places[named_before])
     for pattern in (_WHOSE_ROLE, _SHARED_TITLE):
         match = pattern.search(before)
         if match:

@@ -25,7 +25,7 @@ from generator.model.kinds.pledges import Pledge
 from generator.model.records import Amount, Evidence, Quantity
 from generator.model.ids import slugify
 from generator.model.lexicon import STOP_WORDS
-from generator.extract.actors import PERSON_PREFIX, PLACE_NAMES_PATTERN, actors_of, places_in, subject_of
+from generator.extract.actors import PERSON_PREFIX, PLACE_NAMES_PATTERN, actors_of, person_actor, places_in, subject_of
 from generator.extract.clauses import phrase, text_of
 from generator.extract.inflection import base_in
 from generator.files.articles import is_caption
@@ -44,6 +44,7 @@ COMMITMENT_VERBS = frozenset({
     "provide", "unveil", "sign", "agree", "increase", "raise", "boost", "deploy", "send",
     "prepare", "indicate", "back", "allocate", "give", "establish", "contribute", "supply",
     "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
+    "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen",
 })
 # Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
 # others make one only with a figure, troops or weapons, or in the future tense.
@@ -53,6 +54,10 @@ _GIVING_VERBS = frozenset({
     "provide", "send", "deploy", "contribute", "supply", "deliver", "give", "allocate",
     "station", "place", "base", "fund", "finance",
 })
+# Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
+# up sanctions", "will increase our military aid", "vowed to intensify pressure".
+_STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
+                          "accelerate", "strengthen"})
 _CONDITION = re.compile(
     r"\b(?:(?:[Ii]f|[Uu]nless|[Pp]rovided(?: that)?|[Oo]n condition that|[Ss]ubject to|"
     r"(?:[Dd]ependent|[Cc]onditional|[Cc]ontingent) (?:up)?on)\s+[^,.;:“”\"—–()]{3,90}"
@@ -125,6 +130,7 @@ _NEEDS_MILITARY = frozenset({"delegation", "mission", "intelligence", "training"
 # Prepositions and possessed nouns that name who receives, not who gives: "aid to Ukraine",
 # "Ukraine's allies".
 _RECIPIENT_PREPOSITIONS = frozenset({"to", "for", "into", "inside", "towards", "toward"})
+_HELPING_VERBS = frozenset({"help", "enable", "allow", "assist"})
 _RELATIONAL_NOUNS = frozenset({"ally", "partner", "friend", "backer", "supporter", "neighbour", "neighbor"})
 _ORGANISATIONAL_NOUNS = frozenset({"government", "administration", "ministry", "officials", "authorities", "cabinet", "side"})
 
@@ -201,6 +207,10 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
             if verb.i in hedged:
                 stance = "possible"
             actors, thing = _committers(context, verb)
+            # "an agreement between the UK and Ukraine, which guarantees £3bn ... to help Ukraine
+            # acquire ...": who the commitment helps is not who makes it.
+            helped = _helped(context, verb)
+            actors = [actor for actor in actors if actor not in helped]
             if not actors:
                 if stance == "possible":
                     hedged |= _governors(verb)
@@ -365,6 +375,10 @@ def _committers(context: ArticleDoc, verb) -> tuple[list[str], object]:
         return _owners(context, subject), subject
     if subject.lower_ in ("it", "they"):
         subject = _reporter(subject) or subject
+    if subject.lower_ in ("we", "i") and context.in_quote(subject.idx):
+        # "... we will ramp up sanctions," said Starmer: who speaks commits, for their country.
+        person = context.people.get(context.speaker_at(subject.idx))
+        return ([person_actor(person)] if person is not None else []), thing
     return _actor_ids(context, subject), thing
 
 
@@ -449,7 +463,29 @@ def _receivers(head) -> list:
     """Phrases inside a subject that name who receives: "aid to Ukraine", "Ukraine's allies"."""
     return [t for t in head.subtree
             if (t.dep_ == "pobj" and t.head.lower_ in _RECIPIENT_PREPOSITIONS)
-            or (t.dep_ == "poss" and base_in(t.head, _RELATIONAL_NOUNS))]
+            or (t.dep_ == "poss" and base_in(t.head, _RELATIONAL_NOUNS)) or _possesses_relation(t)]
+
+
+def _helped(context: ArticleDoc, verb) -> set[str]:
+    """Who the verb's own words say receives or is helped: "£3bn ... to Ukraine", "to help
+    Ukraine acquire"."""
+    helped: set[str] = set()
+    for token in verb.subtree:
+        if token.i == verb.i:
+            continue
+        if (token.dep_ == "pobj" and token.head.lower_ in _RECIPIENT_PREPOSITIONS) or (
+                token.dep_ in ("dobj", "nsubj") and base_in(token.head, _HELPING_VERBS)) or (
+                token.dep_ == "nsubj" and token.head.i != token.head.head.i and base_in(token.head.head, _HELPING_VERBS)):
+            helped.update(actors_of(context, token))
+    return helped
+
+
+def _possesses_relation(token) -> bool:
+    """A name written as the owner of a relation ("26 of Ukraine's allies"), however the parser
+    hung it: its "'s" is followed by an ally, a partner, a backer."""
+    doc = token.doc
+    return (any(c.dep_ == "case" and c.i == token.i + 1 for c in token.children)
+            and token.i + 2 < len(doc) and base_in(doc[token.i + 2], _RELATIONAL_NOUNS))
 
 
 def _owners(context: ArticleDoc, thing) -> list[str]:
@@ -585,7 +621,7 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
     if stance == "plain" and lemma not in _FIRM_VERBS:
         return None
     found = _content_kind(_content(verb, thing))
-    if found is None or (lemma not in _FIRM_VERBS and lemma not in _GIVING_VERBS):
+    if found is None or lemma not in _FIRM_VERBS | _GIVING_VERBS | _STEPPING_UP:
         return None
     kind, word = found
     summary = _summary(word)
