@@ -3,7 +3,7 @@ SEO of the home page, a person page and the timeline, on this repository's site 
 Material site of the same pages, in one run; and the bytes the home page transfers, gzipped,
 search included.
 
-    .venv/bin/python bench/lighthouse.py [--keep DIR]
+    .venv/bin/python bench/lighthouse.py [--rounds N] [--keep DIR]
 
 Needs Node.js 20 and /usr/bin/chromium. Lighthouse is pinned in bench/lighthouse/package.json
 and its lock; when bench/lighthouse/node_modules is missing the script runs
@@ -18,10 +18,13 @@ The two sites:
   none of its theme overrides, page metadata, search folding or feed), built by `mkdocs build`.
 
 Each site is served by Python's http.server on 127.0.0.1 (no compression: Lighthouse's scores
-do not depend on it), and Lighthouse runs once per page and site, one after the other, with its
-default mobile emulation and simulated throttling, so the performance score is an estimate of a
-mid-range phone on a slow 4G link, taken from a trace of this shared machine. Printed: page x
-site x the four scores (0-100), with the metrics behind the performance score.
+do not depend on it), and Lighthouse runs on every page of both sites, one after the other, with
+its default mobile emulation and simulated throttling, so the performance score is an estimate
+of a mid-range phone on a slow 4G link, taken from a trace of this shared machine. One run's
+performance score moves by 5 points or more from run to run here, so the runs are repeated in
+`--rounds` interleaved rounds (default 3: page A on both sites, page B on both, ..., then again).
+Printed: page x site x the median of each of the four scores (0-100), with the median metrics
+behind the performance score and every round's performance score.
 
 Bytes transferred (gzip): every file of the site that Lighthouse saw the home page request
 (its network-requests audit, workers included), and also search/search_index.json and the
@@ -39,6 +42,7 @@ import gzip
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -117,12 +121,18 @@ def scores(result: dict) -> dict[str, int | None]:
             else round(result["categories"][category]["score"] * 100) for category in CATEGORIES}
 
 
-def metrics(result: dict) -> str:
-    audits = result["audits"]
+def median_score(results: list[dict], category: str) -> int | None:
+    found = [score for result in results if (score := scores(result)[category]) is not None]
+    return round(statistics.median(found)) if found else None
+
+
+def median_metrics(results: list[dict]) -> str:
     shown = []
     for label, audit in METRICS:
-        value = audits.get(audit, {}).get("numericValue")
-        if value is not None:
+        values = [value for result in results
+                  if (value := result["audits"].get(audit, {}).get("numericValue")) is not None]
+        if values:
+            value = statistics.median(values)
             shown.append(f"{label} {value:.3f}" if audit == "cumulative-layout-shift" else f"{label} {value / 1000:.1f} s")
     return ", ".join(shown)
 
@@ -176,6 +186,7 @@ def transfer(site: Path, requested: set[Path]) -> tuple[list[tuple[str, int, int
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of runs, each page on both sites")
     parser.add_argument("--keep", type=Path, help="a new folder to keep the sites and reports in, to look at")
     options = parser.parse_args()
     if options.keep is not None and options.keep.exists():
@@ -191,25 +202,32 @@ def main() -> None:
         work.mkdir(exist_ok=True)
         sites = build_sites(work)
         servers = {name: serve(site) for name, site in sites.items()}
-        print(f"Lighthouse {version}, {browser}, mobile form factor, simulated throttling; one run per page and site")
-        results: dict[tuple[str, str], dict] = {}
+        print(f"Lighthouse {version}, {browser}, mobile form factor, simulated throttling; "
+              f"{options.rounds} interleaved rounds of one run per page and site")
+        runs: dict[tuple[str, str], list[dict]] = {}
         try:
-            for page, path in PAGES:
-                for name, (_, base) in servers.items():
-                    report = work / f"{page}-{name.replace(' ', '-')}.json"
-                    print(f"  {name:15} {base}{path}", flush=True)
-                    results[page, name] = lighthouse(base + path, report)
+            for round_number in range(1, options.rounds + 1):
+                for page, path in PAGES:
+                    for name, (_, base) in servers.items():
+                        report = work / f"{page}-{name.replace(' ', '-')}-{round_number}.json"
+                        print(f"  round {round_number}: {name:15} {base}{path}", flush=True)
+                        runs.setdefault((page, name), []).append(lighthouse(base + path, report))
         finally:
             for server, _ in servers.values():
                 server.shutdown()
+        # The run of median performance stands for the page in the audits and the transfer.
+        results = {key: sorted(found, key=lambda result: scores(result)["performance"] or 0)[len(found) // 2]
+                   for key, found in runs.items()}
 
         print(f"\n{'page':10} {'site':16}" + "".join(f"{category:>16}" for category in CATEGORIES)
-              + "   performance metrics")
+              + "   median performance metrics; performance of each round")
         for page, path in PAGES:
             for name in sites:
-                row = scores(results[page, name])
+                found = runs[page, name]
+                row = {category: median_score(found, category) for category in CATEGORIES}
                 cells = "".join(f"{'n/a' if row[category] is None else row[category]:>16}" for category in CATEGORIES)
-                print(f"{page:10} {name:16}{cells}   {metrics(results[page, name])}")
+                each = " ".join(str(scores(result)["performance"]) for result in found)
+                print(f"{page:10} {name:16}{cells}   {median_metrics(found)}; {each}")
         print("\naudits short of full marks (accessibility, best practices, SEO), weightiest first")
         for page, _ in PAGES:
             for name in sites:

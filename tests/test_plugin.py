@@ -99,7 +99,8 @@ def test_navigation_order_and_people_off_the_top_nav(site):
 
 def test_theme_overrides_are_used(site):
     html = (site / "people/hostile/index.html").read_text(encoding="utf-8")
-    assert 'assets/explainer.css' in html and '<html lang="en"' in html
+    stylesheet = (site / "assets/explainer.css").read_text(encoding="utf-8")
+    assert f"<style>{stylesheet.rstrip()}</style>" in html and '<html lang="en"' in html
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<" not in title and "&lt;img src=x onerror=alert(1)&gt;" in title
     # The name as text: escaped in HTML, and in the JSON-LD with < and > as \u escapes.
