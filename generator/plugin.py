@@ -30,6 +30,8 @@ from generator.site.build import BuildFailed
 from generator.site.feed import atom_feed
 from generator.site.navigation import FACTS_JSON, FACTS_SCHEMA, page_nav
 from generator.site.render import render_site
+from generator.site.templates import bytecode_cache
+from generator.files.project import Project
 
 
 class ExplainerConfig(base.Config):
@@ -92,6 +94,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     facts: Facts | None = None
     site: web.Site | None = None
     descriptions: dict[str, str]  # generated page path → its description, set with the facts
+    cache: Path | None = None     # the project's folder of compiled templates
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         name, description, author = (plain_text(config.get(key))
@@ -102,6 +105,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # After a project's own custom_dir, ahead of Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         project_dir = Path(config.config_file_path).resolve().parent
+        self.cache = Project.at(project_dir).templates_cache_dir
         try:
             self.facts = (self.handed if self.handed is not None
                           else load_facts(project_dir, story_kinds=self.config.kinds))
@@ -117,7 +121,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         templates = Path(self.config.templates) if self.config.templates else None
-        pages = render_site(self.facts, directory_urls=config.use_directory_urls, templates=templates)
+        pages = render_site(self.facts, directory_urls=config.use_directory_urls, templates=templates,
+                            cache=self.cache)
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:
                 continue  # a page the editors wrote themselves (docs/about.md, say) wins
@@ -134,6 +139,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             feed = atom_feed(self.facts, self.site, directory_urls=config.use_directory_urls)
             files.append(File.generated(config, web.FEED_XML, content=feed))
         return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Material's templates compile anew in every build otherwise: most of a small site's time.
+        env.bytecode_cache = env.bytecode_cache or bytecode_cache(self.cache)
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Front matter of hand-written pages reaches the navigation and the head unescaped.

@@ -14,6 +14,7 @@ from generator.cli import main
 from generator.content import reader
 from generator.files.project import Project
 from generator.plugin import build_project
+from generator.site.templates import bytecode_cache
 from generator.site import build
 from tests.factories import build_site, make_story, write_project
 
@@ -78,3 +79,25 @@ def test_the_build_time_is_the_newest_article_unless_the_user_set_one(monkeypatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
     with build.reproducible_time(facts):
         assert os.environ["SOURCE_DATE_EPOCH"] == "86400"
+
+
+def test_compiled_templates_are_kept_between_builds_and_never_change_a_page(tmp_path):
+    project = write_project(make_story(hostile=True), tmp_path / "project")
+    built = []
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["--project", str(project), "build"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        built.append({path.relative_to(project / "site"): path.read_bytes()
+                      for path in (project / "site").rglob("*.html")})
+    cached = list(Project(project).templates_cache_dir.iterdir())
+    # The theme's page templates and Material's, each compiled once.
+    assert len(cached) > 20
+    assert built[0] == built[1] and len(built[0]) > 10
+
+
+def test_a_folder_that_cannot_hold_the_cache_leaves_templates_uncached(tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("a file where the folder would be", encoding="utf-8")
+    assert bytecode_cache(taken / "templates") is None
+    assert bytecode_cache(None) is None
+    assert bytecode_cache(tmp_path / "templates") is not None

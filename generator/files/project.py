@@ -168,5 +168,10 @@ class Project:
         return self.root / ".cache" / "extract"
 
     @property
+    def templates_cache_dir(self) -> Path:
+        """Compiled page and theme templates, kept between builds."""
+        return self.root / ".cache" / "templates"
+
+    @property
     def site_dir(self) -> Path:
         return self.root / "site"

@@ -52,10 +52,12 @@ def page_contexts(facts: Facts, directory_urls: bool = True) -> dict[str, tuple[
     return contexts
 
 
-def render_site(facts: Facts, directory_urls: bool = True, templates: Path | None = None) -> dict[str, str]:
+def render_site(facts: Facts, directory_urls: bool = True, templates: Path | None = None,
+                cache: Path | None = None) -> dict[str, str]:
     """Page path → Markdown text for every generated page, in a stable order; `templates` is
-    a folder of templates that replace the theme's of the same name."""
-    environment = template_environment(templates)
+    a folder of templates that replace the theme's of the same name, `cache` a folder to keep
+    compiled templates in between builds."""
+    environment = template_environment(templates, cache)
     return {
         path: environment.get_template(template).render(page=context)
         for path, (template, context) in page_contexts(facts, directory_urls).items()

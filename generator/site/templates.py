@@ -9,6 +9,7 @@ So `*bold*`, `[x](javascript:...)`, `{{ 7*7 }}` and `<img onerror>` reach the re
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from importlib.resources import files
@@ -49,15 +50,16 @@ def markdown_heading(value: object) -> Markup:
     return Markup(neutralise(str(value)))
 
 
-def template_environment(templates: Path | None = None) -> jinja2.Environment:
+def template_environment(templates: Path | None = None, cache: Path | None = None) -> jinja2.Environment:
     """The page templates: a project's own folder (the plugin's `templates` option) first,
-    as Material's custom_dir is, then the installed theme's, for every template and partial."""
+    as Material's custom_dir is, then the installed theme's, for every template and partial.
+    With `cache`, compiled templates are kept there between builds (`bytecode_cache`)."""
     loader = jinja2.FunctionLoader(_load_template)
     if templates is not None:
         loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(templates), encoding="utf-8"), loader])
     environment = jinja2.Environment(
         loader=loader, autoescape=True, finalize=neutralise, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=bytecode_cache(cache),
     )
     environment.filters["md"] = markdown_heading
     return environment
@@ -69,3 +71,17 @@ def _load_template(name: str) -> str | None:
     for part in name.split("/"):
         resource = resource / part
     return resource.read_text(encoding="utf-8") if resource.is_file() else None
+
+
+def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """A cache of compiled templates in `folder`, or None when there is none or it cannot be
+    written: compiling the theme's and Material's templates is most of a small site's rendering
+    time, and a template changes far less often than the facts. Jinja keys each entry by the
+    template's source and the Python version, so a changed template is compiled again."""
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
