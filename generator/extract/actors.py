@@ -117,7 +117,7 @@ def subject_of(verb: Token) -> Token | None:
         if head.tag_ == "VBG" and head.i > 0 and head.doc[head.i - 1].text[:1].isupper() \
                 and head.doc[head.i - 1].pos_ in ("PROPN", "NOUN"):
             return head.doc[head.i - 1]
-        if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "acomp") or head.head is head:
+        if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "acomp") or head.head.i == head.i:
             return None
         if head.dep_ == "conj" and _reported_clause(head.head) and head.tag_ == "VBD":
             # "He said the alliance would enforce a deal, and announced a plan": the parser

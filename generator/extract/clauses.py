@@ -64,7 +64,7 @@ def phrase(head: Token, skip: set[int], limit: int = 8) -> list[Token]:
                 tokens = [t for t in tokens if t.i < child.i]
         while _counted(tokens) > max(limit, head.i - start + 1):
             tokens.pop()
-    while tokens and (tokens[-1].pos_ in _WEAK_ENDINGS or tokens[-1].is_punct) and tokens[-1] is not head:
+    while tokens and (tokens[-1].pos_ in _WEAK_ENDINGS or tokens[-1].is_punct):
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
@@ -94,10 +94,12 @@ def _subject(verb: Token) -> Token | None:
     if subject is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if subject is None and verb.dep_ in ("conj", "xcomp", "pcomp", "advcl"):
+        # Tokens are compared by index: spaCy makes a new Token object at every access, so
+        # `is` never finds the root (its own head) and the walk would never end.
         head = verb.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        if head.pos_ in ("VERB", "AUX") and head is not verb:
+        if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
             return _subject(head)
     return subject
 
@@ -133,7 +135,7 @@ def governing_verb(sentence: Span, char: int) -> Token:
     """The verb that a token at `char` depends on (the sentence root as a fallback)."""
     token = next((t for t in sentence if t.idx >= char), sentence.root)
     steps = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < 8:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and steps < 8:
         token = token.head
         steps += 1
     return token if token.pos_ in ("VERB", "AUX") else sentence.root

@@ -148,7 +148,7 @@ def _verb_of(sentence: Span, start: int) -> Token | None:
     """The verb the expression at `start` depends on, if one is near."""
     token = _token_at(sentence, start)
     steps = 0
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < 6:
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and steps < 6:
         token = token.head
         steps += 1
     return token if token is not None and token.pos_ in ("VERB", "AUX") else None

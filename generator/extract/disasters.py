@@ -89,7 +89,7 @@ def responders(context: ArticleDoc, passage: Passage) -> list[str]:
                                 if recipient.dep_ == "pobj":
                                     ids += places_in(context.text[slice(*phrase_span(recipient))])
                 break
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     return list(dict.fromkeys(ids))

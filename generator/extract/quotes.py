@@ -343,7 +343,7 @@ def _named_first(context: ArticleDoc, after: list, speaker: str | None) -> bool:
 def _speaker(context: ArticleDoc, verb, open_index: int, previous: _Said | None) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     head = verb
-    while subject is None and head.dep_ in ("advcl", "conj", "xcomp", "pcomp") and head.head is not head:
+    while subject is None and head.dep_ in ("advcl", "conj", "xcomp", "pcomp") and head.head.i != head.i:
         head = head.head
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
