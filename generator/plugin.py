@@ -105,7 +105,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # After a project's own custom_dir, ahead of Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         project_dir = Path(config.config_file_path).resolve().parent
-        self.cache = Project.at(project_dir).templates_cache_dir
+        self.cache = Project(project_dir).templates_cache_dir  # whatever the configuration file is named
         try:
             self.facts = (self.handed if self.handed is not None
                           else load_facts(project_dir, story_kinds=self.config.kinds))

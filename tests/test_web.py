@@ -187,11 +187,15 @@ def load_document(url, options=None):
             "document": SCHEMA_ORG_CONTEXT}
 
 
+def flattened(json_ld: str | dict) -> list[dict]:
+    document = json.loads(json_ld) if isinstance(json_ld, str) else json_ld
+    return jsonld.flatten(document, None, {"documentLoader": load_document})
+
+
 def expanded_nodes(json_ld: str) -> dict[str, dict]:
     """The JSON-LD as a JSON-LD processor reads it, flattened: each node by its schema.org type."""
-    nodes = jsonld.flatten(json.loads(json_ld), None, {"documentLoader": load_document})
     by_type = {}
-    for node in nodes:
+    for node in flattened(json_ld):
         for kind in node["@type"]:
             by_type[kind.removeprefix("http://schema.org/")] = node
     return by_type
@@ -333,11 +337,6 @@ def test_every_page_has_its_canonical_address_and_preview(story_site):
     download = expanded_nodes(home.json_ld())["DataDownload"]
     assert value(download, "contentUrl") == STORY_URL + "data/facts.json"
     assert (story_site / "data/facts.json").is_file()
-
-
-def flattened(json_ld: str | dict) -> list[dict]:
-    document = json.loads(json_ld) if isinstance(json_ld, str) else json_ld
-    return jsonld.flatten(document, None, {"documentLoader": load_document})
 
 
 def test_every_pages_json_ld_is_valid_schema_org(story_site):

@@ -134,6 +134,9 @@ def _reported_clause(verb: Token) -> bool:
 
 
 # Stands before a person's id where an actor is a person whose country the article does not give.
+# Between the names of a list: "Paris and London", "France, Italy, and the UK".
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")
+
 PERSON_PREFIX = "person:"
 
 

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract import involvement
-from generator.extract.actors import person_actor, places_in
+from generator.extract.actors import LIST_SEPARATOR, person_actor, places_in
 from generator.extract.document import ArticleDoc
 from generator.extract.inflection import base_in
 from generator.model import gazetteer
@@ -60,7 +60,6 @@ _CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|c
 _CONVENING_VERB = re.compile(r"^(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing|convene|convenes|convened|"
                              r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
                              r"organi[sz]ing|hold|holds|held|holding|lead|leads|led|leading)$", re.I)
-_LISTED = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
 _GUESTS = {"leaders", "delegations", "ministers", "counterparts", "chiefs", "representatives", "officials", "heads",
            "envoys", "allies", "partners"}
 _SPEECH = frozenset({"say", "tell", "speak", "add", "write", "announce", "insist", "warn", "stress", "note", "address"})
@@ -79,8 +78,10 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
     attendees too, and those it has at a meeting."""
     chunk, quote = passage.text, passage.quote
     ids: list[str] = []
-    attending = _attends(chunk) or bool(_SIGNED_BY.search(chunk)) or bool(_AT_A_MEETING_NAMED.search(chunk) and (
-        MEETING.search(chunk) or meeting_before(context.text, passage.offset)))
+    # A meeting the passage names, or one named just before it.
+    meeting_near = bool(MEETING.search(chunk)) or meeting_before(context.text, passage.offset)
+    attending = _attends(chunk) or bool(_SIGNED_BY.search(chunk)) or bool(
+        meeting_near and _AT_A_MEETING_NAMED.search(chunk))
     venues = set(_venues(context, passage))
     if attending or (previous_attending and _LIST_INTRO.match(quote)):
         # "..., as U.S. and Iranian officials held talks in Oman": a clause that
@@ -98,8 +99,7 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
                 ids.append(person_actor(person))
     for place_id in _speakers_at_meetings(context, passage):
         ids.append(place_id)
-    # Participation is in an occasion: the one the passage names, or one named just before.
-    if MEETING.search(chunk) or meeting_before(context.text, passage.offset):
+    if meeting_near:  # participation is in an occasion
         ids += _participation(context, passage)
     if previous_attending or MEETING.search(chunk):
         for place_id in _arrivals(context, passage):
@@ -166,7 +166,7 @@ def _hosts(phrase: str) -> list[str]:
     """The countries a "hosted by" phrase lists, a city standing for its country: "Paris and
     London", "France and the UK"."""
     hosts = []
-    for name in _LISTED.split(phrase):
+    for name in LIST_SEPARATOR.split(phrase):
         name = name.strip().removeprefix("the ")
         place = gazetteer.place_by_name(name)
         host = place.id if place else gazetteer.country_of_city(name)

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from generator.model import gazetteer
+from generator.extract.actors import LIST_SEPARATOR
 from generator.extract.document import ArticleDoc
 from generator.extract.name_tokens import (
     CAPITALISED, HONORIFIC_AT_END, HYPHENS, SINGLE_WORD_TITLES, is_name_token, words_of,
@@ -67,7 +68,6 @@ _RESPECTIVE_TITLES = re.compile(
     rf"\b(?P<places>{PLACE}(?:\s*,\s*{PLACE})*,?\s+and\s+{PLACE})\s+(?P<role>{_ROLE})s\s+"
     rf"(?P<names>(?:{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}(?:\s*,\s*|,?\s+and\s+))*)$"
 )
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # "The judge in the court hearing on Monday, ": a title with a phrase of its own, then the name
 _ROLE_WITH_PHRASE = re.compile(
     rf"\b(?i:the|an?)\s+(?P<role>{_ROLE})(?P<phrase>\s+(?:in|of|at|for|on)\s+[^,;:.!?“”\"()]{{1,60}}?),\s*$"
@@ -134,8 +134,8 @@ def _written_title(context: ArticleDoc, window: int, before: str) -> tuple[str |
     is the text from `window` up to the name."""
     match = _RESPECTIVE_TITLES.search(before)
     if match:
-        places = [place for place in _LIST_SEPARATOR.split(match.group("places")) if place]
-        named_before = len([name for name in _LIST_SEPARATOR.split(match.group("names")) if name])
+        places = [place for place in LIST_SEPARATOR.split(match.group("places")) if place]
+        named_before = len([name for name in LIST_SEPARATOR.split(match.group("names")) if name])
         if named_before < len(places):
             return _role_name(match.group("role")), place_id_of(places[named_before])
     for pattern in (_WHOSE_ROLE, _SHARED_TITLE):

@@ -346,7 +346,7 @@ class TimelineYear:
 
 @dataclass(frozen=True)
 class TimelineIndexPage:
-    """`timeline.md` of a story with more events than one page holds (`EVENTS_PER_PAGE` in render)."""
+    """`timeline.md` of a story with more events than one page holds (`EVENTS_PER_PAGE` in timeline_parts)."""
 
     title: str = field(metadata={"help": "Title of the page."})
     count_text: str = field(metadata={"help": "How many events the timeline holds, such as '2,000 events'."})
@@ -388,7 +388,7 @@ class SourceItem:
         metadata={"help": "Links to every fact that cites it; empty when they are on a page of their own (`facts_href`)."})
     facts_href: str | None = field(default=None, metadata={
         "help": "Link to the page of the facts it supports, when the sources cite more facts than one page lists "
-                "(`FACT_LINKS_PER_PAGE` in render); None when `facts` lists them here."})
+                "(`FACT_LINKS_PER_PAGE` in sources_pages); None when `facts` lists them here."})
 
 
 @dataclass(frozen=True)

@@ -462,8 +462,12 @@ def _actor_ids(context: ArticleDoc, head) -> list[str]:
 def _receivers(head) -> list:
     """Phrases inside a subject that name who receives: "aid to Ukraine", "Ukraine's allies"."""
     return [t for t in head.subtree
-            if (t.dep_ == "pobj" and t.head.lower_ in _RECIPIENT_PREPOSITIONS)
-            or (t.dep_ == "poss" and base_in(t.head, _RELATIONAL_NOUNS)) or _possesses_relation(t)]
+            if _is_recipient(t) or (t.dep_ == "poss" and base_in(t.head, _RELATIONAL_NOUNS)) or _possesses_relation(t)]
+
+
+def _is_recipient(token) -> bool:
+    """The object of "to", "for", "into" ...: "aid to Ukraine"."""
+    return token.dep_ == "pobj" and token.head.lower_ in _RECIPIENT_PREPOSITIONS
 
 
 def _helped(context: ArticleDoc, verb) -> set[str]:
@@ -473,7 +477,7 @@ def _helped(context: ArticleDoc, verb) -> set[str]:
     for token in verb.subtree:
         if token.i == verb.i:
             continue
-        if (token.dep_ == "pobj" and token.head.lower_ in _RECIPIENT_PREPOSITIONS) or (
+        if _is_recipient(token) or (
                 token.dep_ in ("dobj", "nsubj") and base_in(token.head, _HELPING_VERBS)) or (
                 token.dep_ == "nsubj" and token.head.i != token.head.head.i and base_in(token.head.head, _HELPING_VERBS)):
             helped.update(actors_of(context, token))
