@@ -95,6 +95,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     site: web.Site | None = None
     descriptions: dict[str, str]  # generated page path → its description, set with the facts
     cache: Path | None = None     # the project's folder of compiled templates
+    map_cache: Path | None = None  # and of the map's drawing
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         name, description, author = (plain_text(config.get(key))
@@ -105,7 +106,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # After a project's own custom_dir, ahead of Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         project_dir = Path(config.config_file_path).resolve().parent
-        self.cache = Project(project_dir).templates_cache_dir  # whatever the configuration file is named
+        project = Project(project_dir)    # whatever the configuration file is named
+        self.cache, self.map_cache = project.templates_cache_dir, project.map_cache_dir
         try:
             self.facts = (self.handed if self.handed is not None
                           else load_facts(project_dir, story_kinds=self.config.kinds))
@@ -122,7 +124,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         templates = Path(self.config.templates) if self.config.templates else None
         pages = render_site(self.facts, directory_urls=config.use_directory_urls, templates=templates,
-                            cache=self.cache)
+                            cache=self.cache, map_cache=self.map_cache)
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:
                 continue  # a page the editors wrote themselves (docs/about.md, say) wins

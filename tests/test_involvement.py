@@ -73,9 +73,16 @@ def test_a_conflict_names_the_rule_that_linked_its_claims():
     linked = find_conflicts([claim("a", "12 nations", "London", "2025-03-02"), claim("b", "18 leaders", "Lancaster House",
                                                                                       "2025-03-02"),
                              claim("c", "19 leaders", "Lancaster House", None)])
-    unplaced = find_conflicts([claim("a", "9 countries", None, None), claim("b", "12 countries", None, None)])
+    unplaced = find_conflicts([claim("a", "9 countries", "Vienna", None), claim("b", "12 countries", None, None)])
     assert [c.basis for c in (*same_place, *linked, *unplaced)] == [
         "conflicts.same-place", "conflicts.linked", "conflicts.unplaced"]
+
+
+def test_counts_that_name_no_occasion_are_never_set_against_each_other():
+    # "a summit of 18 leaders" in one undated article, "33 delegations at the summit" in
+    # another: nothing says the two summits are one.
+    assert find_conflicts([claim("a", "18 leaders", None, None), claim("b", "33 delegations", None, None),
+                           claim("c", "30 countries", None, None)]) == []
 
 
 def test_a_pair_already_named_is_no_headcount(nlp):

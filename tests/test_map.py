@@ -118,6 +118,48 @@ def test_the_same_participants_give_the_same_bytes():
     assert str(world_map.draw_map(NORDIC).svg) == str(first.svg)
 
 
+def test_a_drawing_kept_between_builds_gives_the_same_map_whatever_the_statuses(tmp_path):
+    cache = tmp_path / "map"
+    first = world_map.draw_map(NORDIC)
+    assert world_map.draw_map(NORDIC, cache=cache) == first
+    (entry,) = cache.iterdir()
+    assert world_map.draw_map(NORDIC, cache=cache) == first
+    # Statuses and names are not part of the drawing: a change of status reuses it.
+    promoted = groups_of(("NO", "Norway", "lead"), ("DK", "Denmark", "lead"), ("FI", "Finland", "attended"),
+                         ("IS", "Iceland", "likely"), ("arctic-council", "Arctic Council", "attended", "organisation"))
+    assert world_map.draw_map(promoted, cache=cache) == world_map.draw_map(promoted)
+    assert list(cache.iterdir()) == [entry]
+    # Another set of countries is another view, kept beside the first.
+    world_map.draw_map(groups_of(("FR", "France", "lead")), cache=cache)
+    assert len(list(cache.iterdir())) == 2
+
+
+def test_a_kept_drawing_is_what_the_map_is_drawn_from(tmp_path):
+    cache = tmp_path / "map"
+    world_map.draw_map(NORDIC, cache=cache)
+    (entry,) = cache.iterdir()
+    kept = json.loads(entry.read_text(encoding="utf-8"))
+    kept["land"] = ""
+    entry.write_text(json.dumps(kept), encoding="utf-8")
+    assert 'class="explainer-map-land"' not in str(world_map.draw_map(NORDIC, cache=cache).svg)
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"height": 3}', "[1, 2]", ""])
+def test_a_damaged_kept_drawing_is_drawn_again(tmp_path, damage):
+    cache = tmp_path / "map"
+    first = world_map.draw_map(NORDIC, cache=cache)
+    (entry,) = cache.iterdir()
+    entry.write_text(damage, encoding="utf-8")
+    assert world_map.draw_map(NORDIC, cache=cache) == first
+    assert json.loads(entry.read_text(encoding="utf-8"))["land"]    # and it was kept again
+
+
+def test_a_folder_that_cannot_keep_the_drawing_still_draws(tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("a file where the folder would be", encoding="utf-8")
+    assert world_map.draw_map(NORDIC, cache=taken / "map") == world_map.draw_map(NORDIC)
+
+
 def test_a_map_of_countries_far_apart_stays_small():
     drawn = world_map.draw_map(groups_of(
         ("US", "United States", "lead"), ("CA", "Canada", "member"), ("BR", "Brazil", "member"),

@@ -59,6 +59,8 @@ def test_who_leads(nlp, text, expected):
      "United Kingdom and Turkey, but also Japan, Australia and New Zealand.",
      {"GB": "attended", "TR": "attended", "JP": "attended", "AU": "attended", "NZ": "attended"}),
     ("Ukraine's President Volodymyr Zelensky joined by video link.", {"UA": "attended"}),
+    ("Premier Jacinda Holm is hosting a summit in Oslo. Other leaders, such as Finnish President Aino Virtanen, "
+     "are participating via video link.", {"FI": "attended"}),
     ("The leaders met at the palace. Present are German Chancellor Friedrich Merz and Polish Prime Minister "
      "Donald Tusk.", {"DE": "attended", "PL": "attended"}),
     # A link line is not the article's words.

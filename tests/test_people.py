@@ -267,8 +267,19 @@ def test_people_named_by_surname_only(nlp):
     assert (people["le-pen"].role, people["burkhard"].role, people["burkhard"].country) == (
         "long-time National Rally leader", "General", "FR")
     assert people["radakin"].country == "GB"
-    assert all(person.confidence < 0.9 for person in people.values())
+    # Rated by their own rule, whose confidence is measured apart from full names'.
+    assert {person.basis for person in people.values()} == {"people.surname"}
     assert {q.speaker for q in facts.quotes} == {"le-pen", "bardella"}
+
+
+def test_a_surname_listed_with_people_named_in_full_is_a_person(nlp):
+    text = ("Danish Prime Minister Mette Frederiksen and Swedish Prime Minister Ulf Kristersson spoke first. "
+            "On Friday, Frederiksen, Kristersson, Tusk and Merz arrived in Warsaw for the talks.")
+    people = {p.id for p in extract_article(nlp, article(text)).people}
+    assert people == {"mette-frederiksen", "ulf-kristersson", "tusk", "merz"}
+    # Listed with nobody named in full, a surname is still not enough.
+    alone = "On Friday, Tusk and Merz arrived in Warsaw for the talks."
+    assert {p.id for p in extract_article(nlp, article(alone)).people} == set()
 
 
 def test_a_surname_with_its_particle_shortens_the_full_name(nlp):

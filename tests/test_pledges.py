@@ -148,6 +148,49 @@ def test_one_actors_troops_are_one_pledge_whose_counts_sources_may_give_differen
     assert sorted(claim.value for claim in conflict.claims) == ["8,000", "up to 5,000"]
 
 
+def test_a_list_of_signatories_split_by_the_parser_commits_each_of_them(nlp):
+    text = ("Dutch Prime Minister Dick Schoof, Belgian Prime Minister Bart De Wever, and Moldovan President Maia "
+            "Sandu signed a declaration on 4 May 2025, committing to deploy naval forces to Moldova should a "
+            "ceasefire agreement be reached.")
+    pledges = {p.actor: p for p in pledges_of(nlp, "\n" + text)}     # the date on a line of its own
+    # Moldova receives the forces: it commits nothing.
+    assert set(pledges) == {"NL", "BE"}
+    assert {p.kind for p in pledges.values()} == {"troops"}
+    assert pledges["NL"].condition == "should a ceasefire agreement be reached"
+
+
+def test_forces_that_deploy_are_troops_and_a_condition_after_a_peace_is_read(nlp):
+    text = ("The leaders of Norway and Denmark signed an agreement to pave the way for Norwegian and Danish forces "
+            "to deploy to Greenland after it signs a peace agreement with its neighbours.")
+    pledges = pledges_of(nlp, text)
+    assert {(p.actor, p.kind) for p in pledges} == {("NO", "troops"), ("DK", "troops")}
+    assert all(p.condition.startswith("after it signs a peace agreement") for p in pledges)
+
+
+def test_military_hubs_set_up_after_a_ceasefire_are_a_pledge(nlp):
+    text = "\u201cFollowing a cease-fire, Spain and Portugal will establish military hubs across Moldova,\u201d Sanchez said."
+    pledges = pledges_of(nlp, text)
+    assert {(p.actor, p.kind, p.condition) for p in pledges} == {
+        ("ES", "other", "Following a cease-fire"), ("PT", "other", "Following a cease-fire")}
+    assert pledges_of(nlp, "Spain and Portugal established hubs for trade last year.") == []
+
+
+def test_a_warning_of_sanctions_commits_the_warner_and_nothing_else(nlp):
+    text = ("The leaders of Spain and Italy backed the truce, warning Moscow it would face \"massive\" new "
+            "sanctions if it broke it.")
+    pledges = pledges_of(nlp, text)
+    assert {(p.actor, p.kind) for p in pledges} == {("ES", "other"), ("IT", "other")}
+    assert {p.summary for p in pledges} == {"massive new sanctions"}
+    assert pledges[0].condition == "if it broke it"
+    assert pledges_of(nlp, "Germany warned that troops could be needed in Lithuania.") == []
+
+
+def test_what_is_stepped_up_is_the_verbs_object(nlp):
+    text = "Spain, Italy and other countries will step up their efforts and seek to involve Japan in their support for Moldova."
+    assert pledges_of(nlp, text) == []
+    assert by_actor(nlp, "Spain will step up its military aid to Moldova.") == {"ES": ("aid", "pledges.firm")}
+
+
 def test_what_an_appositive_says_of_the_committer_adds_no_actor(nlp):
     text = ("Malaysian Prime Minister Anwar Ibrahim, this year's rotating chair of ASEAN, pledged to distribute "
             "10 million ringgit in humanitarian aid to Myanmar.")

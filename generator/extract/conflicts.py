@@ -34,6 +34,8 @@ _OCCASION_NOUNS = MEETING_NOUNS
 # Where the occasion was: "in London", "at Lancaster House" (capitalised words after in/at).
 _VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _CLAUSE_END = re.compile(r"[,;:—–]|\.\s")
+# Words that put an occasion just before a place: "a conference in Vienna", "was held in Paris".
+_OCCASION_BEFORE = re.compile(rf"\b(?:{MEETING_PATTERN}|held|hosted|met|gathered|convened|took place)\b[^.]*$", re.I)
 _NOT_A_VENUE = {word.title() for word in (*MONTH_NAMES, *WEEKDAYS)}
 _GROUP = {"leaders": "leaders", "heads of state": "leaders", "representatives": "leaders",
           "delegations": "leaders", "nations": "leaders", "countries": "leaders", "states": "leaders"}
@@ -80,9 +82,13 @@ def _venue(chunk: str, after: int) -> str | None:
 
 
 def _only_venue(chunk: str) -> str | None:
-    """The place of a sentence that names one place only, before or after the count: "a meeting
-    ... was held in Paris, attended by representatives of 31 countries"."""
-    venues = {match.group("venue") for match in _VENUE.finditer(chunk) if match.group("venue").split()[0] not in _NOT_A_VENUE}
+    """The place of a sentence that names one place of an occasion only, before or after the
+    count: "a meeting ... was held in Paris, attended by representatives of 31 countries". A
+    place is the occasion's when the words just before it, in its clause, name or hold the
+    occasion; "forces in Moldova" is where forces would serve, not where anyone met."""
+    venues = {match.group("venue") for match in _VENUE.finditer(chunk)
+              if match.group("venue").split()[0] not in _NOT_A_VENUE and _OCCASION_BEFORE.search(
+                  _CLAUSE_END.split(chunk[max(0, match.start() - 60):match.start()])[-1])}
     return venues.pop() if len(venues) == 1 else None
 
 
@@ -106,7 +112,7 @@ def _occasions(group: list[FigureClaim]) -> list[list[FigureClaim]]:
     on 2 March, then Lancaster House undated), but never so that one occasion holds two days
     apart (Paris in March and Paris in January are two meetings). A claim naming neither place
     nor day belongs to the largest occasion, the one the articles are mostly about, and makes
-    its conflict one to review."""
+    its conflict one to review; with no occasion placed at all, it stands alone."""
     clusters: list[list[FigureClaim]] = []
     loose: list[FigureClaim] = []
     for claim in group:
@@ -121,11 +127,14 @@ def _occasions(group: list[FigureClaim]) -> list[list[FigureClaim]]:
                 joined.append(cluster)
         merged = [claim] + [member for c in joined for member in c]
         clusters = [c for c in clusters if not any(c is j for j in joined)] + [merged]
-    if loose:
-        if clusters:
-            max(clusters, key=len).extend(loose)
-        else:
-            clusters.append(loose)
+    if clusters:
+        max(clusters, key=len).extend(loose)
+    elif loose and loose[0].key.startswith("count|"):
+        # Counts at meetings that name neither place nor day, with nothing else to place them
+        # by, may each be of another meeting: none is set against another.
+        clusters = [[claim] for claim in loose]
+    elif loose:
+        clusters.append(loose)     # a figure of one named thing ("the UK's contribution") needs no occasion
     return [sorted(c, key=lambda claim: (claim.source, claim.quote)) for c in clusters]
 
 

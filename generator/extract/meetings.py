@@ -29,7 +29,8 @@ _ATTENDED = re.compile(
     rf"(?:join|joins|joined|joining) (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
     rf"(?:take|takes) part in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
     rf"participat(?:e|es|ing) in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
-    r"(?:joined|joining|took part|attended|participated) (?:by video(?:[- ]?link)?|via video(?:[- ]?link)?|by phone|"
+    r"(?:joined|joining|took part|taking part|attended|attending|participated|participating) "
+    r"(?:by video(?:[- ]?link)?|via video(?:[- ]?link)?|by phone|"
     r"by videoconference|virtually|remotely|online)|"
     r"brought together|gathered|convened|met in|met at|met with|dial(?:l)?ed in(?:to)?|"
     r"sent (?:leaders|ministers|delegations))\b")

@@ -5,8 +5,8 @@ organisation), so a name is trusted when it has the shape of a personal name and
 tagger calls it a PERSON or a title stands before it ("French counterpart ..."). A bare
 surname ("Starmer", "Le Pen") is linked to the full name it shortens; a surname never given in
 full is a person of its own, at a lower confidence, only when something says it names one: a
-title ("General Burkhard", "Mrs Le Pen"), an appositive role, or the tagger's PERSON twice with
-a speech verb. Other names of person shape are kept as weak candidates for `combine` to confirm
+title ("General Burkhard", "Mrs Le Pen"), an appositive role, the tagger's PERSON twice with
+a speech verb, or a list with people named in full ("Macron, Starmer, Tusk and Merz"). Other names of person shape are kept as weak candidates for `combine` to confirm
 against other articles; a name the stored text cuts off is left out.
 
 Roles and countries are read from the words around each name (`roles`, `person_countries`);
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from generator.model.records import Evidence, Person
 from generator.model.ids import slugify
 from generator.model import gazetteer
+from generator.extract.actors import LIST_SEPARATOR
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, Mention
 from generator.extract.names import given_name, same_name, same_surname, same_given_name
@@ -99,7 +100,7 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
                 break
         else:
             groups.append(_Group([name]))
-    groups.extend(_surname_groups(surnames_only, groups))
+    groups.extend(_surname_groups(context, surnames_only, groups))
 
     mentions: list[Mention] = []
     records: dict[str, tuple[Person, bool]] = {}
@@ -211,12 +212,12 @@ _SURNAME_HONORIFICS = {word for word in gazetteer.HONORIFICS if word.rstrip(".")
 _GIVEN_NAME_HONORIFICS = {"Sir", "Dame"}
 
 
-def _surname_groups(surnames_only: list[_Name], groups: list[_Group]) -> list[_Group]:
+def _surname_groups(context: ArticleDoc, surnames_only: list[_Name], groups: list[_Group]) -> list[_Group]:
     """Surnames written alone join the one full name they shorten (bringing the role an
     appositive gives: "Le Pen, the long-time ... leader"); a surname never given in full is a
     person of its own only with evidence that it names one: a title ("General Burkhard",
-    "Mrs Le Pen"), an appositive role, or the tagger's PERSON twice with a speech verb
-    ("Bardella told ...")."""
+    "Mrs Le Pen"), an appositive role, the tagger's PERSON twice with a speech verb
+    ("Bardella told ..."), or the tagger's PERSON in a list with people (`_listed_with_people`)."""
     alone: list[_Group] = []
     for name in surnames_only:
         shortened = [group for group in groups if same_name(group.names[0].tokens, name.tokens)]
@@ -239,16 +240,36 @@ def _surname_groups(surnames_only: list[_Name], groups: list[_Group]) -> list[_G
                 break
         else:
             alone.append(_Group([name]))
+    listed = _listed_with_people(context, [n for g in groups for n in g.names if g.strong],
+                                 [n for g in alone for n in g.names])
     found = []
     for group in alone:
         told = [n for n in group.names if n.label == "PERSON" or n.whole]
         persons = [n for n in group.names if n.label == "PERSON"]
         if any(n.titled or n.honorific in _SURNAME_HONORIFICS for n in told) or (
-                len(persons) >= 2 and any(n.speaks for n in persons)):
+                len(persons) >= 2 and any(n.speaks for n in persons)) or any(id(n) in listed for n in persons):
             for name in group.names:
                 name.strong = True
             found.append(group)
     return found
+
+
+def _listed_with_people(context: ArticleDoc, people: list[_Name], candidates: list[_Name]) -> set[int]:
+    """The candidates (by `id`) written in one list with a person the article names in full:
+    in "Macron, Starmer, Tusk, and Merz arrived" Tusk and Merz are people like the two before
+    them. A list is names one after the other with only commas and "and" between them."""
+    names = sorted(people + candidates, key=lambda n: n.start)
+    known = {id(n) for n in people}
+    listed: set[int] = set()
+    run: list[_Name] = []
+    for name in [*names, None]:
+        if name is not None and run and LIST_SEPARATOR.fullmatch(context.text[run[-1].end:name.start]):
+            run.append(name)
+            continue
+        if any(id(n) in known for n in run):
+            listed.update(id(n) for n in run if id(n) not in known)
+        run = [name] if name is not None else []
+    return listed
 
 
 def _speaks(token: Token) -> bool:

@@ -173,5 +173,10 @@ class Project:
         return self.root / ".cache" / "templates"
 
     @property
+    def map_cache_dir(self) -> Path:
+        """The map's outlines as drawn for the countries involved, kept between builds."""
+        return self.root / ".cache" / "map"
+
+    @property
     def site_dir(self) -> Path:
         return self.root / "site"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -55,6 +56,7 @@ class PageBuilder:
 
     facts: Facts
     directory_urls: bool = True
+    map_cache: Path | None = None        # a folder that keeps the map's drawing between builds
     sources: dict[str, Source] = field(init=False)
     participants: dict[str, Participant] = field(init=False)
     people: dict[str, Person] = field(init=False)
@@ -240,7 +242,7 @@ class PageBuilder:
             for person in sorted(self.facts.people, key=lambda p: (p.name.casefold(), p.id))
         ]
         return WhoPage(self.titles[page], self.as_of(), count_text, [column.heading for _, column in columns],
-                       groups, draw_map(groups), people, self.references(page))
+                       groups, draw_map(groups, cache=self.map_cache), people, self.references(page))
 
     def person(self, person: Person) -> PersonPage:
         page = f"people/{person.id}.md"

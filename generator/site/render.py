@@ -37,9 +37,10 @@ PERSON_TEMPLATE = "person.md.j2"
 PAGE_SETS = {TIMELINE: timeline_pages, SOURCES: sources_pages}
 
 
-def page_contexts(facts: Facts, directory_urls: bool = True) -> dict[str, tuple[str, object]]:
+def page_contexts(facts: Facts, directory_urls: bool = True,
+                  map_cache: Path | None = None) -> dict[str, tuple[str, object]]:
     """Page path → (template name, context) for every page of the site."""
-    builder = PageBuilder(facts, directory_urls)
+    builder = PageBuilder(facts, directory_urls, map_cache)
     contexts: dict[str, tuple[str, object]] = {}
     for spec in site_pages(facts):
         if spec.path in PAGE_SETS:
@@ -53,12 +54,12 @@ def page_contexts(facts: Facts, directory_urls: bool = True) -> dict[str, tuple[
 
 
 def render_site(facts: Facts, directory_urls: bool = True, templates: Path | None = None,
-                cache: Path | None = None) -> dict[str, str]:
+                cache: Path | None = None, map_cache: Path | None = None) -> dict[str, str]:
     """Page path → Markdown text for every generated page, in a stable order; `templates` is
     a folder of templates that replace the theme's of the same name, `cache` a folder to keep
-    compiled templates in between builds."""
+    compiled templates in between builds, `map_cache` one to keep the map's drawing in."""
     environment = template_environment(templates, cache)
     return {
         path: environment.get_template(template).render(page=context)
-        for path, (template, context) in page_contexts(facts, directory_urls).items()
+        for path, (template, context) in page_contexts(facts, directory_urls, map_cache).items()
     }

@@ -18,7 +18,9 @@ status, and the table below the map lists every participant.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
+import json
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -28,6 +30,7 @@ from xml.etree import ElementTree
 
 from markupsafe import Markup, escape
 
+from generator.files import atomic
 from generator.site.pages import CountryMap, MapKey, ParticipantGroup
 
 # Where the outlines come from: a data file of an installed package, located without
@@ -392,26 +395,33 @@ def _numbers(pair: tuple[int, int]) -> str:
     return f"{x}-{-y}" if y < 0 else f"{x} {y}"
 
 
-def draw_map(groups: Sequence[ParticipantGroup], outlines: World | None = None) -> CountryMap | None:
+@dataclass(frozen=True)
+class Drawing:
+    """The outlines of one view: the height of the drawing, the neutral land around the
+    countries involved as one path's data, and each involved country that has an outline."""
+
+    height: int
+    land: str
+    countries: dict[str, Drawn]
+
+
+def draw_map(groups: Sequence[ParticipantGroup], outlines: World | None = None,
+             cache: Path | None = None) -> CountryMap | None:
     """The map of the participants that are countries with an outline, for the who page.
 
-    None when no participant can be drawn: a story of organisations only gets no map.
+    None when no participant can be drawn: a story of organisations only gets no map. With
+    `cache`, a folder, the outlines drawn for a set of countries are kept there between builds
+    (`cached_drawing`): the same countries give the same view, whatever their statuses.
     """
-    outlines = outlines or world()
     rows = [(index, row) for index, group in enumerate(groups) for row in group.participants]
-    involved = [(index, row) for index, row in rows
-                if row.kind == "country" and row.id.lower() in outlines.countries]
-    if not involved:
+    codes = sorted({row.id.lower() for _, row in rows if row.kind == "country"})
+    drawing = (draw_outlines(codes, outlines) if outlines is not None or cache is None
+               else cached_drawing(codes, cache))
+    if drawing is None:
         return None
-    view = crop([mainland(outlines.countries[row.id.lower()]) for _, row in involved], outlines.box)
-    scale = DRAWN_WIDTH / (view[2] - view[0])
-    height = round((view[3] - view[1]) * scale)
-    codes = {row.id.lower() for _, row in involved}
-    land = [drawn.d for code in sorted(outlines.countries) if code not in codes
-            for drawn in [draw_country(outlines.countries[code], view, scale)] if drawn]
     shapes, shown, statuses = [], set(), {}
-    for index, row in involved:
-        drawn = draw_country(outlines.countries[row.id.lower()], view, scale)
+    for index, row in rows:
+        drawn = drawing.countries.get(row.id.lower()) if row.kind == "country" else None
         if drawn is None or drawn.size < MIN_VISIBLE:
             continue
         shown.add(row.id)
@@ -423,14 +433,67 @@ def draw_map(groups: Sequence[ParticipantGroup], outlines: World | None = None) 
         return None
     count = len(shown)
     name = f"Map of the {count} {'country' if count == 1 else 'countries'} involved, coloured by status"
-    svg = (f'<svg class="explainer-map-drawing" viewBox="0 0 {DRAWN_WIDTH} {height}" role="img" '
+    land = drawing.land
+    svg = (f'<svg class="explainer-map-drawing" viewBox="0 0 {DRAWN_WIDTH} {drawing.height}" role="img" '
            f'aria-label="{escape(name)}" xmlns="http://www.w3.org/2000/svg">'
-           + (f'<path class="{NEUTRAL_CLASS}" d="{"".join(land)}"/>' if land else "")
+           + (f'<path class="{NEUTRAL_CLASS}" d="{land}"/>' if land else "")
            + "".join(shapes) + "</svg>")
     legend = [MapKey(groups[index].heading, status) for index, status in statuses.items()]
     if land:
         legend.append(MapKey(NEUTRAL_LABEL, Markup(NEUTRAL_CLASS)))
     return CountryMap(Markup(svg), legend, [row.name for _, row in rows if row.id not in shown])
+
+
+def draw_outlines(codes: Sequence[str], outlines: World | None = None) -> Drawing | None:
+    """The view cropped to these countries (lowercase alpha-2 codes), with their outlines and
+    the land around them drawn; None when none of them has an outline."""
+    outlines = outlines or world()
+    involved = [code for code in codes if code in outlines.countries]
+    drawn_apart = set(involved)
+    if not involved:
+        return None
+    view = crop([mainland(outlines.countries[code]) for code in involved], outlines.box)
+    scale = DRAWN_WIDTH / (view[2] - view[0])
+    land = [drawn.d for code in sorted(outlines.countries) if code not in drawn_apart
+            for drawn in [draw_country(outlines.countries[code], view, scale)] if drawn]
+    countries = {code: drawn for code in involved
+                 for drawn in [draw_country(outlines.countries[code], view, scale)] if drawn}
+    return Drawing(round((view[3] - view[1]) * scale), "".join(land), countries)
+
+
+def cached_drawing(codes: Sequence[str], folder: Path) -> Drawing | None:
+    """`draw_outlines` of these countries, kept in `folder` between builds.
+
+    Reading the world's outlines and drawing them is most of the who page's time, and the
+    countries involved change far less often than the facts. An entry is keyed by the
+    countries, the installed outlines file and this module's own code, so a new version of
+    either draws again; a folder that cannot be read or written only means drawing anew.
+    """
+    key = hashlib.sha256(json.dumps([_drawing_version(), list(codes)]).encode()).hexdigest()[:32]
+    entry = folder / f"{key}.json"
+    try:
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        return Drawing(kept["height"], kept["land"], {
+            code: Drawn(d, size) for code, (d, size) in kept["countries"].items()}) if kept else None
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    drawing = draw_outlines(codes)
+    kept = drawing and {"height": drawing.height, "land": drawing.land,
+                        "countries": {code: [drawn.d, drawn.size] for code, drawn in drawing.countries.items()}}
+    try:
+        atomic.write_text(entry, json.dumps(kept, sort_keys=True))
+    except OSError:
+        pass
+    return drawing
+
+
+@functools.cache
+def _drawing_version() -> list:
+    """What a drawing depends on besides the countries: the outlines file as installed, and
+    the code that reads and draws it."""
+    outlines = outlines_path().stat()
+    return [str(outlines_path()), outlines.st_size, outlines.st_mtime_ns,
+            hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
 
 
 def status_classes(status_class: str) -> Markup:

@@ -44,25 +44,33 @@ COMMITMENT_VERBS = frozenset({
     "provide", "unveil", "sign", "agree", "increase", "raise", "boost", "deploy", "send",
     "prepare", "indicate", "back", "allocate", "give", "establish", "contribute", "supply",
     "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
-    "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen",
+    "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen", "warn", "threaten",
 })
 # Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
 # others make one only with a figure, troops or weapons, or in the future tense.
 _FIRM_VERBS = frozenset({"pledge", "vow", "promise", "commit", "guarantee", "undertake", "offer"})
-# Verbs of handing something over, a commitment when their tense or a firm verb makes it one.
+# Verbs of handing something over or setting it up, a commitment when their tense or a firm
+# verb makes it one ("will establish military hubs").
 _GIVING_VERBS = frozenset({
     "provide", "send", "deploy", "contribute", "supply", "deliver", "give", "allocate",
-    "station", "place", "base", "fund", "finance",
+    "station", "place", "base", "fund", "finance", "establish",
 })
 # Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
 # up sanctions", "will increase our military aid", "vowed to intensify pressure".
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
                           "accelerate", "strengthen"})
+# Verbs of a threat, a commitment only to what pressure the warner will bring: "warning Moscow it
+# would face new sanctions if ..."; whatever else a warning names is not committed ("warned
+# that troops could be needed").
+_THREAT_VERBS = frozenset({"warn", "threaten"})
+_PRESSURE_NOUNS = frozenset({"sanction", "pressure"})
 _CONDITION = re.compile(
     r"\b(?:(?:[Ii]f|[Uu]nless|[Pp]rovided(?: that)?|[Oo]n condition that|[Ss]ubject to|"
+    # "should a ceasefire be reached": a condition told by inverting its verb.
+    r"[Ss]hould(?=\s+(?:a|an|the|any)\s)|"
     r"(?:[Dd]ependent|[Cc]onditional|[Cc]ontingent) (?:up)?on)\s+[^,.;:“”\"—–()]{3,90}"
-    r"|(?:[Ii]n the event of|[Oo]nce|[Aa]fter|[Aa]s soon as|[Aa]s part of)\s+"
-    r"(?:a |an |any |the )?(?:[\w-]+ )?(?:peace|ceasefire|truce|deal|agreement|settlement|cessation)\b[^,.;:“”\"—–()]{0,80})")
+    r"|(?:[Ii]n the event of|[Oo]nce|[Aa]fter|[Ff]ollowing|[Aa]s soon as|[Aa]s part of)\s+"
+    r"(?:[\w-]+ ){0,3}?(?:peace|ceasefire|cease-fire|truce|deal|agreement|settlement|cessation)\b[^,.;:“”\"—–()]{0,80})")
 # A later sentence that puts a condition on "the arrangement", "the deployment", ...
 _LATER_CONDITION = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch an?) (?:arrangement|deployment|plan|offer|pledge|commitment|force|mission|contribution)\b"
@@ -117,16 +125,17 @@ _CONTENT = (
     ("aid", frozenset({"aid", "assistance", "funding", "financing", "loan", "grant", "package"})),
     ("other", frozenset({
         "guarantee", "backstop", "sanction", "pressure", "support", "help", "protection", "defend", "protect",
-        "delegation", "mission", "train", "training", "intelligence"})),
+        "delegation", "mission", "train", "training", "intelligence", "hub", "headquarters"})),
 )
 # Nouns that stand for the things committed when they are a sentence's subject: "troops
 # from France would be placed", "British soldiers could deploy".
 _THING_NOUNS = frozenset({"force", "troop", "soldier", "peacekeeper", "sailor", "marine", "contingent",
                           "personnel", "aid", "weapon", "missile", "jet", "money", "fund"})
+_FORCE_NOUNS = frozenset({"force"})
 # A body of troops, which a place before it names where it serves ("a Kosovo force").
 _BODY_NOUNS = frozenset({"force", "mission"})
 # Of these, only the ones a phrase names on its own: "delegation" and "mission" need "military".
-_NEEDS_MILITARY = frozenset({"delegation", "mission", "intelligence", "training", "train"})
+_NEEDS_MILITARY = frozenset({"delegation", "mission", "intelligence", "training", "train", "hub"})
 # Prepositions and possessed nouns that name who receives, not who gives: "aid to Ukraine",
 # "Ukraine's allies".
 _RECIPIENT_PREPOSITIONS = frozenset({"to", "for", "into", "inside", "towards", "toward"})
@@ -379,7 +388,23 @@ def _committers(context: ArticleDoc, verb) -> tuple[list[str], object]:
         # "... we will ramp up sanctions," said Starmer: who speaks commits, for their country.
         person = context.people.get(context.speaker_at(subject.idx))
         return ([person_actor(person)] if person is not None else []), thing
-    return _actor_ids(context, subject), thing
+    actors = [a for part in _joint_subjects(subject) for a in _actor_ids(context, part)]
+    return list(dict.fromkeys(actors)), thing
+
+
+def _joint_subjects(subject) -> list:
+    """The subject and the subjects the parser split off from the same list: in "Macron,
+    Starmer, and Zelensky signed ..." it may make "Macron" (with Starmer) and "Zelensky" two
+    subjects of "signed"; they are one list when only commas and "and" stand between them."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i > subject.head.i:
+        return [subject]
+    parts = sorted((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i < subject.head.i),
+                   key=lambda c: c.left_edge.i)
+    doc = subject.doc
+    for one, other in zip(parts, parts[1:]):
+        if any(not (t.is_punct or t.pos_ == "CCONJ") for t in doc[one.right_edge.i + 1:other.left_edge.i]):
+            return [subject]
+    return parts
 
 
 def _signer(verb):
@@ -576,6 +601,14 @@ def _content_kind(words) -> tuple[str, object] | None:
 def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str):
     """(kind, id key, summary, fields) for the commitment of this verb, or None."""
     lemma = _base(verb)
+    if lemma in _THREAT_VERBS:
+        found = _content_kind(_content(verb, thing))
+        if found is None or not base_in(found[1], _PRESSURE_NOUNS):
+            return None
+        # The pressure as the warning names it, its words before the noun: "massive new sanctions".
+        summary = " ".join(t.text for t in found[1].subtree if t.i <= found[1].i and not t.is_punct)
+        return "other", " ".join(["other", *(w for w in re.findall(r"[a-z0-9]+", summary.lower())
+                                              if w not in STOP_WORDS)]), summary, {}
     start, end = _clause(verb, thing)
     clause, offset = context.text[start:end], start
     money = [m for m in find_money(clause, offset)]
@@ -618,13 +651,21 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
         return "weapons", f"weapons {count.value:g} {count.unit.split()[-1]}", count.text, {
             "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
     troops = _TROOPS.search(clause)
+    if troops is None and thing is not None and base_in(thing, _FORCE_NOUNS) and lemma in _TROOP_VERBS:
+        # "French and British forces to deploy": forces that deploy are troops.
+        troops = re.search(re.escape(thing.text), clause)
     if troops and lemma in _TROOP_VERBS:
         return "troops", "troops", f"troops for Ukraine ({troops.group(0)})" if "Ukraine" in sentence_text else troops.group(0), {}
     # No figure: a commitment only when it is firm (a firm verb, a future) and says what it
     # hands over ("vowing to provide security guarantees", "will contribute to ...").
     if stance == "plain" and lemma not in _FIRM_VERBS:
         return None
-    found = _content_kind(_content(verb, thing))
+    words = _content(verb, thing)
+    if lemma in _STEPPING_UP:
+        # What is stepped up is the verb's object: "will step up their efforts ... and seek to
+        # involve the US in their support" steps up efforts, and commits no support.
+        words = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    found = _content_kind(words)
     if found is None or lemma not in _FIRM_VERBS | _GIVING_VERBS | _STEPPING_UP:
         return None
     kind, word = found
@@ -679,8 +720,12 @@ def _condition(context: ArticleDoc, index: int, verb, thing) -> tuple[str | None
     start, end = _clause(verb, thing, ("conj",))     # a condition is a clause of its own
     subject = _subject(verb)
     before = min(subject.left_edge.idx, verb.idx) if subject is not None else verb.idx
+    # A condition on a verb that frames this one is this one's too: "signed a declaration,
+    # committing to deploy forces, should a ceasefire be reached".
+    framing = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+               for token in _chain(verb)[1:] for c in token.children if c.dep_ == "advcl" and c.i > verb.i]
     for match in _CONDITION.finditer(context.text, sentence.start_char, sentence.end_char):
-        if start <= match.start() < end or match.end() <= before:
+        if start <= match.start() < end or match.end() <= before or any(a <= match.start() < b for a, b in framing):
             return " ".join(match.group(0).split()), None
     sentences = context.sentences
     if index + 1 < len(sentences):
