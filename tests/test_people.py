@@ -282,6 +282,20 @@ def test_a_surname_listed_with_people_named_in_full_is_a_person(nlp):
     assert {p.id for p in extract_article(nlp, article(alone)).people} == set()
 
 
+def test_a_title_alone_refers_to_the_one_person_who_holds_it(nlp):
+    text = ("Norwegian Prime Minister Jonas Gahr Store and Finnish President Alexander Stubb met in Oslo. "
+            "The Prime Minister announced €200m for Moldova. The Finnish president spoke after him.")
+    facts = extract_article(nlp, article(text))
+    store = next(p for p in facts.people if p.id == "jonas-gahr-store")
+    # A title is how the text refers to someone, never one of their names.
+    assert not any("Prime Minister" in alias or "president" in alias for alias in store.aliases)
+    assert [(p.actor, p.kind) for p in facts.pledges] == [("NO", "money")]
+    # Two people hold the title: it refers to neither.
+    both = ("Norwegian Prime Minister Jonas Gahr Store and Danish Prime Minister Mette Frederiksen met in Oslo. "
+            "The Prime Minister announced €200m for Moldova.")
+    assert extract_article(nlp, article(both)).pledges == []
+
+
 def test_a_surname_with_its_particle_shortens_the_full_name(nlp):
     text = ("A French appeals court said Tuesday it would examine Marine Le Pen's case within a timeframe that could "
             "allow the far-right leader to contest the election. In a court ruling many commentators called a "

@@ -58,7 +58,8 @@ _LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
 _CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|convened|arranged|organi[sz]ed))\s+by\s+"
                           r"(?P<phrase>[^,;:.()—–]+?)"
                           r"(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
-_CONVENING_VERB = re.compile(r"^(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing|convene|convenes|convened|"
+_CONVENING_VERB = re.compile(r"^(?:(?:co-?)?(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing)|"
+                             r"convene|convenes|convened|"
                              r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
                              r"organi[sz]ing|hold|holds|held|holding|lead|leads|led|leading)$", re.I)
 _GUESTS = {"leaders", "delegations", "ministers", "counterparts", "chiefs", "representatives", "officials", "heads",

@@ -33,7 +33,7 @@ from generator.extract.name_tokens import (
     NON_NAME_WORDS, SINGLE_WORD_TITLES, clean_run, cut_off, is_name_token, joins_name, name_runs, words_of,
 )
 from generator.extract.person_countries import group_country
-from generator.extract.roles import role_around, role_context
+from generator.extract.roles import ROLE, ROLE_MEANINGS, role_around, role_context
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Span, Token
@@ -138,15 +138,51 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
         mention.strong = records[mention.person][1]
         span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         mention.subject = span is not None and _is_subject(span)
-    context.mentions = mentions
     for mention in mentions:
         person = records[mention.person][0]
         if mention.text != person.name and mention.text not in person.aliases:
             person.aliases = sorted(set(person.aliases) | {mention.text})
+    # A title is no name: it refers to the person, but is never one of their names.
+    context.mentions = sorted(mentions + _title_mentions(context, records, mentions), key=lambda m: m.start)
     context.people = {pid: person for pid, (person, _) in records.items()}
     people = sorted((p for p, strong in records.values() if strong), key=lambda p: p.id)
     weak = sorted((p for p, strong in records.values() if not strong), key=lambda p: p.id)
     return people, weak
+
+
+# "the Prime Minister", "the French president", "the PM": a title with the definite article and
+# no name after it ("the Prime Minister Keir Starmer" is a name's mention; "the President of
+# Finland" says whose title it is, which the rule does not read).
+_THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})\s+)?(?P<role>{ROLE})"
+                        r"(?![\w-])(?!\s+(?:of|for|in)\b)(?!,?\s+[A-Z])")
+
+
+def _title_mentions(context: ArticleDoc, records, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of a person by title alone: "The Prime Minister co-hosted a press conference"
+    is the one person the article gives the title (of that country, when an adjective names
+    one); a title two of its people hold refers to neither."""
+    holders = [(pid, person, _meanings(person.role)) for pid, (person, strong) in records.items()
+               if strong and person.role]
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for match in _THE_TITLE.finditer(context.text):
+        if any(i in covered for i in range(match.start(), match.end())):
+            continue
+        place = gazetteer.place_by_adjective(match["adjective"]) if match["adjective"] else None
+        meant = _meanings(match["role"])
+        matches = [pid for pid, person, meanings in holders
+                   if meanings & meant and (place is None or person.country == place.id)]
+        if len(matches) == 1:
+            span = context.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            found.append(Mention(match.start(), match.end(), matches[0], match.group(0),
+                                 strong=records[matches[0]][1], subject=span is not None and _is_subject(span)))
+    return found
+
+
+def _meanings(role: str) -> set[str]:
+    """A title and what it stands for: "PM" and "premier" are a prime minister."""
+    title = role.lower()
+    return {title, *ROLE_MEANINGS.get(title, ())}
 
 
 def _is_subject(span: Span) -> bool:

@@ -40,7 +40,7 @@ ROLE_MEANINGS: dict[str, tuple[str, ...]] = {
     for row in _role_rows() if row.get("means")
 }
 _WORDED_ROLES = [role for role in gazetteer.ROLE_WORDS if role not in ABBREVIATIONS]
-_ROLE = (rf"(?:{'|'.join(re.escape(role.upper()) for role in sorted(ABBREVIATIONS, key=len, reverse=True))}|"
+ROLE = (rf"(?:{'|'.join(re.escape(role.upper()) for role in sorted(ABBREVIATIONS, key=len, reverse=True))}|"
          rf"(?i:{'|'.join(re.escape(role) for role in sorted(_WORDED_ROLES, key=len, reverse=True))}))")
 _MODIFIER = "|".join(gazetteer.ROLE_MODIFIERS)
 _RANK = "|".join(sorted(gazetteer.RANKS, key=len, reverse=True))
@@ -55,32 +55,32 @@ _DESCRIBERS = r"(?:[a-z][a-z-]*[a-z]\s+){0,2}?"
 _ROLE_BEFORE = re.compile(
     rf"(?:\b(?i:{_MODIFIER})\s+)?(?:\b(?P<place>{PLACE})(?:['’]s)?\s+(?P<describers>{_DESCRIBERS}))?"
     rf"(?:\b(?i:{_MODIFIER})\s+)?"
-    rf"\b(?P<role>{_ROLE})(?P<plural>s)?(?P<complement>{_COMPLEMENT})?(?:,?\s+(?i:{_RANK}))?\s*,?\s*$"
+    rf"\b(?P<role>{ROLE})(?P<plural>s)?(?P<complement>{_COMPLEMENT})?(?:,?\s+(?i:{_RANK}))?\s*,?\s*$"
 )
 # The second of two names sharing a plural title: "US envoys Steve Witkoff and "
 _SHARED_TITLE = re.compile(
-    rf"(?:\b(?P<place>{PLACE})(?:['’]s)?\s+)?\b(?P<role>{_ROLE})s\s+"
+    rf"(?:\b(?P<place>{PLACE})(?:['’]s)?\s+)?\b(?P<role>{ROLE})s\s+"
     rf"{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}(?:,\s+{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})*,?\s+and\s+$"
 )
 # "British and Polish prime ministers Keir Starmer and ": one title for several people, each of
 # a country in the order they are named.
 _RESPECTIVE_TITLES = re.compile(
-    rf"\b(?P<places>{PLACE}(?:\s*,\s*{PLACE})*,?\s+and\s+{PLACE})\s+(?P<role>{_ROLE})s\s+"
+    rf"\b(?P<places>{PLACE}(?:\s*,\s*{PLACE})*,?\s+and\s+{PLACE})\s+(?P<role>{ROLE})s\s+"
     rf"(?P<names>(?:{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}(?:\s*,\s*|,?\s+and\s+))*)$"
 )
 # "The judge in the court hearing on Monday, ": a title with a phrase of its own, then the name
 _ROLE_WITH_PHRASE = re.compile(
-    rf"\b(?i:the|an?)\s+(?P<role>{_ROLE})(?P<phrase>\s+(?:in|of|at|for|on)\s+[^,;:.!?“”\"()]{{1,60}}?),\s*$"
+    rf"\b(?i:the|an?)\s+(?P<role>{ROLE})(?P<phrase>\s+(?:in|of|at|for|on)\s+[^,;:.!?“”\"()]{{1,60}}?),\s*$"
 )
 # "Hungary, whose prime minister, "
-_WHOSE_ROLE = re.compile(rf"\b(?P<place>{PLACE}),\s+whose\s+(?P<role>{_ROLE}),\s*$")
+_WHOSE_ROLE = re.compile(rf"\b(?P<place>{PLACE}),\s+whose\s+(?P<role>{ROLE}),\s*$")
 # "France's "
 _POSSESSIVE_PLACE = re.compile(rf"\b(?P<place>{PLACE})['’]s\s+$")
 # ", an associate fellow in ... at Chatham House, told ..."; ", the NATO secretary-general,";
 # ", the long-time National Rally (RN) leader, who ..."
 _ROLE_AFTER = re.compile(
     rf"^\s*,\s+(?:(?:the|an?)\s+(?P<describers>(?:(?:[a-z][\w-]*|{CAPITALISED}|\([A-Z]+\))\s+){{0,4}}))?"
-    rf"(?:(?P<place>{PLACE})(?:['’]s)?\s+)?(?P<role>{_ROLE})\b"
+    rf"(?:(?P<place>{PLACE})(?:['’]s)?\s+)?(?P<role>{ROLE})\b"
     r"(?P<rest>[^.;:“”\"]{0,160}?)"
     r"(?=,\s+(?:in|told|said|says|added|according|who|which|has|had|is|was)\b|\s+(?:told|said|says)\b|[.;:]|$)"
 )
@@ -171,7 +171,7 @@ def _title_with_phrase(context: ArticleDoc, window: int, before: str) -> tuple[s
     phrase holds no other title and no verb, which would make it a clause about someone else
     ("the minister who met the president, ...")."""
     match = _ROLE_WITH_PHRASE.search(before)
-    if match is None or re.search(_ROLE, match.group("phrase")):
+    if match is None or re.search(ROLE, match.group("phrase")):
         return None
     span = context.doc.char_span(window + match.start("phrase"), window + match.end("phrase"), alignment_mode="expand")
     if span is None or any(token.pos_ in ("VERB", "AUX", "PRON") for token in span):
