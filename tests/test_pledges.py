@@ -191,6 +191,18 @@ def test_what_is_stepped_up_is_the_verbs_object(nlp):
     assert by_actor(nlp, "Spain will step up its military aid to Moldova.") == {"ES": ("aid", "pledges.firm")}
 
 
+def test_a_groups_commitment_is_that_of_the_members_the_next_sentence_names(nlp):
+    text = ("\nFour Nordic countries have signaled that they are prepared to send troops to Moldova. Among the "
+            "countries named are Norway, Denmark and Finland.")
+    pledges = pledges_of(nlp, text)
+    assert {(p.actor, p.kind) for p in pledges} == {("NO", "troops"), ("DK", "troops"), ("FI", "troops")}
+    # The passage that names them is part of the evidence.
+    assert pledges[0].evidence[1].quote.startswith("Among the countries named are")
+    # Without the list, or with someone's allies, nobody is named.
+    assert pledges_of(nlp, "\nFour Nordic countries are prepared to send troops to Moldova. Talks go on.") == []
+    assert pledges_of(nlp, "\nMoldova's allies are prepared to send troops. They are Norway and Denmark.") == []
+
+
 def test_what_an_appositive_says_of_the_committer_adds_no_actor(nlp):
     text = ("Malaysian Prime Minister Anwar Ibrahim, this year's rotating chair of ASEAN, pledged to distribute "
             "10 million ringgit in humanitarian aid to Myanmar.")

@@ -27,6 +27,7 @@ from generator.model.ids import slugify
 from generator.model.lexicon import STOP_WORDS
 from generator.extract.actors import PERSON_PREFIX, PLACE_NAMES_PATTERN, actors_of, person_actor, places_in, subject_of
 from generator.extract.clauses import phrase, text_of
+from generator.extract.presence import present_in
 from generator.extract.inflection import base_in
 from generator.files.articles import is_caption
 from generator.extract.calibration import rated
@@ -216,6 +217,11 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
             if verb.i in hedged:
                 stance = "possible"
             actors, thing = _committers(context, verb)
+            listing = None
+            if not actors:
+                # "Six European countries ... are prepared to send troops. Among the countries
+                # named are the UK, France, ...": a group's commitment is its named members'.
+                actors, listing = _members_named_after(context, index, verb)
             # "an agreement between the UK and Ukraine, which guarantees £3bn ... to help Ukraine
             # acquire ...": who the commitment helps is not who makes it.
             helped = _helped(context, verb)
@@ -229,7 +235,7 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                 continue
             settled |= _governors(verb)
             condition, later = _condition(context, index, verb, thing)
-            _add(pledges, claims, context, quote, actors, stance, found, condition, later)
+            _add(pledges, claims, context, quote, actors, stance, found, condition, later, listing)
         if nominal:
             found = _nominal_pledge(context, nominal)
             if found is not None:
@@ -239,15 +245,17 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
 
 
 def _add(pledges: dict, claims: list, context: ArticleDoc, quote: str, actors: list[str], stance: str, found,
-         condition: str | None, later: str | None) -> None:
+         condition: str | None, later: str | None, listing: str | None = None) -> None:
     """Record one commitment of each actor (the first of an id stands), and its count as a
-    figure other sources may give differently."""
+    figure other sources may give differently. `later` is the sentence that states its
+    condition, `listing` the one that names its actors, when not its own."""
     kind, key, summary, fields = found
     fields = dict(fields)
     count = fields.pop("_count", None)
     evidence = [Evidence(source=context.source, quote=quote)]
-    if later:
-        evidence.append(Evidence(source=context.source, quote=later))
+    for other in (listing, later):
+        if other and other != quote:
+            evidence.append(Evidence(source=context.source, quote=other))
     for actor in actors:
         pledge_id = f"{actor.lower().removeprefix(PERSON_PREFIX)}-{slugify(key, 5)}"
         if pledge_id in pledges:
@@ -405,6 +413,37 @@ def _joint_subjects(subject) -> list:
         if any(not (t.is_punct or t.pos_ == "CCONJ") for t in doc[one.right_edge.i + 1:other.left_edge.i]):
             return [subject]
     return parts
+
+
+# A group that names no member: "Six European countries", "the leaders", "coalition members".
+_GROUP_NOUNS = frozenset({"country", "nation", "state", "leader", "government", "member", "ally", "partner"})
+# The sentence that names a group's members: "Among the countries named are ...", "They are ...".
+_MEMBERS_INTRO = re.compile(
+    r"^(?:Among (?:them|those|the (?:\w+ ){0,2}?(?:countries|nations|states|leaders|members|allies|governments)"
+    r"(?: \w+){0,2}?) (?:are|were)|(?:They|These|Those) (?:are|were|include|included)|"
+    r"(?:The|These|Those) (?:countries|nations|states|leaders|members|allies|governments) (?:are|were|include|included))\b")
+
+
+def _members_named_after(context: ArticleDoc, index: int, verb) -> tuple[list[str], str | None]:
+    """The members a group subject stands for, when the next sentence of its paragraph (or
+    the first of the next) names them, and that sentence: (ids, its passage)."""
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in ("they", "it"):
+        subject = _reporter(subject)
+    if subject is None or not base_in(subject, _GROUP_NOUNS) or subject.tag_ not in ("NNS", "NNPS") \
+            or any(c.dep_ == "poss" for c in subject.children) or index + 1 >= len(context.sentences):
+        return [], None        # "Ukraine's allies" are not who commits
+    following = context.sentences[index + 1]
+    text = context.quote_of(following)
+    paragraphs = context.paragraphs
+    here, there = context.paragraph_of(verb.idx), context.paragraph_of(following.start_char)
+    near = here == there or (here in paragraphs and there in paragraphs
+                             and paragraphs.index(there) == paragraphs.index(here) + 1)
+    if not near or not _MEMBERS_INTRO.match(text):
+        return [], None
+    start = context.text.find(text, following.start_char)
+    members = [a for a in present_in(context, start, start + len(text)) if _allowed(a)]
+    return members, text
 
 
 def _signer(verb):
