@@ -137,6 +137,24 @@ def test_an_undated_article_dates_days_in_the_story_year(nlp):
     assert events_of(nlp, "Trump launched a trade war on April 2 by imposing tariffs on all goods from China.\n") == []
 
 
+def test_an_undated_article_that_writes_one_year_in_full_dates_its_other_days_in_it(nlp):
+    # The story's dated articles span two years; the article's own full date says which.
+    others = (" date 2025-03-03 Leaders met.\n", " date 2026-01-07 Leaders met again.\n")
+    text = ("Defence ministers met in Brussels on 10 April 2025 to plan the force. On 11 April, the UK and "
+            "Germany co-chaired the 27th meeting of the Ukraine Defence Contact Group.\n")
+    assert sorted(e.date for e in events_of(nlp, text, others=others)) == ["2025-04-10", "2025-04-11"]
+    # Two years written out leave a day without a year undated.
+    text = ("The summit of 2 March 2025 launched it, and the talks of 6 January 2026 went further. On 11 April, "
+            "the ministers met again.\n")
+    assert sorted(e.date for e in events_of(nlp, text, others=others)) == ["2025-03-02", "2026-01-06"]
+
+
+def test_a_day_that_names_an_atrocity_is_no_day_of_the_story(nlp):
+    text = (" date 2025-09-20 The clause has been invoked once, following the September 11 attacks in the "
+            "United States.\n")
+    assert events_of(nlp, text) == []
+
+
 def test_holding_is_an_occasion_only_of_a_meeting(nlp):
     events = events_of(nlp, " date 2025-03-02 The prime minister is holding talks with the visiting leaders in "
                             "London.\n")

@@ -153,6 +153,31 @@ def test_members_an_effort_is_said_to_include_or_to_be_among(nlp):
     assert statuses(nlp, text) == {"CA": "member", "JP": "member", "FR": "member", "EE": "member"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A group said to include them, named at once or after its size.
+    ("The coalition includes Belgium, Sweden and the Netherlands.", {"BE": "member", "SE": "member", "NL": "member"}),
+    ("The alliance now includes about 30 countries, among them Greece and Portugal.", {"GR": "member", "PT": "member"}),
+    ("Members of the coalition such as Denmark and Estonia have offered help.", {"DK": "member", "EE": "member"}),
+    # Said of themselves.
+    ("Sweden and Finland said they would join the coalition.", {"SE": "member", "FI": "member"}),
+    # A plan that includes things names no members.
+    ("The plan includes security guarantees for Ukraine and a role for the United States.", {}),
+])
+def test_members_a_group_is_said_to_include_or_who_say_they_join(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+def test_acting_through_an_effort_and_attending_as_the_people_named_before(nlp):
+    assert statuses(nlp, "Starmer said the UK, France, and other nations will intensify their efforts through a "
+                         "coalition of the willing.") == {"GB": "member", "FR": "member"}
+    text = ("European Commission President Ursula von der Leyen and Antonio Costa, the President of the European "
+            "Council, will visit Kyiv. The leaders will also attend a meeting of the coalition of the willing.")
+    assert statuses(nlp, text) == {"european-commission": "attended", "european-council": "attended"}
+    # Taking part in a ceremony is attending it, not joining anything.
+    assert statuses(nlp, "Antonio Costa, the President of the European Council, will participate in the "
+                         "memorial ceremony.") == {"european-council": "attended"}
+
+
 def test_the_organisation_a_case_is_brought_against_takes_part_in_it(nlp):
     text = ("A Paris court convicted the party leader on Monday in a case which involved accusations that her "
             "party, the National Rally, illegally used European Parliament funds.")

@@ -90,7 +90,7 @@ ROLES_ACROSS_FIELDS = {
     ],
     "grammar": [
         ("Jane Roe, the airline's chief pilot, said the fleet was safe.", "jane-roe", "chief pilot", None),
-        ("Flood-defence commissioner Jane Roe visited the dam on Monday.", "jane-roe", "Flood-defence commissioner", None),
+        ("Flood-defence inspector Jane Roe visited the dam on Monday.", "jane-roe", "Flood-defence inspector", None),
         ("Jane Roe, a climate scientist, said the trend was alarming.", "jane-roe", "climate scientist", None),
         ("Finland's chief negotiator, Jane Roe, said the talks were useful.", "jane-roe", "chief negotiator", "FI"),
     ],
@@ -309,3 +309,17 @@ def test_a_full_name_the_tagger_missed_is_found_by_its_surname_as_a_subject(nlp)
     text = ("Marine Le Pen claimed that a court's decision was \"political\" following its ruling on Monday.\n\n"
             "Speaking to TF1 after her conviction, Le Pen maintained she was innocent and vowed to appeal against the ruling.")
     assert [p.id for p in extract_article(nlp, article(text)).people] == ["marine-le-pen"]
+
+
+@pytest.mark.parametrize("text, person_id, role, country", [
+    # A royal title kept in a one-word name is the role; an abbreviated title as written.
+    ("Zelensky met King Charles at Windsor Castle.", "king-charles", "King", None),
+    ("Also present was Republican Sen. Lindsey Graham.", "lindsey-graham", "Sen.", None),
+    # What a role written after the name is of gives the country or organisation.
+    ("Antonio Costa, the President of the European Council, said it was historic.", "antonio-costa",
+     "President of the European Council", "european-council"),
+    ("Commissioner for Enlargement, Marta Kos, will also travel to Kyiv.", "marta-kos", "Commissioner for Enlargement", None),
+])
+def test_titles_in_news_phrasings(nlp, text, person_id, role, country):
+    people = {p.id: p for p in extract_article(nlp, article(text)).people}
+    assert (people[person_id].role, people[person_id].country) == (role, country)

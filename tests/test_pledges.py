@@ -229,3 +229,49 @@ def test_signing_a_declaration_of_intent_commits_its_signatories(nlp):
             "intent to deploy a multinational force in Ukraine after a ceasefire.")
     assert by_actor(nlp, text) == {"GB": ("troops", "pledges.firm"), "FR": ("troops", "pledges.firm")}
     assert by_actor(nlp, "Britain refused to sign a declaration of intent to deploy troops.") == {}
+
+
+@pytest.mark.parametrize("text, actor, kind", [
+    # "his country" is the speaker's, when the speaker is named by a title of that country.
+    ("Finland's president said his country was prepared to send soldiers.", "FI", "troops"),
+    ("The Danish prime minister said her government would send troops.", "DK", "troops"),
+    # Systems that are weapons, an aircraft by its model, a delivery under way.
+    ("Norway said it would provide air defence systems.", "NO", "weapons"),
+    ("Belgium promised to deliver the first F-16s this year.", "BE", "weapons"),
+    ("Sweden is sending Gripen jets.", "SE", "weapons"),
+    # Spending to come, aid doubled, logistics offered.
+    ("Germany will spend 3.5% of its GDP on defence by 2029.", "DE", "spending"),
+    ("Norway said it would double its military aid to Ukraine.", "NO", "aid"),
+    ("Italy will not send troops but will offer training and logistics.", "IT", "other"),
+])
+def test_who_commits_and_what_in_news_phrasings(nlp, text, actor, kind):
+    [pledge] = pledges_of(nlp, text)
+    assert (pledge.actor, pledge.kind) == (actor, kind)
+
+
+def test_a_sum_for_things_is_no_count_of_them(nlp):
+    [pledge] = pledges_of(nlp, "The Netherlands announced a new package of 300 million euros for drones.")
+    assert pledge.amount.value == 300e6 and pledge.quantity is None
+
+
+@pytest.mark.parametrize("text", [
+    "Germany is sending a clear message to Moscow.",
+    "Britain and France are considering sending troops.",
+    "Poland's defence minister said his country would not send troops.",
+    "Germany spends 2% of its GDP on defence.",
+    "Leaders agreed that Ukraine required robust security guarantees.",
+])
+def test_a_message_a_consideration_or_a_refusal_is_no_commitment(nlp, text):
+    assert pledges_of(nlp, text) == []
+
+
+def test_those_who_sign_with_the_subject_commit_too_and_the_host_receives(nlp):
+    text = ("Ukrainian President Volodymyr Zelenskyy signed a separate declaration with French President Emmanuel "
+            "Macron and UK Prime Minister Keir Starmer, committing to deploy forces to Ukraine if a peace deal is "
+            "reached.")
+    assert by_actor(nlp, text) == {"FR": ("troops", "pledges.firm"), "GB": ("troops", "pledges.firm")}
+
+
+def test_troops_put_on_the_ground_by_those_prepared_to(nlp):
+    text = "The UK and France have said they are prepared to put troops on the ground in Ukraine."
+    assert {actor: kind for actor, (kind, _) in by_actor(nlp, text).items()} == {"GB": "troops", "FR": "troops"}

@@ -88,6 +88,13 @@ def test_a_speech_quoted_over_paragraphs_has_one_speaker(nlp):
     assert [speaker for speaker, _ in quotes_of(nlp, text)] == ["emmanuel-macron", "emmanuel-macron"]
 
 
+def test_a_paragraph_opening_a_quotation_continues_one_left_open_by_an_attributed_paragraph(nlp):
+    text = ("A press release said that Defence Secretary John Healey would tell the meeting, “A couple of weeks ago "
+            "I visited the headquarters, where military leaders were developing options.\n\n"
+            "“We cannot jeopardise the peace by forgetting about the war, so we must put more pressure on Putin.”\n")
+    assert [speaker for speaker, _ in quotes_of(nlp, text)] == ["john-healey", "john-healey"]
+
+
 def test_he_is_the_speaker_quoted_just_before_not_a_name_in_his_words(nlp):
     text = ("Witkoff, who has led talks with Russia, said after the summit that Trump \"strongly stands behind security protocols\".\n"
             "\"Those security protocols are meant to deter any attacks, any further attacks in Ukraine,\" he said.\n"

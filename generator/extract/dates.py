@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +80,8 @@ _PLANNED = frozenset({"schedule", "slate", "expect", "plan"})
 _PAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Star|World|Tribune|Age|"
                           r"Sport|Business|Observer|Mail|People|Record|Sun|Life|Magazine|Edition|Night)\b")
 _PAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Sun|Scotland|Wales|Post|Observer)\s+(?:on\s+)?$")
+# A day that names an atrocity of some year, not a day of the story: "the September 11 attacks".
+_NAMED_ATROCITY_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|bombings?|massacres?|shootings?)\b")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Super|Black|Bloody|Good|Ash|Palm|Easter|Holy|Cyber|Giving|Maundy|Shrove|"
                                r"Whit|Low|Trinity|Manic|Blue|Mad)\s+$")
 
@@ -193,6 +196,9 @@ def find_dates(sentence: Span, text: str, published: dt.date | None, in_quote=la
             start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
             if any(s < end and start < e for s, e in taken) or in_quote(start):
                 continue
+            if kind == "day" and not match.groupdict().get("year") and _NAMED_ATROCITY_AFTER.match(chunk, match.end()):
+                taken.append((start, end))
+                continue
             if kind == "weekday" and _names_no_day(chunk, match):
                 taken.append((start, end))   # and no other pattern may read it as a date either
                 continue
@@ -201,6 +207,18 @@ def find_dates(sentence: Span, text: str, published: dt.date | None, in_quote=la
                 taken.append((start, end))
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+# A date written with its year: "10 April 2025", "April 10, 2025", "April 2025".
+_WITH_YEAR = [pattern for kind, pattern in _PATTERNS if kind in ("day", "month") and "?P<year>" in pattern.pattern]
+
+
+@lru_cache(maxsize=64)
+def written_years(text: str) -> tuple[int, ...]:
+    """The years of the dates the text writes in full, in order: an undated article that says
+    "on 10 April 2025" and then "On 11 April" means the same year."""
+    years = {int(m["year"]) for pattern in _WITH_YEAR for m in pattern.finditer(text) if m["year"]}
+    return tuple(sorted(years))
 
 
 def _names_no_day(chunk: str, match: re.Match) -> bool:

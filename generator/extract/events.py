@@ -16,7 +16,7 @@ import re
 from generator.model.records import Event, Evidence
 from generator.model.ids import slugify
 from generator.extract.clauses import attached_noun, capitalise, describe, governing_verb, phrase, text_of
-from generator.extract.dates import DateMention, find_dates
+from generator.extract.dates import DateMention, find_dates, written_years
 from generator.extract.inflection import base_in
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, sentence_text
@@ -100,8 +100,11 @@ def _mentions(context: ArticleDoc, sentence) -> list[DateMention]:
     article = context.article
     # A year alone that is the article's own ("support for the army in 2026", "the situation in
     # 2026 remains tense") is the present the article writes in, not a happening.
-    current = article.published_date.year if article.published_date else max(article.story_years, default=None)
-    return [d for d in find_dates(sentence, context.text, article.published_date, context.in_quote, article.story_years)
+    years = article.story_years
+    if article.published_date is None and len(written_years(context.text)) == 1:
+        years = written_years(context.text)   # undated, but its full dates name one year
+    current = article.published_date.year if article.published_date else max(years, default=None)
+    return [d for d in find_dates(sentence, context.text, article.published_date, context.in_quote, years)
             if d.kind != "target" and d.date and not d.future
             and not (len(d.date) == 4 and current is not None and int(d.date) >= current)
             and not _DATELINE.match(context.text, d.end) and not _in_dateline(context, d.start)]

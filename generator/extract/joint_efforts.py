@@ -26,12 +26,19 @@ _LEAD = [
 ]
 # Taking part in a meeting is attending it (`meetings`); in anything else, being a member.
 _NOT_A_MEETING = rf"(?!\s+in\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)"
-_MEMBER = re.compile(rf"(?P<list>{LIST})(?:\s*,?\s*and other countries)?\s+(?:(?:will|would|have|has)\s+)?"
+_MEMBER = re.compile(rf"(?P<list>{LIST})(?:\s*,?\s*and other (?:countries|nations|partners|allies))?,?\s+"
+                     # Said of themselves: "Sweden and Finland said they would join the coalition".
+                     r"(?:(?:have\s+|has\s+)?(?:said|announced|confirmed|declared)\s+(?:that\s+)?(?:they|it)\s+)?"
+                     rf"(?:(?:will|would|have|has)\s+)?"
                      rf"(?:agreed to\s+|signed up to\s+)?(?:(?:join|joined)\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
                      # Done, not promised: "will sign up" is a likely member (_LIKELY_CUE below).
                      rf"|signed\s+(?:up\s+to\s+|on\s+to\s+)?the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
                      rf"|(?:contributed|contributes|contributing)\s+to\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
-                     rf"|take part\b{_NOT_A_MEETING}|participate\b{_NOT_A_MEETING})")
+                     rf"|take part\b{_NOT_A_MEETING}|participate\b{_NOT_A_MEETING}"
+                     # Acting through the effort: "the UK, France, and other nations will intensify
+                     # their efforts through a coalition of the willing".
+                     rf"|(?:will|would)\s+(?:[\w-]+\s+){{1,5}}?(?:through|via|within|as part of)\s+(?:a|an|the)\s+"
+                     rf"[\"“‘']?(?:[\w-]+\s+){{0,2}}?(?i:{EFFORTS})\b)")
 # Said to belong to the effort: "France and Estonia, who are among the founding nations of the
 # alliance", "Italy is a member of the partnership".
 _MEMBER_OF = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|was|were|became|become|remain|remains)\s+"
@@ -40,10 +47,19 @@ _MEMBER_OF = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|w
                         rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{EFFORTS})\b")
 # Those an effort's membership is said to include: "leaders of the alliance, including A, B and
 # C, signed ...", "The initiative has grown to 35 countries, including Canada and Japan".
+# Efforts that are groups of countries, which "include" their members.
+_GROUPS = "coalition|alliance|grouping|bloc|group|club"
 _MEMBERS_INCLUDING = re.compile(
-    rf"(?:\b(?:leaders|members|countries|nations|states|partners)\s+of\s+the\s+(?:[\w'’\"“”-]+\s+){{0,4}}?"
+    rf"(?:\b(?i:leaders|members|countries|nations|states|partners)\s+of\s+the\s+(?:[\w'’\"“”-]+\s+){{0,4}}?"
     rf"(?i:{EFFORTS})\b|\b(?i:{EFFORTS})\b[^.;:]{{0,60}}?\b(?:grown|expanded|risen|grew)\s+(?:[\w'’-]+\s+){{0,5}}?to\s+"
-    r"(?:\d+|[a-z]+)\s+(?:countries|nations|states|members))[\"”’']?,?\s+including\s+")
+    r"(?:\d+|[a-z]+)\s+(?:countries|nations|states|members))[\"”’']?,?\s+(?:including|such\s+as|among\s+them)\s+"
+    # A group said to include them: "The coalition includes Belgium and Sweden", "the alliance,
+    # which comprises some 30 countries, among them A and B". Only groups: a plan that
+    # "includes" guarantees names no members.
+    rf"|\b(?i:{_GROUPS})[\"”’']?,?\s+(?:(?:which|that)\s+)?(?:now\s+|already\s+)?"
+    r"(?:includes|included|include|comprises|comprised|counts)\s+"
+    r"(?:(?:about|around|some|more than|over|nearly|almost)\s+)?(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:countries|nations|states|members)(?:[^.;:]{0,40}?),?\s+(?:including|such\s+as|among\s+them)\s+)?")
 # "a plan launched by the UK, in collaboration with France, Italy and others"
 _PARTNERS = re.compile(rf"\bin (?:collaboration|cooperation|partnership|coordination) with (?P<list>{LIST})")
 _LIKELY = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:have|has)\s+)?(?:(?:signalled|signaled|indicated|said)\s+)?"

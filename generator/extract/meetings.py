@@ -99,6 +99,8 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
             clause = clause_holding(clauses, mention.start - passage.offset)
             if person is not None and mention.strong and clause is not None and not NEGATED.search(clause):
                 ids.append(person_actor(person))
+    if attending and not ids and _THE_PEOPLE_BEFORE.match(passage.text):
+        ids += _people_just_named(context, passage)
     for place_id in _speakers_at_meetings(context, passage):
         ids.append(place_id)
     if meeting_near:  # participation is in an occasion
@@ -107,6 +109,21 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
         for place_id in _arrivals(context, passage):
             ids.append(place_id)
     return attending, ids
+
+
+# A subject that refers back to the people the sentence before named: "Ursula von der Leyen and
+# António Costa will ... The leaders will also attend a meeting of the coalition".
+_THE_PEOPLE_BEFORE = re.compile(r"\s*(?:They|The (?:two |three )?(?:leaders|officials|ministers|presidents))\b(?! of\b)")
+
+
+def _people_just_named(context: ArticleDoc, passage: Passage) -> list[str]:
+    """The countries (or organisations) of the people named in the sentence before."""
+    index = next((i for i, s in enumerate(context.sentences) if s.start_char == passage.sentence.start_char), 0)
+    if index == 0:
+        return []
+    before = context.sentences[index - 1]
+    people = [context.people.get(m.person) for m in context.mentions_in(before.start_char, before.end_char)]
+    return list(dict.fromkeys(person_actor(person) for person in people if person is not None))
 
 
 def _attends(text: str) -> bool:

@@ -17,7 +17,7 @@ _SYMBOL_AMOUNT = re.compile(
 # "1.6-billion-pound", "2 billion euros"
 _WORD_AMOUNT = re.compile(
     rf"\b(?P<number>{NUMBER})[\s-](?:(?P<multiplier>{_MULTIPLIER})[\s-])?(?P<word>{_CURRENCY_WORD})\b", re.I)
-_PERCENT = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?:\s+of)?\s+(?P<base>GDP|gross domestic product|economic output|national income)?", re.I)
+_PERCENT = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?:\s+of)?(?:\s+(?:its|their|our|the))?\s+(?P<base>GDP|gross domestic product|economic output|national income)?", re.I)
 
 
 @dataclass

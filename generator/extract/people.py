@@ -226,6 +226,8 @@ def _names_of_entities(context: ArticleDoc) -> tuple[list[_Name], list[_Name]]:
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             sentence = run[0].sent
             role, country, titled = role_around(context, sentence, start, end, read_parse=ent.label_ == "PERSON")
+            if role is None and len(words) == 2 and words[0].lower() in SINGLE_WORD_TITLES:
+                role = words[0]    # "King Charles": the title stays in a one-word name, and is its role
             # A place alone ("France's National Rally") does not make a person of an organisation.
             titled = titled or (country is not None and ent.label_ == "PERSON")
             if ent.label_ != "PERSON" and not titled and (institution or run[-1].lower_ in SINGLE_WORD_TITLES):

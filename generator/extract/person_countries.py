@@ -47,11 +47,16 @@ _INSTITUTION_PLACE = re.compile(
 )
 
 
+_OF_NAMED = re.compile(rf"\bof\s+(?:the\s+)?(?P<name>{CAPITALISED}(?:\s+{CAPITALISED}){{0,4}})$")
+
+
 def institution_country(role: str | None) -> str | None:
     """The country of the institution a role is of, if the role names it by a place."""
     match = _INSTITUTION_PLACE.search(role or "")
     if match is None:
-        return None
+        # "President of the European Council", "Prime Minister of Greenland": what it is of.
+        named = _OF_NAMED.search(role or "")
+        return place_id_of(named.group("name")) if named else None
     if match.group("city"):
         return gazetteer.country_of_city(match.group("city"))
     return place_id_of(match.group("adjective") or match.group("possessive"))

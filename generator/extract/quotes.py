@@ -206,7 +206,8 @@ def _continued(context: ArticleDoc, quotation: Quotation, previous: _Said | None
     if before is None:
         return None
     candidates = []
-    if previous is not None and before[0] <= previous.end - 1 < before[1]:
+    # A quotation left open runs to its paragraph's very end, where `previous` ends.
+    if previous is not None and before[0] <= previous.end - 1 <= before[1]:
         candidates.append((previous.end, previous.speaker))
     reported = _reported_speaker(context, before, quotation)
     if reported is not None:

@@ -31,16 +31,18 @@ def _role_rows() -> list[dict[str, str]]:
     return gazetteer._rows("roles.tsv")
 
 
-# Abbreviated titles ("PM") are written in capitals in roles.tsv and read only in capitals; the
-# others are read in any case ("Prime Minister", "prime minister").
-ABBREVIATIONS = {row["role"].lower() for row in _role_rows() if row["role"].isupper()}
+# Abbreviated titles ("PM", "Sen.") are read only as roles.tsv writes them (never the "pm" of a
+# time or the "sen" of a word); the others are read in any case ("Prime Minister", "prime minister").
+_WRITTEN_ABBREVIATIONS = {row["role"].lower(): row["role"] for row in _role_rows()
+                          if row["role"].isupper() or row["role"].endswith(".")}
+ABBREVIATIONS = set(_WRITTEN_ABBREVIATIONS)
 # What a role word stands for ("premier" -> prime minister, "head of state" -> president, ...).
 ROLE_MEANINGS: dict[str, tuple[str, ...]] = {
     row["role"].lower(): tuple(item.strip() for item in row["means"].split(";") if item.strip())
     for row in _role_rows() if row.get("means")
 }
 _WORDED_ROLES = [role for role in gazetteer.ROLE_WORDS if role not in ABBREVIATIONS]
-ROLE = (rf"(?:{'|'.join(re.escape(role.upper()) for role in sorted(ABBREVIATIONS, key=len, reverse=True))}|"
+ROLE = (rf"(?:{'|'.join(re.escape(role) for role in sorted(_WRITTEN_ABBREVIATIONS.values(), key=len, reverse=True))}|"
          rf"(?i:{'|'.join(re.escape(role) for role in sorted(_WORDED_ROLES, key=len, reverse=True))}))")
 _MODIFIER = "|".join(gazetteer.ROLE_MODIFIERS)
 _RANK = "|".join(sorted(gazetteer.RANKS, key=len, reverse=True))
@@ -121,7 +123,7 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
         country = place_id_of(match.group("place")) or next((place for place in places if place), None)
         return role, country or institution_country(role), True
     # No role word of the lexicon: the parse may still show a title ("Flood-defence
-    # commissioner Jane Roe", "Jane Roe, the airline's chief pilot, said").
+    # inspector Jane Roe", "Jane Roe, the airline's chief pilot, said").
     role, country = _parsed_role(context.doc, start, end) if read_parse else (None, None)
     match = _POSSESSIVE_PLACE.search(before)
     if match:
@@ -151,8 +153,8 @@ def _written_title(context: ArticleDoc, window: int, before: str) -> tuple[str |
         return _title_with_phrase(context, window, before)
     place = place_id_of(match.group("place"))
     role = match.group("role")
-    if role.lower() in ABBREVIATIONS:
-        role = ROLE_MEANINGS[role.lower()][0].title()
+    if role.lower() in ROLE_MEANINGS and role.lower() in ABBREVIATIONS:
+        role = ROLE_MEANINGS[role.lower()][0].title()   # "PM": Prime Minister; "Sen." stays as written
     # "of the United Kingdom" after the title is the country; "of the Armed Forces", "for
     # Myanmar" (an envoy for a country is not of it) and "in Europe" are part of the role.
     segments = re.findall(r"\s+(of|for|in)\s+(.+?)(?=\s+(?:of|for|in)\s+|$)", match.group("complement") or "")
@@ -237,7 +239,7 @@ def _within_role(doc, start: int, end: int) -> str:
 
 
 # How much of the parse may make a role, so that a misparse never yields a clause or a list.
-_TITLE_MAX_WORDS = 4          # a title before the name: "flood-defence commissioner"
+_TITLE_MAX_WORDS = 4          # a title before the name: "flood-defence inspector"
 _APPOSITIVE_MAX_WORDS = 8     # an appositive: "marine biologist at the University of Leeds"
 _MODIFIER_DEPENDENCIES = {"compound", "amod", "nmod"}
 _ROLE_PREPOSITIONS = {"of", "at", "for", "in", "to", "with"}

@@ -42,10 +42,11 @@ from generator.model import gazetteer
 EXTRACTOR = extractor_name("pledges")
 COMMITMENT_VERBS = frozenset({
     "announce", "pledge", "commit", "confirm", "vow", "approve", "propose", "promise", "offer",
-    "provide", "unveil", "sign", "agree", "increase", "raise", "boost", "deploy", "send",
+    "provide", "unveil", "reveal", "sign", "agree", "increase", "raise", "boost", "deploy", "send",
     "prepare", "indicate", "back", "allocate", "give", "establish", "contribute", "supply",
     "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
     "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen", "warn", "threaten",
+    "put", "spend", "double", "triple",
 })
 # Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
 # others make one only with a figure, troops or weapons, or in the future tense.
@@ -59,7 +60,7 @@ _GIVING_VERBS = frozenset({
 # Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
 # up sanctions", "will increase our military aid", "vowed to intensify pressure".
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
-                          "accelerate", "strengthen"})
+                          "accelerate", "strengthen", "double", "triple"})
 # Verbs of a threat, a commitment only to what pressure the warner will bring: "warning Moscow it
 # would face new sanctions if ..."; whatever else a warning names is not committed ("warned
 # that troops could be needed").
@@ -82,7 +83,7 @@ _TROOPS = re.compile(
 _TRUCE = re.compile(r"\b(?P<length>(?:one|two|three|four|six|\d+)-(?:day|week|month))?\s*(?P<noun>truce|ceasefire|cease-fire)\b", re.I)
 _TROOP_VERBS = frozenset({
     "vow", "prepare", "deploy", "send", "commit", "pledge", "back", "indicate", "offer", "establish",
-    "promise", "contribute", "provide", "station", "place", "base",
+    "promise", "contribute", "provide", "station", "place", "base", "put",
 })
 _WEAPON_VERBS = frozenset({"send", "deploy", "provide", "pledge", "commit", "offer", "give", "promise", "supply", "deliver"})
 _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
@@ -106,7 +107,7 @@ _POSSIBILITIES = frozenset({
     "could", "might", "may", "open", "want", "wish", "hope", "seek", "aim", "willing", "likely",
     "expect", "potentially", "possibly", "propose", "suggest",
 })
-_FIRM_WORDS = frozenset({"will", "would", "shall", "'ll", "ready", "prepared", "set", "determined"})
+_FIRM_WORDS = frozenset({"will", "would", "shall", "'ll", "ready", "prepared", "set", "determined", "willing"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _NEGATIVE_PREPOSITIONS = frozenset({"without", "instead", "rather", "against"})
 _MEANS_PREPOSITIONS = frozenset({"by", "in", "after", "through", "since"})
@@ -122,17 +123,23 @@ _CONTENT = (
         "battalion", "boots"})),
     ("weapons", frozenset({
         "weapon", "arms", "missile", "drone", "tank", "jet", "aircraft", "ammunition", "munition",
-        "munitions", "shell", "artillery", "howitzer", "launcher", "equipment", "arm"})),
+        "munitions", "shell", "artillery", "howitzer", "launcher", "equipment", "arm", "system", "interceptor",
+        "warship", "frigate", "helicopter"})),
     ("aid", frozenset({"aid", "assistance", "funding", "financing", "loan", "grant", "package"})),
     ("other", frozenset({
         "guarantee", "backstop", "sanction", "pressure", "support", "help", "protection", "defend", "protect",
-        "delegation", "mission", "train", "training", "intelligence", "hub", "headquarters"})),
+        "delegation", "mission", "train", "training", "intelligence", "hub", "headquarters", "logistics"})),
 )
 # Nouns that stand for the things committed when they are a sentence's subject: "troops
 # from France would be placed", "British soldiers could deploy".
 _THING_NOUNS = frozenset({"force", "troop", "soldier", "peacekeeper", "sailor", "marine", "contingent",
                           "personnel", "aid", "weapon", "missile", "jet", "money", "fund"})
 _FORCE_NOUNS = frozenset({"force"})
+# An aircraft's model number: "F-16s", "MiG-29".
+_AIRCRAFT_MODEL = re.compile(r"^(?:F|MiG|Su|A|B)-\d{1,3}[A-Z]?s?$")
+# The words before "systems" that make them weapons.
+_ARMED_SYSTEMS = frozenset({"defence", "defense", "missile", "rocket", "artillery", "weapon", "weapons", "patriot",
+                            "radar", "anti-aircraft", "anti-drone", "drone"})
 # A body of troops, which a place before it names where it serves ("a Kosovo force").
 _BODY_NOUNS = frozenset({"force", "mission"})
 # Of these, only the ones a phrase names on its own: "delegation" and "mission" need "military".
@@ -150,7 +157,10 @@ _QUALIFIER = r"over|more than|at least|about|around|nearly|almost|up to|some|rou
 _QUANTITY = re.compile(
     rf"(?P<qualifier>\b(?:{_QUALIFIER})\s+)?"
     rf"\b(?P<number>{NUMBER})(?:\s+(?P<multiplier>million|thousand|billion))?(?P<more>\s+(?:more|additional|new|extra))?"
-    r"\s+(?P<unit>(?:[A-Za-z][\w-]*\s+){0,4}?(?:missiles|drones|troops|soldiers|tanks|jets|aircraft|"
+    # The unit's words name the things, never a sum or a purpose: "300 million euros for
+    # drones" counts no drones.
+    r"\s+(?P<unit>(?:(?!(?:euros?|dollars?|pounds?|francs?|krona|kronor|kroner|yen|for|of|to|worth)\b)"
+    r"[A-Za-z][\w-]*\s+){0,4}?(?:missiles|drones|troops|soldiers|tanks|jets|aircraft|"
     r"shells|rounds|launchers|vehicles|systems|weapons|guns|howitzers|personnel|peacekeepers|"
     r"sailors|marines|servicemen|helicopters|ships|boats))\b")
 
@@ -357,6 +367,9 @@ def _stance(verb) -> str | None:
         # "vowed to send", "signed a declaration of intent to deploy": committed by the governing verb.
         firm |= any(w.lower_ in _FIRM_WORDS for w in words) or (
             position > 0 and base_in(token, _FIRM_VERBS | _SIGNING_VERBS))
+        # "Sweden is sending jets": a delivery under way is a commitment kept.
+        firm |= position == 0 and token.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in modifiers)
     if possible:
         return "possible"
     return "firm" if firm or base_in(verb, _FIRM_VERBS) else "plain"
@@ -396,8 +409,37 @@ def _committers(context: ArticleDoc, verb) -> tuple[list[str], object]:
         # "... we will ramp up sanctions," said Starmer: who speaks commits, for their country.
         person = context.people.get(context.speaker_at(subject.idx))
         return ([person_actor(person)] if person is not None else []), thing
-    actors = [a for part in _joint_subjects(subject) for a in _actor_ids(context, part)]
+    actors = [a for part in [*_joint_subjects(subject), *_cosigners(verb)] for a in _actor_ids(context, part)]
+    if not actors and _own_country(subject):
+        # "Finland's president said his country would send soldiers": whoever reports it.
+        reporter = _reporter(subject)
+        actors = _actor_ids(context, reporter) if reporter is not None else []
+        if reporter is not None and not actors:
+            # "The Danish prime minister said ...": the country is an adjective of the title.
+            modifiers = " ".join(t.text for t in reporter.subtree if t.i < reporter.i)
+            actors = [a for a in places_in(modifiers, adjectives=True) if _allowed(a)]
     return list(dict.fromkeys(actors)), thing
+
+
+def _cosigners(verb) -> list:
+    """Those who sign with the subject: "Zelenskyy signed a declaration with Macron and Starmer,
+    committing to deploy forces" commits Macron and Starmer too."""
+    signing = verb
+    for _ in range(3):
+        if base_in(signing, _SIGNING_VERBS) or signing.dep_ not in ("advcl", "xcomp", "acl"):
+            break
+        signing = signing.head
+    if not base_in(signing, _SIGNING_VERBS):
+        return []
+    places = [signing, *(c for c in signing.children if c.dep_ == "dobj")]
+    return [o for token in places for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+            for o in c.children if o.dep_ == "pobj"]
+
+
+def _own_country(subject) -> bool:
+    """"his country", "her government", "its government": a country named by its speaker."""
+    return subject.lower_ in ("country", "government", "nation") and \
+        any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its") for c in subject.children)
 
 
 def _joint_subjects(subject) -> list:
@@ -627,12 +669,16 @@ def _content_kind(words) -> tuple[str, object] | None:
             # "send forces", "contribute naval forces": forces handed over are troops.
             nouns = nouns | {w.lower_ for w in words if w.dep_ == "dobj" and base_in(w, frozenset({"force"}))}
         for word in words:
+            if kind == "weapons" and _AIRCRAFT_MODEL.match(word.text):
+                return kind, word
             if word.pos_ not in ("NOUN", "PROPN", "VERB") or not base_in(word, nouns):
                 continue
-            if word.lower_ == "boots" and "ground" not in {t.lower_ for t in word.subtree}:
-                continue
+            if word.lower_ == "boots" and "ground" not in {t.lower_ for t in word.head.subtree}:
+                continue      # "boots on the ground", "put boots on the ground"
             if base_in(word, _NEEDS_MILITARY) and not any(c.lower_ == "military" for c in word.children):
                 continue
+            if word.lower_ in ("system", "systems") and not any(c.lower_ in _ARMED_SYSTEMS for c in word.children):
+                continue      # "air defence systems", "missile systems"; not "the system of guarantees"
             return kind, word
     return None
 
@@ -664,7 +710,8 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
             fields["quantity"] = Quantity(value=count.value, unit=count.unit)
         return "money", key, summary, {**fields, "_count": count} if count else fields
     percent = find_percent_of_output(clause)
-    if percent and re.search(r"spending|budget|GDP|output", clause, re.I):
+    if percent and re.search(r"spending|budget|GDP|output", clause, re.I) and not (lemma == "spend" and stance == "plain"):
+        # "will spend 3.5% of GDP" commits; "spends 2% of GDP" says what is.
         value, said = percent
         target = _TARGET_YEAR.search(clause)
         fields = {"quantity": Quantity(value=value, unit="% of GDP")}
