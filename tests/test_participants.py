@@ -162,8 +162,34 @@ def test_members_an_effort_is_said_to_include_or_to_be_among(nlp):
     ("Sweden and Finland said they would join the coalition.", {"SE": "member", "FI": "member"}),
     # A plan that includes things names no members.
     ("The plan includes security guarantees for Ukraine and a role for the United States.", {}),
+    ("The coalition includes a £1.6 billion deal for 5,000 missiles, boosting UK jobs.", {}),
 ])
 def test_members_a_group_is_said_to_include_or_who_say_they_join(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UK- and French-led coalition met on Thursday.", {"GB": "lead", "FR": "lead"}),
+    ("Britain and France, the coalition's leaders, met in Paris.", {"GB": "lead", "FR": "lead"}),
+    ("The coalition is co-chaired by British Prime Minister Keir Starmer and French President Emmanuel Macron.",
+     {"GB": "lead", "FR": "lead"}),
+    # A plan led from outside the group is not the group's lead.
+    ("A US-led plan to end the war was discussed by Germany and Italy.", {}),
+])
+def test_leads_told_by_a_compound_an_appositive_or_the_people_who_chair(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Joining by video were the leaders of Australia, New Zealand and Japan.",
+     {"AU": "attended", "NZ": "attended", "JP": "attended"}),
+    ("In attendance were Czech Prime Minister Petr Fiala and Romanian President Klaus Iohannis.",
+     {"CZ": "attended", "RO": "attended"}),
+    ("Spain and Portugal sent their foreign ministers.", {"ES": "attended", "PT": "attended"}),
+    ("The meeting was held in Paris on Thursday. Ukraine was represented by Defence Minister Rustem Umerov.",
+     {"UA": "attended"}),
+])
+def test_attendance_told_by_who_joined_was_in_attendance_sent_or_represented(nlp, text, expected):
     assert statuses(nlp, text) == expected
 
 

@@ -224,6 +224,13 @@ def test_a_commitment_told_as_a_noun_with_its_sum(nlp):
     assert found == {"FR": ("money", 2e9, "EUR"), "DE": ("money", 3e9, "EUR")}
 
 
+def test_a_commitment_told_as_a_noun_with_its_troops_or_count(nlp):
+    text = ("Britain's offer of troops was welcomed. A French pledge of 2,000 troops was announced on Monday. "
+            "Norway's offer of 20 missiles came later. Italy's offer of help was noted.")
+    found = {p.actor: (p.kind, p.quantity.value if p.quantity else None) for p in pledges_of(nlp, text)}
+    assert found == {"GB": ("troops", None), "FR": ("troops", 2000), "NO": ("weapons", 20)}
+
+
 def test_signing_a_declaration_of_intent_commits_its_signatories(nlp):
     text = ("British Prime Minister Keir Starmer and French President Emmanuel Macron signed a declaration of "
             "intent to deploy a multinational force in Ukraine after a ceasefire.")

@@ -16,6 +16,7 @@ _WORDS = yaml.safe_load((Path(__file__).parent / "involvement.yaml").read_text(e
 
 MEETING_NOUNS: tuple[str, ...] = tuple(_WORDS["meetings"])
 EFFORT_NOUNS: tuple[str, ...] = tuple(_WORDS["efforts"])
+GROUP_NOUNS: tuple[str, ...] = tuple(_WORDS["groups"])
 SITTING_NOUNS: tuple[str, ...] = tuple(_WORDS["sittings"])
 OCCASION_NOUNS: tuple[str, ...] = tuple(_WORDS["occasions"])
 DISASTER_NOUNS: tuple[str, ...] = tuple(_WORDS["disasters"])

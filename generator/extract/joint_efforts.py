@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.extract import involvement
 from generator.extract.document import ArticleDoc
 from generator.extract.inflection import base_in
 from generator.extract.occasions import COMMON_EFFORT, EFFORT_NOUNS, EFFORTS, MEETINGS
 from generator.extract.passages import Passage, clauses_of
 from generator.extract.presence import LIST, listed, places_outside_negation, present_in, subject_ids
-from generator.extract.actors import phrase_span
+from generator.extract.actors import phrase_span, places_in
+from generator.model import gazetteer
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Token
@@ -24,10 +26,19 @@ _LEAD = [
                r"(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leads|co-leading|"
                r"co-chair|co-chairs|co-chairing|chair|chairs|chairing)\b"),
 ]
+# "The Dutch- and Danish-led alliance", "a British-led group": only a group of countries, since
+# "a US-led plan" or "a European-led force" is led by someone outside the group.
+_PLACE_OR_ADJECTIVE = rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTERN})"
+_LED_GROUP = re.compile(rf"\b(?P<list>{_PLACE_OR_ADJECTIVE}(?:-?\s*(?:,|and)\s*{_PLACE_OR_ADJECTIVE})*)-led\s+"
+                        rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{involvement.alternation(involvement.GROUP_NOUNS)})\b")
+# "Britain and France, the alliance’s leaders": an appositive that says they lead it.
+_LEADERS_APPOSITIVE = re.compile(rf"(?P<list>{LIST}),\s+(?:the\s+)?(?:[\w-]+\s+)?(?i:{EFFORTS})['’]s\s+"
+                                 r"(?:two\s+)?(?:co-)?(?:leaders|leading nations|leading members|founders|"
+                                 r"co-chairs|architects)\b")
 # Taking part in a meeting is attending it (`meetings`); in anything else, being a member.
 _NOT_A_MEETING = rf"(?!\s+in\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)"
 _MEMBER = re.compile(rf"(?P<list>{LIST})(?:\s*,?\s*and other (?:countries|nations|partners|allies))?,?\s+"
-                     # Said of themselves: "Sweden and Finland said they would join the coalition".
+                     # Said of themselves: "Sweden and Finland said they would join the alliance".
                      r"(?:(?:have\s+|has\s+)?(?:said|announced|confirmed|declared)\s+(?:that\s+)?(?:they|it)\s+)?"
                      rf"(?:(?:will|would|have|has)\s+)?"
                      rf"(?:agreed to\s+|signed up to\s+)?(?:(?:join|joined)\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
@@ -36,7 +47,7 @@ _MEMBER = re.compile(rf"(?P<list>{LIST})(?:\s*,?\s*and other (?:countries|nation
                      rf"|(?:contributed|contributes|contributing)\s+to\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
                      rf"|take part\b{_NOT_A_MEETING}|participate\b{_NOT_A_MEETING}"
                      # Acting through the effort: "the UK, France, and other nations will intensify
-                     # their efforts through a coalition of the willing".
+                     # their efforts through an alliance of the willing".
                      rf"|(?:will|would)\s+(?:[\w-]+\s+){{1,5}}?(?:through|via|within|as part of)\s+(?:a|an|the)\s+"
                      rf"[\"“‘']?(?:[\w-]+\s+){{0,2}}?(?i:{EFFORTS})\b)")
 # Said to belong to the effort: "France and Estonia, who are among the founding nations of the
@@ -47,19 +58,18 @@ _MEMBER_OF = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|w
                         rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{EFFORTS})\b")
 # Those an effort's membership is said to include: "leaders of the alliance, including A, B and
 # C, signed ...", "The initiative has grown to 35 countries, including Canada and Japan".
-# Efforts that are groups of countries, which "include" their members.
-_GROUPS = "coalition|alliance|grouping|bloc|group|club"
 _MEMBERS_INCLUDING = re.compile(
     rf"(?:\b(?i:leaders|members|countries|nations|states|partners)\s+of\s+the\s+(?:[\w'’\"“”-]+\s+){{0,4}}?"
     rf"(?i:{EFFORTS})\b|\b(?i:{EFFORTS})\b[^.;:]{{0,60}}?\b(?:grown|expanded|risen|grew)\s+(?:[\w'’-]+\s+){{0,5}}?to\s+"
     r"(?:\d+|[a-z]+)\s+(?:countries|nations|states|members))[\"”’']?,?\s+(?:including|such\s+as|among\s+them)\s+"
-    # A group said to include them: "The coalition includes Belgium and Sweden", "the alliance,
-    # which comprises some 30 countries, among them A and B". Only groups: a plan that
-    # "includes" guarantees names no members.
-    rf"|\b(?i:{_GROUPS})[\"”’']?,?\s+(?:(?:which|that)\s+)?(?:now\s+|already\s+)?"
+    # A group said to include them: "The alliance includes Belgium and Sweden", "the bloc,
+    # which comprises some 30 countries, among them A and B" (involvement.yaml's groups).
+    rf"|\b(?i:{involvement.alternation(involvement.GROUP_NOUNS)})[\"”’']?,?\s+(?:(?:which|that)\s+)?(?:now\s+|already\s+)?"
     r"(?:includes|included|include|comprises|comprised|counts)\s+"
     r"(?:(?:about|around|some|more than|over|nearly|almost)\s+)?(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
-    r"(?:countries|nations|states|members)(?:[^.;:]{0,40}?),?\s+(?:including|such\s+as|among\s+them)\s+)?")
+    r"(?:countries|nations|states|members)(?:[^.;:]{0,40}?),?\s+(?:including|such\s+as|among\s+them)\s+)?"
+    # ... and what it includes are places: "includes a £1.6bn deal" names no member.
+    rf"(?=(?:the\s+)?(?:{gazetteer.PLACE_NAMES_PATTERN})\b)")
 # "a plan launched by the UK, in collaboration with France, Italy and others"
 _PARTNERS = re.compile(rf"\bin (?:collaboration|cooperation|partnership|coordination) with (?P<list>{LIST})")
 _LIKELY = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:have|has)\s+)?(?:(?:signalled|signaled|indicated|said)\s+)?"
@@ -83,8 +93,14 @@ def effort_statuses(context: ArticleDoc, passage: Passage):
     chunk = passage.text
     if COMMON_EFFORT.search(chunk) or (_EFFORT_ANAPHOR.match(chunk)
                                        and COMMON_EFFORT.search(context.text, 0, passage.offset)):
-        for pattern in _LEAD:
-            for place_id in listed(pattern, chunk):
+        for pattern in (*_LEAD, _LEADERS_APPOSITIVE):
+            for match in pattern.finditer(chunk):
+                # "co-chaired by Starmer and Macron": the people's countries lead too.
+                start, end = passage.offset + match.start("list"), passage.offset + match.end("list")
+                for place_id in present_in(context, start, end):
+                    yield place_id, "lead"
+        for match in _LED_GROUP.finditer(chunk):
+            for place_id in places_in(match.group("list"), adjectives=True):
                 yield place_id, "lead"
         for place_id in listed(_PARTNERS, chunk):
             yield place_id, "member"

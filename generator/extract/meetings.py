@@ -25,15 +25,15 @@ _MEETING_FORMS = {form for noun in involvement.MEETING_NOUNS for form in (noun, 
 # Words that say who was at it: on their own (attended, took part), or with a meeting named (included).
 _ATTENDED = re.compile(
     r"\b(?:attend|attends|attended|attending|took part|taking part|participated|were present|was present|"
-    r"those present|[Pp]resent (?:are|were)|on the call|"
+    r"those present|[Pp]resent (?:are|were)|on the call|[Ii]n attendance|"
     rf"(?:join|joins|joined|joining) (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
     rf"(?:take|takes) part in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
     rf"participat(?:e|es|ing) in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
-    r"(?:joined|joining|took part|taking part|attended|attending|participated|participating) "
+    r"(?:joined|[Jj]oining|took part|[Tt]aking part|attended|attending|participated|[Pp]articipating) "
     r"(?:by video(?:[- ]?link)?|via video(?:[- ]?link)?|by phone|"
     r"by videoconference|virtually|remotely|online)|"
     r"brought together|gathered|convened|met in|met at|met with|dial(?:l)?ed in(?:to)?|"
-    r"sent (?:leaders|ministers|delegations))\b")
+    r"sent (?:their |its )?(?:[\w-]+ )?(?:leaders|ministers|delegations|envoys|representatives))\b")
 # Case matters for the titles: "the Defense Ministers of the E5 group" names an office, not those present.
 _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]mong|[Aa]long with|[Aa]longside|"
                           r"[Aa]s well as|[Pp]lus|"
@@ -44,7 +44,7 @@ _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]m
 # Words that say who was at a meeting only when one is named in or just before the sentence:
 # "Keir was joined by NATO Secretary General Mark Rutte, ...", "The statement was also signed
 # by the leaders of Denmark, Finland ...".
-_AT_A_MEETING_NAMED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?joined\s+by\b")
+_AT_A_MEETING_NAMED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?(?:joined|represented)\s+by\b")
 # The leaders who sign a joint text were at the meeting that issued it: "The statement was also
 # signed by the leaders of Denmark, Finland, ...".
 _SIGNED_BY = re.compile(r"\b(?:statement|declaration|communiqu[eé]|letter|text)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -112,7 +112,7 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
 
 
 # A subject that refers back to the people the sentence before named: "Ursula von der Leyen and
-# António Costa will ... The leaders will also attend a meeting of the coalition".
+# António Costa will ... The leaders will also attend a meeting of the alliance".
 _THE_PEOPLE_BEFORE = re.compile(r"\s*(?:They|The (?:two |three )?(?:leaders|officials|ministers|presidents))\b(?! of\b)")
 
 

@@ -88,8 +88,9 @@ _TROOP_VERBS = frozenset({
 _WEAPON_VERBS = frozenset({"send", "deploy", "provide", "pledge", "commit", "offer", "give", "promise", "supply", "deliver"})
 _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
 # A firm or plain commitment is published; one the sentence only holds possible ("could
-# deploy", "open to sending") is held until an editor has read it (below `review_below`).
-CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.4, "nominal": 0.6}
+# deploy", "open to sending") is held until an editor has read it (below `review_below`), its
+# prior low enough that a few possibilities the gold counts as pledges do not publish the rest.
+CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.3, "nominal": 0.6}
 
 # How the sentence holds the commitment, from the words that govern its verb. A refusal, a
 # demand, a doubt or a discussion is no pledge; a possibility is one to review.
@@ -294,17 +295,30 @@ _NOMINAL = re.compile(
 
 
 def _nominal_pledge(context: ArticleDoc, match: re.Match):
-    """(actor, pledge) for a commitment told as a noun, when a sum follows it at once."""
-    money = find_money(context.text[match.end():match.end() + 60], match.end())
-    if not money or money[0].start != match.end():
-        return None
+    """(actor, pledge) for a commitment told as a noun, when a sum, a count or troops follow it
+    at once: "Germany's pledge of €500m", "a French pledge of 2,000 troops", "Britain's offer
+    of troops"."""
     said = match.group("adjective") or match.group("owner")
     actors = places_in(said, adjectives=bool(match.group("adjective")))
     if len(actors) != 1 or not _allowed(actors[0]):
         return None
-    amount = money[0]
-    return actors[0], ("money", f"money {amount.currency} {_short_amount(amount.value)}", amount.text,
-                       {"amount": Amount(value=amount.value, currency=amount.currency)})
+    after = context.text[match.end():match.end() + 60]
+    money = find_money(after, match.end())
+    if money and money[0].start == match.end():
+        amount = money[0]
+        return actors[0], ("money", f"money {amount.currency} {_short_amount(amount.value)}", amount.text,
+                           {"amount": Amount(value=amount.value, currency=amount.currency)})
+    counts = find_counts(after, match.end())
+    if counts and counts[0].start == match.end():
+        count = counts[0]
+        fields = {"quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
+        if _TROOPS.search(count.unit):
+            return actors[0], ("troops", "troops", count.text, fields)
+        return actors[0], ("weapons", f"weapons {count.value:g} {count.unit.split()[-1]}", count.text, fields)
+    troops = _TROOPS.match(after)
+    if troops:
+        return actors[0], ("troops", "troops", troops.group(0), {})
+    return None
 
 
 def _is_headline(context: ArticleDoc, quote: str) -> bool:
