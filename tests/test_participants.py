@@ -127,6 +127,11 @@ def test_court_cases(nlp, text, expected):
     assert statuses(nlp, text) == expected
 
 
+def test_the_party_the_accused_leads_as_her_role_names_it_is_a_party_to_the_case(nlp):
+    text = "Marine Le Pen, the long-time National Rally leader, was found guilty of embezzlement by a Paris court."
+    assert statuses(nlp, text, published=None) == {"FR": "lead", "national-rally": "member"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("China announced Friday that it will impose a 34% tariff on imports of all U.S. products beginning April 10.",
      {"CN": "member", "US": "member"}),

@@ -8,7 +8,8 @@ import re
 
 from generator.extract.actors import PLACE_NAMES_PATTERN, places_in
 from generator.extract import involvement
-from generator.extract.passages import NEGATED, clause_at, clauses_of
+from generator.extract.document import ArticleDoc
+from generator.extract.passages import NEGATED, Passage, clause_at, clauses_of
 from generator.extract.presence import CITY, ITS_MEMBERS, LIST, listed
 from generator.model import gazetteer
 
@@ -39,6 +40,26 @@ def court_case_statuses(chunk: str):
             yield place_id, "member"
         for place_id in _accused(chunk):
             yield place_id, "member"
+
+
+def accused_parties(context: ArticleDoc, passage: Passage) -> list[str]:
+    """The organisations of the people a case is brought against, as their role names them ("Le
+    Pen, the long-time National Rally leader, was found guilty ..."): parties to the case, like
+    organisations accused by name."""
+    if not _COURT_CASE.search(passage.text):
+        return []
+    ids: list[str] = []
+    for match in _ACCUSED.finditer(passage.text):
+        start, end = passage.offset + match.start("list"), passage.offset + match.end("list")
+        for mention in context.mentions_in(start, end):
+            person = context.people.get(mention.person)
+            if person is None:
+                continue
+            # The organisation is the person's, or one their role names ("National Rally leader").
+            for place_id in [*([person.country] if person.country else []), *places_in(person.role or "")]:
+                if gazetteer.place(place_id).kind == "organisation" and place_id not in ids:
+                    ids.append(place_id)
+    return ids
 
 
 def _accused(chunk: str) -> list[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from generator.extract.actors import PERSON_PREFIX
 from generator.extract.calibration import rated
-from generator.extract.court_cases import court_case_statuses
+from generator.extract.court_cases import accused_parties, court_case_statuses
 from generator.extract.disasters import is_disaster_story, responders, struck_countries
 from generator.extract.document import ArticleDoc
 from generator.extract.findings import Involvement, extractor_name
@@ -115,5 +115,7 @@ def _statuses(context: ArticleDoc, passage: Passage, disaster_story: bool):
         for place_id in responders(context, passage):
             yield place_id, "member"
     yield from court_case_statuses(chunk)
+    for place_id in accused_parties(context, passage):
+        yield place_id, "member"
     for place_id in trade_parties(context, passage):
         yield place_id, "member"
