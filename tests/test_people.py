@@ -319,6 +319,11 @@ def test_a_full_name_the_tagger_missed_is_found_by_its_surname_as_a_subject(nlp)
     ("Antonio Costa, the President of the European Council, said it was historic.", "antonio-costa",
      "President of the European Council", "european-council"),
     ("Commissioner for Enlargement, Marta Kos, will also travel to Kyiv.", "marta-kos", "Commissioner for Enlargement", None),
+    # A rank written short is no part of the name; a rank alone gives way to the title after the
+    # name, whose possessor's title gives the country.
+    ("A delegation included Gen Keith Kellogg and two senators.", "keith-kellogg", "General", None),
+    ("Retired Lt. Gen. Keith Kellogg, U.S. President Donald Trump's special envoy for Ukraine, was there.",
+     "keith-kellogg", "special envoy for Ukraine", "US"),
 ])
 def test_titles_in_news_phrasings(nlp, text, person_id, role, country):
     people = {p.id: p for p in extract_article(nlp, article(text)).people}

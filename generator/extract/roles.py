@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from generator.model import gazetteer
-from generator.extract.actors import LIST_SEPARATOR
+from generator.extract.actors import LIST_SEPARATOR, places_in
 from generator.extract.document import ArticleDoc
 from generator.extract.name_tokens import (
     CAPITALISED, HONORIFIC_AT_END, HYPHENS, SINGLE_WORD_TITLES, is_name_token, words_of,
@@ -34,7 +34,7 @@ def _role_rows() -> list[dict[str, str]]:
 # Abbreviated titles ("PM", "Sen.") are read only as roles.tsv writes them (never the "pm" of a
 # time or the "sen" of a word); the others are read in any case ("Prime Minister", "prime minister").
 _WRITTEN_ABBREVIATIONS = {row["role"].lower(): row["role"] for row in _role_rows()
-                          if row["role"].isupper() or row["role"].endswith(".")}
+                          if row["role"][:1].isupper() or row["role"].endswith(".")}
 ABBREVIATIONS = set(_WRITTEN_ABBREVIATIONS)
 # What a role word stands for ("premier" -> prime minister, "head of state" -> president, ...).
 ROLE_MEANINGS: dict[str, tuple[str, ...]] = {
@@ -107,10 +107,16 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
     before = HONORIFIC_AT_END.sub("", text[window:start])
     after = text[end:min(sentence.end_char, end + 220)]
     titled = _written_title(context, window, before)
-    if titled is not None:
+    match = _ROLE_AFTER.match(after)
+    if titled is not None and _is_rank(titled[0]) and not match and read_parse:
+        # A rank alone before the name gives way to a title after it: "Retired Lt. Gen. Keith
+        # Kellogg, Trump's special envoy" is an envoy.
+        role, country = _parsed_role(context.doc, start, end)
+        if role is not None:
+            return role, country or titled[1] or institution_country(role), True
+    if titled is not None and not (match and _is_rank(titled[0])):
         role, country = titled
         return role, country or institution_country(role), True
-    match = _ROLE_AFTER.match(after)
     if match and not _name_follows(context, end + match.end("role")) and (not match.group("describers") or _describes(
             context, end + match.start("describers"), end + match.end("describers"))):
         rest = _within_role(context.doc, end + match.start("rest"), end + match.end("rest"))
@@ -129,6 +135,10 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
     if match:
         country = place_id_of(match.group("place"))
     return role, country or institution_country(role), role is not None
+
+
+def _is_rank(role: str | None) -> bool:
+    return role is not None and role.lower() in gazetteer.RANKS
 
 
 def _written_title(context: ArticleDoc, window: int, before: str) -> tuple[str | None, str | None] | None:
@@ -364,6 +374,10 @@ def _appositive_role(doc, noun: Token, before_a_name_is_a_list: bool = False) ->
             # "the United States' chief negotiator": the possessor with its compounds.
             parts = [t for t in child.lefts if t.dep_ == "compound"] + [child]
             country = place_id_of(" ".join(t.text for t in parts))
+            if country is None:
+                # "U.S. President Donald Trump's special envoy": the country of the title possessing.
+                named = places_in(" ".join(t.text for t in child.subtree), adjectives=True)
+                country = named[0] if len(named) == 1 else None
     if before_a_name_is_a_list and _introduces_name(doc, last):
         return None, None
     return doc.text[first.idx:last.idx + len(last.text)], country
