@@ -282,3 +282,17 @@ def test_those_who_sign_with_the_subject_commit_too_and_the_host_receives(nlp):
 def test_troops_put_on_the_ground_by_those_prepared_to(nlp):
     text = "The UK and France have said they are prepared to put troops on the ground in Ukraine."
     assert {actor: kind for actor, (kind, _) in by_actor(nlp, text).items()} == {"GB": "troops", "FR": "troops"}
+
+
+def test_the_past_verb_joined_to_a_reported_clause_belongs_to_the_reporter(nlp):
+    text = ("French President Emmanuel Macron spoke in Kyiv. He stressed that the future of Europe depends on "
+            "Ukrainian sovereignty and promised further pressure on Moscow if it refuses peace.")
+    [pledge] = pledges_of(nlp, text)
+    assert (pledge.actor, pledge.kind, pledge.condition) == ("FR", "other", "if it refuses peace")
+
+
+def test_a_programme_accelerated_to_make_weapons_commits_them(nlp):
+    text = ("British Prime Minister Keir Starmer said the U.K. would accelerate a program to produce more than "
+            "5,000 air defense missiles for Ukraine.")
+    [pledge] = pledges_of(nlp, text)
+    assert (pledge.actor, pledge.kind, pledge.quantity.value) == ("GB", "weapons", 5000)

@@ -119,9 +119,11 @@ def subject_of(verb: Token) -> Token | None:
             return head.doc[head.i - 1]
         if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "acomp") or head.head.i == head.i:
             return None
-        if head.dep_ == "conj" and _reported_clause(head.head) and head.tag_ == "VBD":
-            # "He said the alliance would enforce a deal, and announced a plan": the parser
-            # joins "announced" to the reported "enforce", but its tense belongs to "said".
+        if head.dep_ == "conj" and head.tag_ == "VBD" and (_reported_clause(head.head) or (
+                head.head.dep_ == "ccomp" and head.head.tag_ in ("VBZ", "VBP"))):
+            # "He said the alliance would enforce a deal, and announced a plan", "He stressed
+            # that Europe depends on it and promised pressure": the parser joins the past verb
+            # to the reported one, but its tense belongs to the reporting verb.
             head = head.head.head
             continue
         head = head.head

@@ -59,6 +59,8 @@ _GIVING_VERBS = frozenset({
 })
 # Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
 # up sanctions", "will increase our military aid", "vowed to intensify pressure".
+# Making what is handed over: "accelerate a program to produce missiles".
+_MAKING_VERBS = frozenset({"produce", "build", "manufacture", "make", "deliver", "supply", "provide"})
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
                           "accelerate", "strengthen", "double", "triple"})
 # Verbs of a threat, a commitment only to what pressure the warner will bring: "warning Moscow it
@@ -763,12 +765,18 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
     words = _content(verb, thing)
     if lemma in _STEPPING_UP:
         # What is stepped up is the verb's object: "will step up their efforts ... and seek to
-        # involve the US in their support" steps up efforts, and commits no support.
+        # involve the US in their support" steps up efforts, and commits no support; and what
+        # it is for: "accelerate a program to produce 5,000 missiles".
         words = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+        words += [t for c in verb.children if c.dep_ == "xcomp" and base_in(c, _MAKING_VERBS) for t in c.subtree]
     found = _content_kind(words)
     if found is None or lemma not in _FIRM_VERBS | _GIVING_VERBS | _STEPPING_UP:
         return None
     kind, word = found
+    if kind == "weapons" and counts and lemma in _STEPPING_UP:
+        count = counts[0]
+        return "weapons", f"weapons {count.value:g} {count.unit.split()[-1]}", count.text, {
+            "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
     summary = _summary(word)
     key = "troops" if kind == "troops" else " ".join(
         [kind, *(w for w in re.findall(r"[a-z0-9]+", summary.lower()) if w not in STOP_WORDS)])
