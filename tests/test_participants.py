@@ -174,6 +174,22 @@ def test_members_a_group_is_said_to_include_or_who_say_they_join(nlp, text, expe
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Leaders met in London on Sunday. British Prime Minister Keir Starmer announced a coalition of the willing "
+     "after the talks.", {"GB": "lead"}),
+    ("Leaders met in London on Sunday. British Prime Minister Sir Keir Starmer unveiled plans to form a new "
+     "coalition of the willing.", {"GB": "lead"}),
+    ("Leaders met in London on Sunday. Later, the UK leader Keir Starmer stressed the need for Ukraine to resist "
+     "aggression and proposed the creation of a broader security alliance.", {"GB": "lead"}),
+    # A meeting announced founds nothing; a group of another year is another group.
+    ("Leaders met in London on Sunday. French President Emmanuel Macron announced a meeting of the coalition.", {}),
+    ("Leaders met on Sunday. In 2003, US President George W. Bush formed a coalition of the willing to invade Iraq.",
+     {}),
+])
+def test_who_founds_a_group_leads_it(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The UK- and French-led coalition met on Thursday.", {"GB": "lead", "FR": "lead"}),
     ("Britain and France, the coalition's leaders, met in Paris.", {"GB": "lead", "FR": "lead"}),
     ("The coalition is co-chaired by British Prime Minister Keir Starmer and French President Emmanuel Macron.",

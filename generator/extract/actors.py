@@ -120,13 +120,28 @@ def subject_of(verb: Token) -> Token | None:
         if head.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "acomp") or head.head.i == head.i:
             return None
         if head.dep_ == "conj" and head.tag_ == "VBD" and (_reported_clause(head.head) or (
-                head.head.dep_ == "ccomp" and head.head.tag_ in ("VBZ", "VBP"))):
+                head.head.tag_ in ("VBZ", "VBP", "VB") and head.head.dep_ in ("ccomp", "advcl", "acl", "relcl"))):
             # "He said the alliance would enforce a deal, and announced a plan", "He stressed
-            # that Europe depends on it and promised pressure": the parser joins the past verb
-            # to the reported one, but its tense belongs to the reporting verb.
-            head = head.head.head
-            continue
+            # that Europe depends on it and promised pressure", "stressed the need for Kosovo
+            # to resist and proposed ...": the parser joins the past verb to the clause inside,
+            # but its tense belongs to the verb that governs that clause.
+            past = _past_governor(head.head)
+            if past is not None:
+                head = past
+                continue
         head = head.head
+    return None
+
+
+def _past_governor(verb: Token) -> Token | None:
+    """The nearest verb in the simple past above this one."""
+    token = verb
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.tag_ == "VBD":
+            return token
     return None
 
 

@@ -134,13 +134,21 @@ _LIST_END = re.compile(r",\s+(?!and\b)(?:[a-z]+ed|have|has|had|are|were|will|wou
 
 
 def drivers(context: ArticleDoc, passage: Passage) -> list[str]:
-    """Who drives, steers or leads a joint effort, and those they do it with: "Macron, who has
-    been driving the effort with U.K. Prime Minister Keir Starmer"."""
+    """Who drives, steers or leads a joint effort, or founds a group ("Starmer announced an
+    alliance", "unveiled plans to form a new alliance", "announces formation of the group"),
+    and those they do it with: "Macron, who has been driving the effort with U.K. Prime
+    Minister Keir Starmer"."""
     ids: list[str] = []
     for verb in passage.tokens:
-        if verb.pos_ != "VERB" or not _DRIVING_VERB.match(verb.text) or not _ongoing(verb):
+        if verb.pos_ != "VERB":
             continue
-        effort = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in EFFORT_NOUNS), None)
+        if _DRIVING_VERB.match(verb.text) and _ongoing(verb):
+            effort = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in EFFORT_NOUNS), None)
+        elif base_in(verb, _FOUNDING_VERBS) and not _YEAR.search(passage.text):
+            # A year marks a group of another time: "In 2003, Bush formed an alliance".
+            effort = _founded_group(verb)
+        else:
+            continue
         if effort is None:
             continue
         people, places = subject_ids(context, verb)
@@ -152,6 +160,29 @@ def drivers(context: ArticleDoc, passage: Passage) -> list[str]:
                         start, end = phrase_span(partner)
                         ids += present_in(context, start, end)
     return list(dict.fromkeys(ids))
+
+
+_FOUNDING_VERBS = frozenset({"announce", "unveil", "launch", "form", "found", "create", "assemble", "build",
+                             "establish", "propose"})
+_FOUNDING_NOUNS = frozenset({"formation", "creation", "launch", "establishment", "founding"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _founded_group(verb: Token) -> Token | None:
+    """The group a founding verb founds: its object ("announced an alliance"), the object of
+    plans to found one ("unveiled plans to form a new alliance"), or the group a founding noun
+    is of ("announces formation of a bloc")."""
+    groups = set(involvement.GROUP_NOUNS)
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+        if thing.lower_ in groups:
+            return thing
+        for part in thing.subtree:
+            if part.lower_ not in groups or part.dep_ not in ("dobj", "pobj"):
+                continue
+            governor = part.head.head if part.dep_ == "pobj" else part.head
+            if base_in(governor, _FOUNDING_VERBS) or governor.lower_ in _FOUNDING_NOUNS:
+                return part
+    return None
 
 
 def _ongoing(verb: Token) -> bool:
