@@ -296,3 +296,11 @@ def test_a_programme_accelerated_to_make_weapons_commits_them(nlp):
             "5,000 air defense missiles for Ukraine.")
     [pledge] = pledges_of(nlp, text)
     assert (pledge.actor, pledge.kind, pledge.quantity.value) == ("GB", "weapons", 5000)
+
+
+def test_joining_a_force_sends_troops_and_joining_a_call_about_troops_does_not(nlp):
+    assert by_actor(nlp, "Canada will join the reassurance force.") == {"CA": ("troops", "pledges.firm")}
+    assert by_actor(nlp, "Officials said Estonia will participate in the multinational force.") == {
+        "EE": ("troops", "pledges.firm")}
+    assert pledges_of(nlp, "Prime Minister Anthony Albanese of Australia will join a phone hook-up with other "
+                           "leaders to discuss potentially sending peacekeepers to Ukraine.") == []

@@ -46,7 +46,7 @@ COMMITMENT_VERBS = frozenset({
     "prepare", "indicate", "back", "allocate", "give", "establish", "contribute", "supply",
     "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
     "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen", "warn", "threaten",
-    "put", "spend", "double", "triple",
+    "put", "spend", "double", "triple", "join", "participate", "earmark",
 })
 # Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
 # others make one only with a figure, troops or weapons, or in the future tense.
@@ -55,10 +55,12 @@ _FIRM_VERBS = frozenset({"pledge", "vow", "promise", "commit", "guarantee", "und
 # verb makes it one ("will establish military hubs").
 _GIVING_VERBS = frozenset({
     "provide", "send", "deploy", "contribute", "supply", "deliver", "give", "allocate",
-    "station", "place", "base", "fund", "finance", "establish",
+    "station", "place", "base", "fund", "finance", "establish", "earmark",
 })
 # Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
 # up sanctions", "will increase our military aid", "vowed to intensify pressure".
+# Joining what troops make up: "will join the reassurance force", "participate in the mission".
+_JOINING_VERBS = frozenset({"join", "participate"})
 # Making what is handed over: "accelerate a program to produce missiles".
 _MAKING_VERBS = frozenset({"produce", "build", "manufacture", "make", "deliver", "supply", "provide"})
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
@@ -81,11 +83,11 @@ _LATER_CONDITION = re.compile(
     r"[^.;]{0,60}?\b(?:be |is |are )?(?P<condition>(?:(?:dependent|conditional|contingent) (?:up)?on|subject to|depends? on)\s+[^,.;:—–()]{3,90})")
 _TROOPS = re.compile(
     r"\bboots on the ground\b|\b(?:troops|peacekeepers|peacekeeping forces?|soldiers|sailors|marines|"
-    r"servicemen|military personnel|(?:peacekeeping|reassurance|stabilisation|stabilization) force)\b", re.I)
+    r"servicemen|military personnel|(?:peacekeeping|reassurance|stabilisation|stabilization|multinational) force)\b", re.I)
 _TRUCE = re.compile(r"\b(?P<length>(?:one|two|three|four|six|\d+)-(?:day|week|month))?\s*(?P<noun>truce|ceasefire|cease-fire)\b", re.I)
 _TROOP_VERBS = frozenset({
     "vow", "prepare", "deploy", "send", "commit", "pledge", "back", "indicate", "offer", "establish",
-    "promise", "contribute", "provide", "station", "place", "base", "put",
+    "promise", "contribute", "provide", "station", "place", "base", "put", "join", "participate",
 })
 _WEAPON_VERBS = frozenset({"send", "deploy", "provide", "pledge", "commit", "offer", "give", "promise", "supply", "deliver"})
 _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
@@ -710,6 +712,12 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
         summary = " ".join(t.text for t in found[1].subtree if t.i <= found[1].i and not t.is_punct)
         return "other", " ".join(["other", *(w for w in re.findall(r"[a-z0-9]+", summary.lower())
                                               if w not in STOP_WORDS)]), summary, {}
+    if lemma in _JOINING_VERBS:
+        # Joining a force is sending troops to it; joining a call to discuss troops is not.
+        joined = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
+        force = next((_TROOPS.search(" ".join(t.text for t in j.subtree)) for j in joined), None)
+        return ("troops", "troops", force.group(0), {}) if force else None
     start, end = _clause(verb, thing)
     clause, offset = context.text[start:end], start
     money = [m for m in find_money(clause, offset)]
