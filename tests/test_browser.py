@@ -112,6 +112,15 @@ def test_timeline_filters_by_person_without_a_page_load(page, base_url):
     assert page.locator("li.explainer-event:visible").count() == total
 
 
+def test_timeline_filter_is_left_out_without_scripts(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "timeline/")
+    assert page.locator("li.explainer-event").first.is_visible()
+    assert not page.locator("form.explainer-filter").is_visible()  # it would do nothing
+    context.close()
+
+
 @pytest.mark.parametrize("path", ["", "people/ingrid-alvsen/", "people/hostile/", "timeline/", "who/",
                                   "background/", "pledges/", "sources/", "disagreements/"])
 def test_phone_has_no_sideways_scrolling(browser, base_url, path):

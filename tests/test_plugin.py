@@ -101,6 +101,9 @@ def test_theme_overrides_are_used(site):
     html = (site / "people/hostile/index.html").read_text(encoding="utf-8")
     stylesheet = (site / "assets/explainer.css").read_text(encoding="utf-8")
     assert f"<style>{stylesheet.rstrip()}</style>" in html and '<html lang="en"' in html
+    # Material's scripts deferred: the page paints before the bundle's start-up runs.
+    scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+    assert any("bundle." in script for script in scripts) and all(" defer " in script for script in scripts)
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<" not in title and "&lt;img src=x onerror=alert(1)&gt;" in title
     # The name as text: escaped in HTML, and in the JSON-LD with < and > as \u escapes.

@@ -41,13 +41,13 @@ addEventListener("DOMContentLoaded", () => {
 })();
 
 // The timeline's filter: show only the events of one person or country, without a page load.
-// The form is hidden in the page and shown here, so a reader without scripts never sees a
-// control that does nothing. Each event lists what it can be filtered by in data-filters.
+// The stylesheet hides the form from a reader without scripts, who would see a control that does
+// nothing; it is in the page from the first paint otherwise, so showing it moves nothing below.
+// Each event lists what it can be filtered by in data-filters.
 addEventListener("DOMContentLoaded", () => {
   const form = document.querySelector("form.explainer-filter");
   const select = form && form.querySelector("select");
   if (!select) return;
-  form.hidden = false;
   form.addEventListener("submit", (event) => event.preventDefault());
   select.addEventListener("change", () => {
     const wanted = select.value;
