@@ -214,6 +214,17 @@ def test_attendance_told_by_who_joined_was_in_attendance_sent_or_represented(nlp
     assert statuses(nlp, text) == expected
 
 
+def test_who_joined_a_leader_at_a_joint_press_conference_told_paragraphs_before_attended(nlp):
+    text = ("During a joint press conference in London on Friday, British Prime Minister Keir Starmer said the "
+            "group would act to take oil and gas off the global market.\n\n"
+            + "He said sanctions had had a significant impact over the past week, and that more was needed. " * 6
+            + "\n\nStarmer was joined by NATO Secretary General Mark Rutte and Dutch Prime Minister Dick Schoof.")
+    assert statuses(nlp, text) == {"GB": "attended", "nato": "attended", "NL": "attended"}
+    # A press conference of one speaker is no meeting of the parties.
+    assert statuses(nlp, "At a press conference in London, Starmer, the British prime minister, spoke of Italy "
+                         "and Spain.") == {}
+
+
 def test_acting_through_an_effort_and_attending_as_the_people_named_before(nlp):
     assert statuses(nlp, "Starmer said the UK, France, and other nations will intensify their efforts through a "
                          "coalition of the willing.") == {"GB": "member", "FR": "member"}

@@ -44,6 +44,7 @@ _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]m
 # Words that say who was at a meeting only when one is named in or just before the sentence:
 # "Keir was joined by NATO Secretary General Mark Rutte, ...", "The statement was also signed
 # by the leaders of Denmark, Finland ...".
+_JOINED_REACH = 1500
 _AT_A_MEETING_NAMED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?(?:joined|represented)\s+by\b")
 # The leaders who sign a joint text were at the meeting that issued it: "The statement was also
 # signed by the leaders of Denmark, Finland, ...".
@@ -82,8 +83,10 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
     ids: list[str] = []
     # A meeting the passage names, or one named just before it.
     meeting_near = bool(MEETING.search(chunk)) or meeting_before(context.text, passage.offset)
-    attending = _attends(chunk) or bool(_SIGNED_BY.search(chunk)) or bool(
-        meeting_near and _AT_A_MEETING_NAMED.search(chunk))
+    # "X was joined by ..." tells of the meeting the article reports, even a few paragraphs on.
+    joined = _AT_A_MEETING_NAMED.search(chunk) and (meeting_near or meeting_before(
+        context.text, passage.offset, reach=_JOINED_REACH))
+    attending = _attends(chunk) or bool(_SIGNED_BY.search(chunk)) or bool(joined)
     venues = set(_venues(context, passage))
     if attending or (previous_attending and _LIST_INTRO.match(quote)):
         # "..., as U.S. and Iranian officials held talks in Oman": a clause that

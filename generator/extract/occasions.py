@@ -8,9 +8,12 @@ import re
 
 from generator.extract import involvement
 
-# A press conference is where someone speaks, not a meeting of the parties.
-MEETINGS = (rf"(?<![Pp]ress )(?<![Nn]ews )"
-            rf"(?:(?:{involvement.MEETING_PATTERN})s?|{involvement.alternation(involvement.SITTING_NOUNS)})")
+# A press conference is where someone speaks, not a meeting of the parties; a joint one is
+# where the parties appear together ("During a joint press conference in London ... Starmer was
+# joined by Rutte, Schoof and Frederiksen").
+MEETINGS = (rf"(?:(?<![Pp]ress )(?<![Nn]ews )"
+            rf"(?:(?:{involvement.MEETING_PATTERN})s?|{involvement.alternation(involvement.SITTING_NOUNS)})"
+            r"|(?<=[Jj]oint )(?:press|news) conferences?)")
 EFFORTS = rf"(?:{involvement.EFFORT_PATTERN})s?"
 EFFORT_NOUNS = set(involvement.EFFORT_NOUNS)
 COMMON_EFFORT = re.compile(EFFORTS, re.I)
@@ -23,9 +26,10 @@ _BACK_REFERENCE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:{involvement.a
 _BACK_REACH = 400
 
 
-def meeting_before(text: str, start: int) -> bool:
-    """Whether the sentences just before `start` in the article's text name a meeting."""
-    return bool(MEETING.search(text, max(0, start - _BACK_REACH), start))
+def meeting_before(text: str, start: int, reach: int = _BACK_REACH) -> bool:
+    """Whether the sentences just before `start` in the article's text (`reach` characters)
+    name a meeting."""
+    return bool(MEETING.search(text, max(0, start - reach), start))
 
 
 def meeting_in(text: str, start: int, chunk: str) -> bool:
