@@ -223,6 +223,9 @@ def test_places_and_outlets_are_not_people(nlp, text):
     ("Le Pen", "Marine Le Pen", True),
     ("Marine Le Pen", "Jean-Marie Le Pen", False),
     ("Al Gore", "Tipper Gore", False),
+    # A Slavic surname's feminine form is another person's: a wife, not the husband.
+    ("Zelenska", "Volodymyr Zelensky", False),
+    ("Yulia Navalnaya", "Alexei Navalny", False),
 ])
 def test_name_variants(first, second, same):
     assert same_name(first.split(), second.split()) is same

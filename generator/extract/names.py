@@ -62,11 +62,27 @@ def same_surname(a: str, b: str) -> bool:
         return False
     if a == b:
         return True
+    if _gendered_forms(a, b):
+        return False     # "Zelenska" and "Zelensky", "Navalnaya" and "Navalny": a wife and a husband
     if a[0] != b[0]:
         return _same_transliterated(a, b)
     if min(len(a), len(b)) >= 6 and edit_distance(a, b) <= 2:
         return True
     return min(len(a), len(b)) >= 6 and skeleton(a) == skeleton(b)
+
+
+# The endings of a Slavic surname's feminine and masculine forms.
+_GENDERED_ENDINGS = (("ska", "sky"), ("ska", "ski"), ("ska", "skyi"), ("skaya", "sky"), ("skaya", "skiy"),
+                     ("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("aya", "y"), ("aya", "iy"))
+
+
+def _gendered_forms(a: str, b: str) -> bool:
+    for feminine, masculine in _GENDERED_ENDINGS:
+        for one, other in ((a, b), (b, a)):
+            if one.endswith(feminine) and other.endswith(masculine) and \
+                    one[:-len(feminine)] == other[:-len(masculine)] and one[:-len(feminine)]:
+                return True
+    return False
 
 
 @lru_cache(maxsize=16384)
