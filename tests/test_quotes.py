@@ -28,6 +28,13 @@ def quotes_of(nlp, text: str) -> list[tuple[str, str]]:
     # Never closed: no quotation.
     ("She said: “We will keep working until there is peace.\nShe left.", []),
     ("He said “one thing and “another” then.", ["another"]),
+    # Single marks, curly or straight, around a sentence's worth of words; never an apostrophe's
+    # span, a scare quote or single marks inside double ones.
+    ("He stressed: 'These guarantees show that Ukraine need not surrender.' Then he left.",
+     ["These guarantees show that Ukraine need not surrender."]),
+    ("‘We will not stand by while Russia attacks,’ she said.", ["We will not stand by while Russia attacks,"]),
+    ("The leaders’ summit went well and Starmer’s plan was ‘bold and ready’ for all.", []),
+    ("He said “the plan is ‘Ready To Go Now At Last Today’ for all”.", ["the plan is ‘Ready To Go Now At Last Today’ for all"]),
 ])
 def test_quotation_marks(text, inner):
     assert [text[q.start:q.end] for q in quotations(text)] == inner
@@ -93,6 +100,12 @@ def test_a_paragraph_opening_a_quotation_continues_one_left_open_by_an_attribute
             "I visited the headquarters, where military leaders were developing options.\n\n"
             "“We cannot jeopardise the peace by forgetting about the war, so we must put more pressure on Putin.”\n")
     assert [speaker for speaker, _ in quotes_of(nlp, text)] == ["john-healey", "john-healey"]
+
+
+def test_a_fragment_inside_what_someone_reports_is_theirs(nlp):
+    text = ("French President Emmanuel Macron told Le Figaro that Paris and London wanted to propose a one-month "
+            "truce “in the air, at sea and on energy infrastructure”.")
+    assert quotes_of(nlp, text) == [("emmanuel-macron", "in the air, at sea and on energy infrastructure")]
 
 
 def test_he_is_the_speaker_quoted_just_before_not_a_name_in_his_words(nlp):
