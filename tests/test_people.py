@@ -331,3 +331,10 @@ def test_a_full_name_the_tagger_missed_is_found_by_its_surname_as_a_subject(nlp)
 def test_titles_in_news_phrasings(nlp, text, person_id, role, country):
     people = {p.id: p for p in extract_article(nlp, article(text)).people}
     assert (people[person_id].role, people[person_id].country) == (role, country)
+
+
+def test_a_title_the_parser_cut_from_its_sentence_after_a_headline_is_still_read(nlp):
+    text = (" date 2025-03-15 UK to host virtual meeting on Ukraine\n\nUK Prime Minister Keir Starmer will host a "
+            "virtual meeting of world leaders Saturday, according to Downing Street.\n")
+    people = {p.id: p for p in extract_article(nlp, parse_article(Path("headline.txt"), text)).people}
+    assert (people["keir-starmer"].role, people["keir-starmer"].country) == ("Prime Minister", "GB")

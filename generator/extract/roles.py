@@ -102,7 +102,7 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
     """(role, country, titled): titled when a title stands around the name, even one that
     gives no role ("French counterpart ...")."""
     text = context.text
-    window = max(sentence.start_char, start - 120)
+    window = max(_title_start(text, sentence.start_char), start - 120)
     # "Prime Minister Sir Keir Starmer": the title stands before the honorific.
     before = HONORIFIC_AT_END.sub("", text[window:start])
     after = text[end:min(sentence.end_char, end + 220)]
@@ -135,6 +135,15 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
     if match:
         country = place_id_of(match.group("place"))
     return role, country or institution_country(role), role is not None
+
+
+def _title_start(text: str, sentence_start: int) -> int:
+    """Where a title before a name may start: its sentence's start, or its line's when the
+    parser cut the sentence in mid-line with no end mark before it ("UK | Prime Minister Keir
+    Starmer will host ...", after a headline it ran into)."""
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    before = text[line_start:sentence_start]
+    return line_start if before.strip() and not re.search(r"[.!?:;”\"’)]\s*$", before) else sentence_start
 
 
 def _is_rank(role: str | None) -> bool:
