@@ -108,6 +108,12 @@ def test_a_fragment_inside_what_someone_reports_is_theirs(nlp):
     assert quotes_of(nlp, text) == [("emmanuel-macron", "in the air, at sea and on energy infrastructure")]
 
 
+def test_a_question_is_attributed_by_who_asked_it_after_the_mark(nlp):
+    text = ("Officials met on Monday. “What is the mandate? What would we do in the different scenarios if there "
+            "were an escalation?” Dutch Defense Minister Ruben Brekelmans asked.")
+    assert [speaker for speaker, _ in quotes_of(nlp, text)] == ["ruben-brekelmans"]
+
+
 def test_he_is_the_speaker_quoted_just_before_not_a_name_in_his_words(nlp):
     text = ("Witkoff, who has led talks with Russia, said after the summit that Trump \"strongly stands behind security protocols\".\n"
             "\"Those security protocols are meant to deter any attacks, any further attacks in Ukraine,\" he said.\n"

@@ -336,8 +336,8 @@ def _attribution_after(context: ArticleDoc, quotation: Quotation, close_index: i
     paragraph = context.paragraph_of(doc[close_index].idx)
     # '“... peace,”' + line break + 'Starmer told reporters.': the attribution may wrap.
     limit = paragraph[1] if not inner.endswith(",") else context.paragraph_of(paragraph[1] + 1)[1]
-    if inner[-1:] in (".", "!", "?"):
-        limit = 0  # a finished sentence: what follows is a new one
+    if inner[-1:] == ".":
+        limit = 0  # a finished sentence: what follows is a new one (a question may be followed by "he asked")
     after = []
     index = close_index + 1
     while index < len(doc) and doc[index].idx < limit and len(after) < 30:
