@@ -16,7 +16,7 @@ from generator.model.kinds import STORY_KINDS
 from generator.model.records import Event, Evidence, Participant, Person, Quote
 
 if TYPE_CHECKING:
-    from generator.extract.combine import People
+    from generator.extract.merging import People
     from generator.extract.document import ArticleDoc
 
 # Bump when the output of any extractor changes: it is part of the cache key.

@@ -5,7 +5,9 @@ so a second run parses only new or changed articles (and imports no spaCy, nor l
 model, if there are none); several are parsed on every core. The machine layer is written to a
 fresh folder and swapped in whole: an interrupted run leaves the previous `content/extracted/`
 as it was. A file whose bytes did not change is kept rather than written again, and a run that
-changes nothing writes nothing. `content/editorial/` is never touched.
+changes nothing writes nothing: when the stamp (`layer_stamp`) shows the layer was made from
+the same inputs and is intact, the run neither reads the cached facts back nor combines them.
+`content/editorial/` is never touched.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from generator.model.facts import project_kinds
 from generator.model.records import Source, is_real_date
 from generator.files.project import Project, read_options
 from generator.content.schemas import modeline
+from generator.extract import layer_stamp
 from generator.files.yamlfile import dump_yaml, load_yaml
 
 HEADER = (
@@ -93,9 +96,28 @@ def extract_project(project: Project) -> ExtractSummary:
         return summary  # keep the previous machine layer rather than publish a partial one
     _apply_editorial_dates(project, articles)
 
+    summary.articles = len(articles)
+    summary.words = sum(article.words for article in articles)
+    summary.undated = [article.id for article in articles if not article.published]
+    summary.inferred = [(article.id, article.published) for article in articles
+                        if article.published and "inferred" in (article.date_origin or "")]
+    cache_files = {article.id: _cache_file(project, article, extract, kinds) for article in articles}
+    _prune_cache(project, set(cache_files.values()))
+    sources = [source_record(article, project) for article in articles]
+    inputs = layer_stamp.inputs_digest(extractor_fingerprint(extract.EXTRACTOR_VERSION), kinds,
+                                       [cache_files[article.id].name for article in articles], sources)
+    stamp = _stamp_file(project)
+    # Nothing new and the layer as last written: no article to read back, combine or write.
+    counts = layer_stamp.up_to_date(stamp, project.extracted_dir, inputs) \
+        if all(path.is_file() for path in cache_files.values()) else None
+    if counts is not None:
+        summary.cached, summary.counts = len(articles), counts
+        summary.seconds = time.perf_counter() - started
+        return summary
+
     results, pending = {}, []
     for article in articles:
-        cached = _cached(project, article, extract, kinds)
+        cached = _cached(cache_files[article.id], article, extract)
         if cached is not None:
             results[article.id] = cached
         else:
@@ -105,22 +127,16 @@ def extract_project(project: Project) -> ExtractSummary:
         # when there is more than one article to parse.
         processes = _cores() if len(pending) > 1 else 1
         for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending, kinds, processes)):
-            write_text(_cache_file(project, article, extract, kinds),
-                         json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
+            write_text(cache_files[article.id], json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
             results[article.id] = result
     summary.parsed, summary.cached = len(pending), len(articles) - len(pending)
-    _prune_cache(project, {_cache_file(project, article, extract, kinds) for article in articles})
 
-    summary.articles = len(articles)
-    summary.words = sum(article.words for article in articles)
-    summary.undated = [article.id for article in articles if not article.published]
-    summary.inferred = [(article.id, article.published) for article in articles
-                        if article.published and "inferred" in (article.date_origin or "")]
     combined = extract.combine([results[article.id] for article in articles])
-    files = {"sources": [source_record(article, project) for article in articles]}
+    files = {"sources": sources}
     files.update({kind: combined.get(kind, []) for kind in kinds})
     summary.counts = {kind: len(records) for kind, records in files.items()}
-    write_machine_layer(project.extracted_dir, files, extract.EXTRACTOR_VERSION)
+    texts = write_machine_layer(project.extracted_dir, files, extract.EXTRACTOR_VERSION)
+    layer_stamp.write_stamp(stamp, inputs, texts, summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -176,9 +192,13 @@ def _cache_file(project: Project, article: Article, extract, kinds: list[str]) -
     return project.cache_dir / f"{key[:32]}-{extractor_fingerprint(extract.EXTRACTOR_VERSION)}.json"
 
 
-def _cached(project: Project, article: Article, extract, kinds: list[str]):
+def _stamp_file(project: Project) -> Path:
+    # Not a .json file: `_prune_cache` keeps only the entries of the current articles.
+    return project.cache_dir / "layer.stamp"
+
+
+def _cached(cache_file: Path, article: Article, extract):
     """The cached facts of an unchanged article, or None (a stale or broken entry is ignored)."""
-    cache_file = _cache_file(project, article, extract, kinds)
     if not cache_file.is_file():
         return None
     try:
@@ -195,8 +215,9 @@ def _prune_cache(project: Project, keep: set[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def write_machine_layer(target: Path, files: dict[str, list], version: str) -> None:
-    """The machine layer swapped in whole; a file whose bytes are unchanged is not rewritten."""
+def write_machine_layer(target: Path, files: dict[str, list], version: str) -> dict[str, str]:
+    """The machine layer swapped in whole; a file whose bytes are unchanged is not rewritten.
+    The texts of the files, by name."""
     texts = {}
     for kind, records in files.items():
         data = {
@@ -205,3 +226,4 @@ def write_machine_layer(target: Path, files: dict[str, list], version: str) -> N
         }
         texts[f"{kind}.yaml"] = dump_yaml(data, modeline(f"extracted/{kind}") + HEADER.format(kind=kind))
     replace_folder(target, texts)
+    return texts

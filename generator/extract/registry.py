@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from generator.extract.combine import combine_core, merge_people, published_participants, published_people
+from generator.extract.merging import combine_core, merge_people, published_participants, published_people
 from generator.extract.conflicts import find_conflicts
 from generator.extract.document import ArticleDoc
 from generator.extract.findings import ArticleFacts, Extractor, extractor_name

@@ -17,7 +17,7 @@ from generator.model import gazetteer
 from generator.extract.dates import find_dates
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
-from generator.extract.combine import People, unique
+from generator.extract.merging import People, unique
 from generator.extract.findings import ArticleFacts, Extractor, Merged, StoryExtraction, extractor_name
 
 EXTRACTOR = extractor_name("coalitions")

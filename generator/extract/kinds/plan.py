@@ -18,7 +18,7 @@ from generator.model.records import Evidence
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
 from generator.model.lexicon import NUMBER_WORDS, STOP_WORDS
-from generator.extract.combine import People, overlap
+from generator.extract.merging import People, overlap
 from generator.extract.findings import ArticleFacts, Extractor, Merged, StoryExtraction, extractor_name
 
 EXTRACTOR = extractor_name("plan")

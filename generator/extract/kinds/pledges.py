@@ -33,7 +33,7 @@ from generator.files.articles import is_caption
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
 from generator.extract.money import NUMBER, find_money, find_percent_of_output, number_value
-from generator.extract.combine import People
+from generator.extract.merging import People
 from generator.extract.findings import (
     ArticleFacts, Extractor, FigureClaim, Merged, StoryExtraction, extractor_name,
 )
