@@ -42,3 +42,9 @@ def test_the_parser_keeps_the_starts_the_component_set(nlp):
     doc = nlp("Leaders meet in London\nKeir Starmer hosted the summit on Sunday.")
     assert [sentence.text for sentence in doc.sents] == ["Leaders meet in London\n",
                                                          "Keir Starmer hosted the summit on Sunday."]
+
+
+def test_no_component_is_loaded_that_does_not_run(nlp):
+    # A disabled component (the model's senter) is still read from disk at every load.
+    assert nlp.component_names == nlp.pipe_names
+    assert "lemmatizer" not in nlp.pipe_names   # `inflection` stands in for it

@@ -67,8 +67,9 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 
 def load_model() -> Language:
-    # The lemmatizer is a fifth of the parse time and `inflection` covers what the rules need.
-    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    # The lemmatizer is a fifth of the parse time and `inflection` covers what the rules need;
+    # the senter is off in the model (the parser marks sentences), so its weights need no reading.
+    nlp = spacy.load(MODEL, exclude=["lemmatizer", "senter"])
     if "paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
