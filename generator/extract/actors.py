@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.model import gazetteer
+from generator.model.patterns import alternation
 from generator.extract.document import ArticleDoc
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
@@ -21,8 +22,7 @@ def _sentence_case(name: str) -> str:
 _NAMES = {name for place in [*gazetteer.COUNTRIES.values(), *gazetteer.ORGANISATIONS.values()]
           for name in place.names}
 # Every name of a country or organisation, and its sentence-case form, as a regex alternative.
-PLACE_NAMES_PATTERN = "|".join(re.escape(name) for name in sorted(_NAMES | {_sentence_case(n) for n in _NAMES},
-                                                                   key=len, reverse=True))
+PLACE_NAMES_PATTERN = alternation(_NAMES | {_sentence_case(n) for n in _NAMES})
 # Words that continue an organisation's name in lower case ("the European parliament", "the
 # UN security council"), for rules that read names by their shape.
 NAME_CONTINUATIONS = sorted({word for place in gazetteer.ORGANISATIONS.values() for name in place.names

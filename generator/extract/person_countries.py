@@ -39,7 +39,7 @@ _LED_BY = re.compile(
 # "leader of France's National Rally", "head of the French far-right party". A place the role
 # is only in or for ("correspondent in Paris", "envoy for Myanmar", "head of the EU delegation
 # in Kyiv") says nothing of the person's country.
-_CITY = "|".join(re.escape(city) for city in sorted(gazetteer.CITIES, key=len, reverse=True))
+_CITY = gazetteer.CITIES_PATTERN
 _INSTITUTION_PLACE = re.compile(
     rf"\b(?:of|at)\s+(?:the\s+|an?\s+)?(?:[a-z][a-z-]*\s+)?"
     rf"(?:(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})|(?P<possessive>{gazetteer.PLACE_NAMES_PATTERN})['’]s"

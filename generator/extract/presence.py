@@ -19,7 +19,7 @@ from generator.model import gazetteer
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Token
 
-CITY = "|".join(re.escape(city) for city in sorted(gazetteer.CITIES, key=len, reverse=True))
+CITY = gazetteer.CITIES_PATTERN
 # A list of names in the shape of places ("the UK, France and Italy"); the rules read the places
 # in it with `places_in`. The shape, not the gazetteer's names, keeps the many rules that embed
 # it quick to compile.

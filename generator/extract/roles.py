@@ -15,6 +15,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from generator.model import gazetteer
+from generator.model.patterns import alternation
 from generator.extract.actors import LIST_SEPARATOR, places_in
 from generator.extract.document import ArticleDoc
 from generator.extract.name_tokens import (
@@ -42,8 +43,8 @@ ROLE_MEANINGS: dict[str, tuple[str, ...]] = {
     for row in _role_rows() if row.get("means")
 }
 _WORDED_ROLES = [role for role in gazetteer.ROLE_WORDS if role not in ABBREVIATIONS]
-ROLE = (rf"(?:{'|'.join(re.escape(role) for role in sorted(_WRITTEN_ABBREVIATIONS.values(), key=len, reverse=True))}|"
-         rf"(?i:{'|'.join(re.escape(role) for role in sorted(_WORDED_ROLES, key=len, reverse=True))}))")
+ROLE = (rf"(?:{alternation(_WRITTEN_ABBREVIATIONS.values())}|"
+        rf"(?i:{alternation(_WORDED_ROLES, ignore_case=True)}))")
 _MODIFIER = "|".join(gazetteer.ROLE_MODIFIERS)
 _RANK = "|".join(sorted(gazetteer.RANKS, key=len, reverse=True))
 # What a title is of: "of the Armed Forces", "for Defence of the United Kingdom", "in Europe".

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pycountry
 
+from generator.model.patterns import alternation
+
 # Words that may stand before a role and belong to it ("former US President ...").
 ROLE_MODIFIERS = ["former", "outgoing", "incoming", "acting", "interim", "then", "new", "newly elected"]
 HONORIFICS = ["Sir", "Dame", "Lord", "Lady", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."]
@@ -177,11 +179,9 @@ def place(code: str) -> Place | None:
     return COUNTRIES.get(code) or ORGANISATIONS.get(code)
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-# Regex alternations built once for the rule matchers in other modules.
-PLACE_NAMES_PATTERN = _alternation(_BY_NAME)
-PLACE_ADJECTIVES_PATTERN = _alternation(_BY_ADJECTIVE)
-ROLES_PATTERN = _alternation(ROLE_WORDS + [w.title() for w in ROLE_WORDS])
+# Regex alternations built once for the rule matchers in other modules (case-sensitive: none
+# of them is used under re.IGNORECASE).
+PLACE_NAMES_PATTERN = alternation(_BY_NAME)
+PLACE_ADJECTIVES_PATTERN = alternation(_BY_ADJECTIVE)
+ROLES_PATTERN = alternation(ROLE_WORDS + [w.title() for w in ROLE_WORDS])
+CITIES_PATTERN = alternation(CITIES)
