@@ -4,7 +4,8 @@ import pytest
 
 from generator.files.articles import parse_article
 from generator.extract import extract_article
-from generator.extract.names import same_name
+from generator.evaluation.gold import load_gold
+from generator.extract.names import same_name, surname_key
 
 
 def article(text: str, published: str | None = "2025-03-03"):
@@ -229,6 +230,18 @@ def test_places_and_outlets_are_not_people(nlp, text):
 ])
 def test_name_variants(first, second, same):
     assert same_name(first.split(), second.split()) is same
+
+
+def test_names_that_match_share_a_surname_key():
+    # Merging compares a name only with the groups of its key, so no match may cross keys.
+    root = Path(__file__).parent
+    folders = [root / "gold", root / "corpus" / "dev" / "gold", *sorted((root / "corpus" / "real").glob("*/dev/gold"))]
+    names = {name for folder in folders for gold in load_gold(folder).values()
+             for person in gold.people for name in [person.name, *person.aliases]}
+    names |= {"Volodymyr Selenskyj", "Wolodymyr Selenskyj", "Jonas Gahr Støre", "Jonas Gahr Store"}
+    matches = [(a, b) for a in sorted(names) for b in sorted(names) if same_name(a.split(), b.split())]
+    assert len(matches) > 2 * len(names)       # variants across outlets, not only each name itself
+    assert [(a, b) for a, b in matches if surname_key(a.split()) != surname_key(b.split())] == []
 
 
 def test_titles_and_institutions_are_not_people(nlp):

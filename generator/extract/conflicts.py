@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 
 from generator.model.records import Claim, Conflict
 from generator.model.ids import slugify
@@ -196,9 +196,9 @@ def find_conflicts(claims: list[FigureClaim]) -> list[Conflict]:
                                   extractor=EXTRACTOR, **rated(*_linked_by(group))))
     # Short ids read well, but two occasions ("at the meeting in Vienna", "... in Prague") may
     # share the first words: those take their whole description.
-    short_ids = [conflict.id for conflict in conflicts]
+    short_ids = Counter(conflict.id for conflict in conflicts)
     for conflict in conflicts:
-        if short_ids.count(conflict.id) > 1:
+        if short_ids[conflict.id] > 1:
             conflict.id = slugify(conflict.about, 12, 120)
     return sorted(conflicts, key=lambda c: c.id)
 

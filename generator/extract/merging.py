@@ -8,21 +8,24 @@ story kinds merge their own records (`extract/kinds/`), using the merged people.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.model.records import STATUS_RANK, Event, Evidence, Participant, Person, Quote
 from generator.model.ids import slugify
 from generator.model import gazetteer
-from generator.extract.names import same_name
+from generator.extract.names import same_name, surname_key
 from generator.extract.calibration import rated
 from generator.extract.findings import ArticleFacts, extractor_name
 from generator.model.lexicon import STOP_WORDS
 
 
-def stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
+@functools.lru_cache(maxsize=65536)   # each event's title and summary meet every other event's of its date
+def stems(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2)
 
 
 def overlap(a: str, b: str) -> float:
@@ -32,6 +35,28 @@ def overlap(a: str, b: str) -> float:
     return len(first & second) / min(len(first), len(second))
 
 
+class EvidenceLists:
+    """Adds evidence to merged records' lists, leaving out what a list holds already (and
+    repeats among the new items). Each list's (source, quote) pairs are kept in a set:
+    pydantic models compare field by field, so `in` over lists of them made merging grow
+    with the square of the evidence. Every change to a list must go through one instance."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[list[Evidence], set[tuple[str, str]]]] = {}
+
+    def add(self, target: list[Evidence], items: Iterable[Evidence]) -> None:
+        entry = self._seen.get(id(target))
+        if entry is None:
+            # The list is held beside its set, so its id cannot be reused while the set is.
+            entry = self._seen[id(target)] = (target, {(e.source, e.quote) for e in target})
+        seen = entry[1]
+        for item in items:
+            key = (item.source, item.quote)
+            if key not in seen:
+                seen.add(key)
+                target.append(item)
+
+
 @dataclass
 class People:
     """The people of all articles merged, and how each article's person ids map to theirs."""
@@ -39,6 +64,9 @@ class People:
     merged: list[Person]
     ids: dict[tuple[str, str], str]          # (source, id in that article) -> merged id
     country_of: dict[str, str | None] = field(init=False)
+    # Each name is looked up once: every pledge of a person asks again, and each look-up
+    # compares the name with every merged person.
+    _by_name: dict[str, str | None] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.country_of = {person.id: person.country for person in self.merged}
@@ -47,10 +75,12 @@ class People:
         """The country of the merged person this name stands for, if all articles give one."""
         if not name:
             return None
-        for person_id, country in self.country_of.items():
-            if country and len(country) == 2 and same_name(person_id.split("-"), slugify(name).split("-")):
-                return country
-        return None
+        if name not in self._by_name:
+            tokens = slugify(name).split("-")
+            self._by_name[name] = next(
+                (country for person_id, country in self.country_of.items()
+                 if country and len(country) == 2 and same_name(person_id.split("-"), tokens)), None)
+        return self._by_name[name]
 
 
 def merge_people(results: list[ArticleFacts]) -> People:
@@ -114,17 +144,31 @@ _PERSON_PRIORS = {"lead": 0.7, "member": 0.6, "attended": 0.6, "likely": 0.4}
 
 def _people(results: list[ArticleFacts]):
     groups: list[list[tuple[str, Person, bool]]] = []
+    # A name joins the first group whose first name matches it. Only groups of its surname key
+    # can match, and a name seen before joins the group it joined then (groups are only ever
+    # added, and their first names never change): each mention costs a few comparisons, not
+    # one per group.
+    by_key: dict[str, list[list[tuple[str, Person, bool]]]] = {}
+    joins: dict[str, list[tuple[str, Person, bool]]] = {}
     for strong in (True, False):
         for result in results:
             for person in (result.people if strong else result.candidates):
-                tokens = person.name.split()
-                for group in groups:
-                    if same_name(group[0][1].name.split(), tokens):
-                        group.append((result.source, person, strong))
-                        break
-                else:
-                    # A name only the weak rules found stays at its low confidence: held for review.
-                    groups.append([(result.source, person, strong)])
+                member = (result.source, person, strong)
+                group = joins.get(person.name)
+                if group is None:
+                    tokens = person.name.split()
+                    candidates = by_key.setdefault(surname_key(tokens), [])
+                    group = next((group for group in candidates if same_name(group[0][1].name.split(), tokens)), None)
+                    if group is None:
+                        # A name only the weak rules found stays at its low confidence: held for review.
+                        group = []
+                        groups.append(group)
+                        candidates.append(group)
+                        if same_name(tokens, tokens):
+                            joins[person.name] = group
+                    else:
+                        joins[person.name] = group
+                group.append(member)
     merged: list[Person] = []
     person_map: dict[tuple[str, str], str] = {}
     for group in groups:
@@ -135,11 +179,8 @@ def _people(results: list[ArticleFacts]):
         # Only a country or organisation the gazetteer knows, as `check` requires of the field.
         countries = Counter(p.country for _, p, _ in group if p.country and gazetteer.place(p.country))
         aliases = {n for _, p, _ in group for n in [p.name, *p.aliases]} - {canonical}
-        evidence = []
-        for _, person, _ in group:
-            for item in person.evidence:
-                if item not in evidence:
-                    evidence.append(item)
+        evidence: list[Evidence] = []
+        EvidenceLists().add(evidence, (item for _, person, _ in group for item in person.evidence))
         merged.append(Person(
             id=person_id, name=canonical, aliases=sorted(aliases),
             role=_most_common(roles, group, "role"), country=_most_common(countries, group, "country"),
@@ -175,10 +216,10 @@ def _most_common(counter: Counter, group, field: str):
 
 def unique(items: list) -> list:
     seen: dict[str, object] = {}
+    evidence = EvidenceLists()
     for item in items:
         if item.id in seen:
-            existing = seen[item.id]
-            existing.evidence.extend(e for e in item.evidence if e not in existing.evidence)
+            evidence.add(seen[item.id].evidence, item.evidence)
         else:
             seen[item.id] = item
     return sorted(seen.values(), key=lambda i: i.id)
@@ -186,6 +227,7 @@ def unique(items: list) -> list:
 
 def _participants(per_article: list[list[Participant]]) -> list[Participant]:
     merged: dict[str, Participant] = {}
+    evidence = EvidenceLists()
     for participants in per_article:
         for participant in participants:
             current = merged.get(participant.id)
@@ -195,24 +237,27 @@ def _participants(per_article: list[list[Participant]]) -> list[Participant]:
             if STATUS_RANK.get(participant.status, 0) > STATUS_RANK.get(current.status, 0):
                 current.status = participant.status
                 current.confidence, current.basis = participant.confidence, participant.basis
-            current.evidence.extend(e for e in participant.evidence if e not in current.evidence)
+            evidence.add(current.evidence, participant.evidence)
     return sorted(merged.values(), key=lambda p: p.id)
 
 
 def _events(results: list[ArticleFacts], person_map) -> list[Event]:
     merged: list[Event] = []
+    on_date: dict[str, list[Event]] = {}   # the merged events of each date, in merging order
+    evidence = EvidenceLists()
     for result in results:
         for event in result.events:
             event = event.model_copy(deep=True)
             event.people = sorted({person_map[(result.source, p)] for p in event.people
                                    if (result.source, p) in person_map})
             # Two sentences of one article are two events; only other sources can corroborate.
-            match = next((m for m in merged if m.date == event.date and _same_event(m, event)
+            match = next((m for m in on_date.get(event.date, []) if _same_event(m, event)
                           and all(e.source != result.source for e in m.evidence)), None)
             if match is None:
                 merged.append(event)
+                on_date.setdefault(event.date, []).append(event)
                 continue
-            match.evidence.extend(e for e in event.evidence if e not in match.evidence)
+            evidence.add(match.evidence, event.evidence)
             match.people = sorted(set(match.people) | set(event.people))
             match.approximate = match.approximate and event.approximate
     return unique(merged)
@@ -226,6 +271,7 @@ def _same_event(first: Event, second: Event) -> bool:
 
 def _quotes(results: list[ArticleFacts], person_map) -> list[Quote]:
     merged: dict[str, Quote] = {}
+    evidence = EvidenceLists()
     for result in results:
         for quote in result.quotes:
             speaker = person_map.get((result.source, quote.speaker))
@@ -233,7 +279,7 @@ def _quotes(results: list[ArticleFacts], person_map) -> list[Quote]:
                 continue
             quote_id = f"{speaker}-{slugify(quote.text, 6)}"
             if quote_id in merged:
-                merged[quote_id].evidence.extend(e for e in quote.evidence if e not in merged[quote_id].evidence)
+                evidence.add(merged[quote_id].evidence, quote.evidence)
                 continue
             merged[quote_id] = quote.model_copy(update={"id": quote_id, "speaker": speaker}, deep=True)
     return sorted(merged.values(), key=lambda q: q.id)

@@ -119,6 +119,12 @@ def same_given_name(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and edit_distance(a, b) <= 1
 
 
+def surname_key(tokens: list[str]) -> str:
+    """A key two names share whenever `same_name` holds for them (the first letter of the
+    surname, transliterated), so that a name is compared only with those of its key."""
+    return fold(tokens[-1]).translate(_TRANSLITERATED)[:1] if tokens else ""
+
+
 def same_name(a: list[str], b: list[str]) -> bool:
     """Token lists of two names ("Keir Starmer" / "Kier Starmer"); a surname alone ("Starmer")
     matches any full name with that surname."""

@@ -18,7 +18,7 @@ from generator.model.records import Evidence
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
 from generator.model.lexicon import NUMBER_WORDS, STOP_WORDS
-from generator.extract.merging import People, overlap
+from generator.extract.merging import EvidenceLists, People, overlap
 from generator.extract.findings import ArticleFacts, Extractor, Merged, StoryExtraction, extractor_name
 
 EXTRACTOR = extractor_name("plan")
@@ -203,6 +203,7 @@ def _combine(results: list[ArticleFacts], people: People) -> Merged:
         return Merged([])
     best = max(lists, key=lambda points: (max(p.confidence or 0 for p in points), len(points)))
     canonical = [p.model_copy(deep=True) for p in best]
+    evidence = EvidenceLists()
     for points in lists:
         if points is best:
             continue
@@ -213,7 +214,7 @@ def _combine(results: list[ArticleFacts], people: People) -> Merged:
             if len(scores) > 1 and scores[1][0] >= scores[0][0] - 0.1:
                 continue   # not clearly one point
             target = canonical[scores[0][1]]
-            target.evidence.extend(e for e in point.evidence if e not in target.evidence)
+            evidence.add(target.evidence, point.evidence)
     return Merged(sorted(canonical, key=lambda p: p.point))
 
 

@@ -33,7 +33,7 @@ from generator.files.articles import is_caption
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
 from generator.extract.money import NUMBER, find_money, find_percent_of_output, number_value
-from generator.extract.merging import People
+from generator.extract.merging import EvidenceLists, People
 from generator.extract.findings import (
     ArticleFacts, Extractor, FigureClaim, Merged, StoryExtraction, extractor_name,
 )
@@ -867,6 +867,7 @@ def _object_noun(verb) -> str:
 def _combine(results: list[ArticleFacts], people: People) -> Merged:
     merged: dict[str, Pledge] = {}
     pledge_map: dict[tuple[str, str], str] = {}
+    evidence = EvidenceLists()
     for result, pledges in zip(results, _resolved(results, people)):
         for old_id, pledge in pledges:
             pledge_map[(result.source, old_id)] = pledge.id
@@ -874,7 +875,7 @@ def _combine(results: list[ArticleFacts], people: People) -> Merged:
             if current is None:
                 merged[pledge.id] = pledge
                 continue
-            current.evidence.extend(e for e in pledge.evidence if e not in current.evidence)
+            evidence.add(current.evidence, pledge.evidence)
             # One article's firm statement of a commitment outweighs another's hedged one.
             if (pledge.confidence or 0) > (current.confidence or 0):
                 current.confidence, current.basis = pledge.confidence, pledge.basis
@@ -893,6 +894,7 @@ def _resolved(results: list[ArticleFacts], people: People) -> list[list[tuple[st
     names = {(result.source, person.id): person.name
              for result in results for person in result.people + result.candidates}
     resolved = []
+    evidence = EvidenceLists()
     for result in results:
         pledges = []
         for pledge in result.pledges:
@@ -909,7 +911,7 @@ def _resolved(results: list[ArticleFacts], people: People) -> list[list[tuple[st
                 continue     # an actor `check` would reject: no country or organisation by that id
             same = next((p for _, p in pledges if p.id == pledge.id), None)
             if same is not None:     # "Starmer" and "the UK" making one pledge in one article
-                same.evidence.extend(e for e in pledge.evidence if e not in same.evidence)
+                evidence.add(same.evidence, pledge.evidence)
                 continue
             pledges.append((old_id, pledge))
         resolved.append(pledges)
