@@ -21,8 +21,9 @@ from generator.files.atomic import write_text
 from generator.model.records import Source
 
 _GENERATOR = Path(__file__).resolve().parent.parent
-# Beyond the extractors (their fingerprint): the code that orders, dumps and heads the files.
-_WRITER_CODE = ("files/yamlfile.py", "content/schemas.py", "model/facts.py")
+# Beyond the extractors (their fingerprint, which leaves out some of the model): the code that
+# combines with the model's words and records, and that orders, dumps and heads the files.
+_WRITER_CODE = ("files/yamlfile.py", "content/schemas.py")
 # Libraries whose output is in the files: country names, the YAML text, the records' dumps.
 _LIBRARIES = ("pycountry", "PyYAML", "pydantic")
 
@@ -30,8 +31,8 @@ _LIBRARIES = ("pycountry", "PyYAML", "pydantic")
 @functools.cache
 def _writer_fingerprint() -> str:
     digest = hashlib.sha256()
-    for name in _WRITER_CODE:
-        digest.update((_GENERATOR / name).read_bytes())
+    for path in [*(_GENERATOR / name for name in _WRITER_CODE), *sorted((_GENERATOR / "model").rglob("*.py"))]:
+        digest.update(path.read_bytes())
     for library in _LIBRARIES:
         digest.update(f"{library}={package_version(library)}".encode())
     return digest.hexdigest()

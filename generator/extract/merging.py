@@ -64,8 +64,8 @@ class People:
     merged: list[Person]
     ids: dict[tuple[str, str], str]          # (source, id in that article) -> merged id
     country_of: dict[str, str | None] = field(init=False)
-    # Each name is looked up once: every pledge of a person asks again, and each look-up
-    # compares the name with every merged person.
+    # Each name is looked up once: the story kinds ask for one person's country again and
+    # again, and each look-up compares the name with every merged person.
     _by_name: dict[str, str | None] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
