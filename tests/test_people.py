@@ -351,3 +351,10 @@ def test_a_title_the_parser_cut_from_its_sentence_after_a_headline_is_still_read
             "virtual meeting of world leaders Saturday, according to Downing Street.\n")
     people = {p.id: p for p in extract_article(nlp, parse_article(Path("headline.txt"), text)).people}
     assert (people["keir-starmer"].role, people["keir-starmer"].country) == ("Prime Minister", "GB")
+
+
+def test_a_surname_the_tagger_calls_a_person_is_one_when_it_speaks(nlp):
+    people = {p.id for p in extract_article(nlp, article("Earlier, leaders met. Trump said the US would help.")).people}
+    assert people == {"trump"}
+    # Named only as a modifier, it is nobody's mention.
+    assert extract_article(nlp, article("Earlier, leaders met. The Trump administration said no.")).people == []

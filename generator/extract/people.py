@@ -254,7 +254,7 @@ def _surname_groups(context: ArticleDoc, surnames_only: list[_Name], groups: lis
     """Surnames written alone join the one full name they shorten (bringing the role an
     appositive gives: "Le Pen, the long-time ... leader"); a surname never given in full is a
     person of its own only with evidence that it names one: a title ("General Burkhard",
-    "Mrs Le Pen"), an appositive role, the tagger's PERSON twice with a speech verb
+    "Mrs Le Pen"), an appositive role, the tagger's PERSON as the subject of a speech verb
     ("Bardella told ..."), or the tagger's PERSON in a list with people (`_listed_with_people`)."""
     alone: list[_Group] = []
     for name in surnames_only:
@@ -285,7 +285,7 @@ def _surname_groups(context: ArticleDoc, surnames_only: list[_Name], groups: lis
         told = [n for n in group.names if n.label == "PERSON" or n.whole]
         persons = [n for n in group.names if n.label == "PERSON"]
         if any(n.titled or n.honorific in _SURNAME_HONORIFICS for n in told) or (
-                len(persons) >= 2 and any(n.speaks for n in persons)) or any(id(n) in listed for n in persons):
+                any(n.speaks for n in persons)) or any(id(n) in listed for n in persons):
             for name in group.names:
                 name.strong = True
             found.append(group)
