@@ -765,7 +765,10 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
         # "French and British forces to deploy": forces that deploy are troops.
         troops = re.search(re.escape(thing.text), clause)
     if troops and lemma in _TROOP_VERBS:
-        return "troops", "troops", f"troops for Ukraine ({troops.group(0)})" if "Ukraine" in sentence_text else troops.group(0), {}
+        word = troops.group(0)
+        summary = word if "Ukraine" not in sentence_text else (
+            "troops for Ukraine" if word.lower() == "troops" else f"troops for Ukraine ({word})")
+        return "troops", "troops", summary, {}
     # No figure: a commitment only when it is firm (a firm verb, a future) and says what it
     # hands over ("vowing to provide security guarantees", "will contribute to ...").
     if stance == "plain" and lemma not in _FIRM_VERBS:
