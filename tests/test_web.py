@@ -136,6 +136,19 @@ def test_the_search_index_gets_folded_fields_and_the_letters_table():
     assert "folded_title" not in index["config"]["fields"]  # the input is left as it was
 
 
+@pytest.mark.parametrize(("html_text", "apart"), [
+    ("<tr><td>Role</td><td>President</td></tr>", "<tr><td>Role</td> <td>President</td></tr>"),
+    ("<th>a</th><td class=\"x\">b</td>", "<th>a</th> <td class=\"x\">b</td>"),
+    ("<dl><dt>Role</dt><dd>President</dd><dt>Born</dt></dl>",
+     "<dl><dt>Role</dt> <dd>President</dd> <dt>Born</dt></dl>"),
+    ("Members<dl><dt>a</dt></dl>", "Members <dl><dt>a</dt></dl>"),
+    ("<p>x</p><dl>", "<p>x</p><dl>"), ("x <dl>", "x <dl>"), ("<dl>", "<dl>"),
+    ("</td><tdx>", "</td><tdx>"), ("a<dlx>", "a<dlx>"), ("</dd>\n<dt>", "</dd>\n<dt>"),
+])
+def test_adjacent_blocks_get_a_space_between_their_words(html_text, apart):
+    assert web.words_apart(html_text) == apart
+
+
 def test_json_for_a_script_element_cannot_end_it():
     text = web.script_json({"name": "</script><script>alert(1)</script> <!-- & \u2028"})
     assert not set(text) & set("<>&\u2028")

@@ -189,14 +189,21 @@ def robots_txt(site: Site) -> str:
 
 # Adjacent cells, terms and descriptions, and a definition list opening inside a line. A browser
 # lays them out apart, but their text runs together for whatever reads the page as text:
-# Material's search index ("RolePresident"), reader modes, a copy of a table row.
-_GLUED_BLOCKS = re.compile(r"(</(?:td|th|dt|dd)>)(?=<(?:td|th|dt|dd)\b)|(?<=[^\s>])(?=<dl\b)")
+# Material's search index ("RolePresident"), reader modes, a copy of a table row. Every match
+# starts at a "<", so the regex engine skips straight from one "<" to the next (a pattern that
+# opened with the look-behind would be tried at every character of every page: 40x slower).
+_GLUED_BLOCKS = re.compile(r"<(?:(/(?:td|th|dt|dd)>)(?=<(?:td|th|dt|dd)\b)|(?<=[^\s>]<)(?=dl\b))")
 
 
 def words_apart(html_text: str) -> str:
     """The page's HTML with a space where two blocks' text would otherwise run together; the
     space changes no layout (it falls between table cells, or between blocks)."""
-    return _GLUED_BLOCKS.sub(lambda match: (match.group(1) or "") + " ", html_text)
+    return _GLUED_BLOCKS.sub(_space_apart, html_text)
+
+
+def _space_apart(match: re.Match[str]) -> str:
+    closing_tag = match.group(1)
+    return f"<{closing_tag} " if closing_tag else " <"
 
 
 # -- search that ignores accents -----------------------------------------------------------
