@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -35,9 +36,30 @@ class Linker:
         fragment = f"#{anchor}" if anchor else ""
         if target == self.page and anchor:
             return Markup(escape(fragment))
-        here = posixpath.dirname(page_url(self.page, self.directory_urls)) or "."
-        there = page_url(target, self.directory_urls)
-        relative = posixpath.relpath(there or ".", here)
-        if there.endswith("/") or there == "":
-            relative = "./" if relative == "." else relative + "/"
-        return Markup(escape(relative + fragment))
+        return Markup(escape(_href(self.page, target, self.directory_urls) + fragment))
+
+
+@lru_cache(maxsize=1 << 16)
+def _href(page: str, target: str, directory_urls: bool) -> str:
+    # A large story links each event and person from many pages; each href is computed once.
+    here = posixpath.dirname(page_url(page, directory_urls)) or "."
+    there = page_url(target, directory_urls)
+    relative = _relative_path(there or ".", here)
+    if there.endswith("/") or there == "":
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
+def _relative_path(path: str, start: str) -> str:
+    """posixpath.relpath for the site's own paths, without its two calls to os.getcwd (a path
+    that climbs out of the site with ".." is left to relpath itself)."""
+    path_parts = [part for part in posixpath.normpath(path).split("/") if part != "."]
+    start_parts = [part for part in posixpath.normpath(start).split("/") if part != "."]
+    if path.startswith("/") or start.startswith("/") or ".." in path_parts or ".." in start_parts:
+        return posixpath.relpath(path, start)
+    common = 0
+    for here, there in zip(start_parts, path_parts):
+        if here != there:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
