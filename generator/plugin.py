@@ -145,6 +145,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Material's templates compile anew in every build otherwise: most of a small site's time.
         env.bytecode_cache = env.bytecode_cache or bytecode_cache(self.cache)
+        env.filters["inline_stylesheet"] = web.inline_stylesheet
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

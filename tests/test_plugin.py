@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 
 from generator.content.reader import load_facts
 from generator.site.export import facts_document, facts_schema
+from generator.site.web import inline_stylesheet
 from tests.factories import HOSTILE_NAME, build_site, make_story, write_project
 
 NAV = ["Home", "What is a coalition of the willing?", "Who is involved", "Pledges", "Timeline", "Sources",
@@ -100,7 +101,8 @@ def test_navigation_order_and_people_off_the_top_nav(site):
 def test_theme_overrides_are_used(site):
     html = (site / "people/hostile/index.html").read_text(encoding="utf-8")
     stylesheet = (site / "assets/explainer.css").read_text(encoding="utf-8")
-    assert f"<style>{stylesheet.rstrip()}</style>" in html and '<html lang="en"' in html
+    assert f"<style>{inline_stylesheet(stylesheet)}</style>" in html and '<html lang="en"' in html
+    assert "/*" not in inline_stylesheet(stylesheet) and len(inline_stylesheet(stylesheet)) < len(stylesheet)
     # Material's scripts deferred: the page paints before the bundle's start-up runs.
     scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
     assert any("bundle." in script for script in scripts) and all(" defer " in script for script in scripts)
