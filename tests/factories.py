@@ -202,6 +202,7 @@ MKDOCS_YML = """site_name: Harbour guard explainer
 docs_dir: docs
 theme:
   name: material
+  font: false          # as `explainer new` writes it: no third-party requests
 plugins:
   - explainer:
       kinds: [pledges, plan, coalitions]

@@ -136,3 +136,33 @@ def test_phone_has_no_sideways_scrolling(browser, base_url, path):
                         full_page=True)
     context.close()
     assert width[0] <= width[1], f"{path or 'home'} is {width[0]}px wide on a {width[1]}px screen"
+
+
+def test_no_page_logs_an_error_and_every_internal_link_resolves(browser, base_url):
+    # Every page the site links to from its home page, followed page by page: each one loads
+    # without a console error or an uncaught exception, and every link to the site itself
+    # (fragments aside) answers 200.
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on("requestfailed", lambda request: errors.append(f"{page.url}: {request.url} failed"))
+    to_visit, seen, targets = [base_url], set(), set()
+    while to_visit:
+        url = to_visit.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        page.goto(url)
+        hrefs = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href)")
+        for href in hrefs:
+            target = href.split("#")[0]
+            if target.startswith(base_url):
+                targets.add(target)
+                if target.endswith("/") or target.endswith(".html"):
+                    to_visit.append(target)
+    broken = [target for target in sorted(targets) if page.request.get(target).status != 200]
+    context.close()
+    assert len(seen) > 10
+    assert errors == [] and broken == []
