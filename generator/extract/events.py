@@ -101,8 +101,8 @@ def _mentions(context: ArticleDoc, sentence) -> list[DateMention]:
     # A year alone that is the article's own ("support for the army in 2026", "the situation in
     # 2026 remains tense") is the present the article writes in, not a happening.
     years = article.story_years
-    if article.published_date is None and len(written_years(context.text)) == 1:
-        years = written_years(context.text)   # undated, but its full dates name one year
+    if article.published_date is None and len(written := written_years(context.text)) == 1:
+        years = written   # undated, but its full dates name one year
     current = article.published_date.year if article.published_date else max(years, default=None)
     return [d for d in find_dates(sentence, context.text, article.published_date, context.in_quote, years)
             if d.kind != "target" and d.date and not d.future

@@ -164,6 +164,7 @@ def drivers(context: ArticleDoc, passage: Passage) -> list[str]:
 
 _FOUNDING_VERBS = frozenset({"announce", "unveil", "launch", "form", "found", "create", "assemble", "build",
                              "establish", "propose"})
+_GROUP_NOUNS = frozenset(involvement.GROUP_NOUNS)
 _FOUNDING_NOUNS = frozenset({"formation", "creation", "launch", "establishment", "founding"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -172,12 +173,11 @@ def _founded_group(verb: Token) -> Token | None:
     """The group a founding verb founds: its object ("announced an alliance"), the object of
     plans to found one ("unveiled plans to form a new alliance"), or the group a founding noun
     is of ("announces formation of a bloc")."""
-    groups = set(involvement.GROUP_NOUNS)
     for thing in (c for c in verb.children if c.dep_ == "dobj"):
-        if thing.lower_ in groups:
+        if thing.lower_ in _GROUP_NOUNS:
             return thing
         for part in thing.subtree:
-            if part.lower_ not in groups or part.dep_ not in ("dobj", "pobj"):
+            if part.lower_ not in _GROUP_NOUNS or part.dep_ not in ("dobj", "pobj"):
                 continue
             governor = part.head.head if part.dep_ == "pobj" else part.head
             if base_in(governor, _FOUNDING_VERBS) or governor.lower_ in _FOUNDING_NOUNS:

@@ -121,10 +121,9 @@ _THE_PEOPLE_BEFORE = re.compile(r"\s*(?:They|The (?:two |three )?(?:leaders|offi
 
 def _people_just_named(context: ArticleDoc, passage: Passage) -> list[str]:
     """The countries (or organisations) of the people named in the sentence before."""
-    index = next((i for i, s in enumerate(context.sentences) if s.start_char == passage.sentence.start_char), 0)
-    if index == 0:
+    before = next(context.sentences_before(passage.sentence.start_char), None)
+    if before is None:
         return []
-    before = context.sentences[index - 1]
     people = [context.people.get(m.person) for m in context.mentions_in(before.start_char, before.end_char)]
     return list(dict.fromkeys(person_actor(person) for person in people if person is not None))
 

@@ -108,14 +108,15 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
     before = HONORIFIC_AT_END.sub("", text[window:start])
     after = text[end:min(sentence.end_char, end + 220)]
     titled = _written_title(context, window, before)
-    match = _ROLE_AFTER.match(after)
-    if titled is not None and _is_rank(titled[0]) and not match and read_parse:
-        # A rank alone before the name gives way to a title after it: "Retired Lt. Gen. Keith
-        # Kellogg, Trump's special envoy" is an envoy.
-        role, country = _parsed_role(context.doc, start, end)
-        if role is not None:
-            return role, country or titled[1] or institution_country(role), True
-    if titled is not None and not (match and _is_rank(titled[0])):
+    # A rank alone before the name gives way to a title after it: "Retired Lt. Gen. Keith
+    # Kellogg, Trump's special envoy" is an envoy.
+    rank = titled is not None and _is_rank(titled[0])
+    match = _ROLE_AFTER.match(after) if titled is None or rank else None
+    if titled is not None and match is None:
+        if rank and read_parse:
+            role, country = _parsed_role(context.doc, start, end)
+            if role is not None:
+                return role, country or titled[1] or institution_country(role), True
         role, country = titled
         return role, country or institution_country(role), True
     if match and not _name_follows(context, end + match.end("role")) and (not match.group("describers") or _describes(

@@ -76,6 +76,7 @@ class Head:
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
+@functools.lru_cache(maxsize=4)    # the same stylesheet, on every page of a build
 def inline_stylesheet(css: str) -> str:
     """The theme's stylesheet as every page inlines it: without its comments (which say why,
     for maintainers) and indentation, so that each page's first response stays small. No

@@ -57,12 +57,12 @@ _GIVING_VERBS = frozenset({
     "provide", "send", "deploy", "contribute", "supply", "deliver", "give", "allocate",
     "station", "place", "base", "fund", "finance", "establish", "earmark",
 })
-# Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
-# up sanctions", "will increase our military aid", "vowed to intensify pressure".
 # Joining what troops make up: "will join the reassurance force", "participate in the mission".
 _JOINING_VERBS = frozenset({"join", "participate"})
 # Making what is handed over: "accelerate a program to produce missiles".
 _MAKING_VERBS = frozenset({"produce", "build", "manufacture", "make", "deliver", "supply", "provide"})
+# Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
+# up sanctions", "will increase our military aid", "vowed to intensify pressure".
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
                           "accelerate", "strengthen", "double", "triple"})
 # Verbs of a threat, a commitment only to what pressure the warner will bring: "warning Moscow it
@@ -314,11 +314,7 @@ def _nominal_pledge(context: ArticleDoc, match: re.Match):
                            {"amount": Amount(value=amount.value, currency=amount.currency)})
     counts = find_counts(after, match.end())
     if counts and counts[0].start == match.end():
-        count = counts[0]
-        fields = {"quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
-        if _TROOPS.search(count.unit):
-            return actors[0], ("troops", "troops", count.text, fields)
-        return actors[0], ("weapons", f"weapons {count.value:g} {count.unit.split()[-1]}", count.text, fields)
+        return actors[0], _counted("troops" if _TROOPS.search(counts[0].unit) else "weapons", counts[0])
     troops = _TROOPS.match(after)
     if troops:
         return actors[0], ("troops", "troops", troops.group(0), {})
@@ -434,8 +430,7 @@ def _committers(context: ArticleDoc, verb) -> tuple[list[str], object]:
         actors = _actor_ids(context, reporter) if reporter is not None else []
         if reporter is not None and not actors:
             # "The Danish prime minister said ...": the country is an adjective of the title.
-            modifiers = " ".join(t.text for t in reporter.subtree if t.i < reporter.i)
-            actors = [a for a in places_in(modifiers, adjectives=True) if _allowed(a)]
+            actors = _named_by_adjective(t for t in reporter.subtree if t.i < reporter.i)
     return list(dict.fromkeys(actors)), thing
 
 
@@ -449,8 +444,8 @@ def _cosigners(verb) -> list:
         signing = signing.head
     if not base_in(signing, _SIGNING_VERBS):
         return []
-    places = [signing, *(c for c in signing.children if c.dep_ == "dobj")]
-    return [o for token in places for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+    holders = [signing, *(c for c in signing.children if c.dep_ == "dobj")]    # "signed (a text) with"
+    return [o for token in holders for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
             for o in c.children if o.dep_ == "pobj"]
 
 
@@ -578,9 +573,13 @@ def _actor_ids(context: ArticleDoc, head) -> list[str]:
     actors = [a for a in actors_of(context, head) if a not in received and _allowed(a)]
     if not actors and base_in(head, _ORGANISATIONAL_NOUNS):
         # "the British government": the country is an adjective of the noun.
-        modifiers = " ".join(c.text for c in head.children if c.dep_ in ("amod", "compound"))
-        actors = [a for a in places_in(modifiers, adjectives=True) if _allowed(a)]
+        actors = _named_by_adjective(c for c in head.children if c.dep_ in ("amod", "compound"))
     return actors
+
+
+def _named_by_adjective(words) -> list[str]:
+    """The participants the words name, adjectives included ("British", "Danish")."""
+    return [a for a in places_in(" ".join(t.text for t in words), adjectives=True) if _allowed(a)]
 
 
 def _receivers(head) -> list:
@@ -751,15 +750,9 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
     if not counts and not money and stance != "plain" and lemma in _TROOP_VERBS | _WEAPON_VERBS:
         counts = _elided_counts(context, verb, clause, offset)
     if counts and _TROOPS.search(counts[0].unit) and lemma in _TROOP_VERBS:
-        # One actor's troops are one pledge whatever the count, so that sources giving
-        # different counts for it disagree on its figure.
-        count = counts[0]
-        return "troops", "troops", count.text, {
-            "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
+        return _counted("troops", counts[0])
     if counts and lemma in _WEAPON_VERBS:
-        count = counts[0]
-        return "weapons", f"weapons {count.value:g} {count.unit.split()[-1]}", count.text, {
-            "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
+        return _counted("weapons", counts[0])
     troops = _TROOPS.search(clause)
     if troops is None and thing is not None and base_in(thing, _FORCE_NOUNS) and lemma in _TROOP_VERBS:
         # "French and British forces to deploy": forces that deploy are troops.
@@ -785,13 +778,19 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
         return None
     kind, word = found
     if kind == "weapons" and counts and lemma in _STEPPING_UP:
-        count = counts[0]
-        return "weapons", f"weapons {count.value:g} {count.unit.split()[-1]}", count.text, {
-            "quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
+        return _counted("weapons", counts[0])
     summary = _summary(word)
     key = "troops" if kind == "troops" else " ".join(
         [kind, *(w for w in re.findall(r"[a-z0-9]+", summary.lower()) if w not in STOP_WORDS)])
     return kind, key, summary, {}
+
+
+def _counted(kind: str, count: Count):
+    """(kind, id key, summary, fields) of a commitment of troops or weapons with its count. One
+    actor's troops are one pledge whatever the count, so that sources giving different counts
+    for it disagree on its figure; weapons are told apart by their count and unit."""
+    key = "troops" if kind == "troops" else f"weapons {count.value:g} {count.unit.split()[-1]}"
+    return kind, key, count.text, {"quantity": Quantity(value=count.value, unit=count.unit), "_count": count}
 
 
 def _elided_counts(context: ArticleDoc, verb, clause: str, offset: int) -> list[Count]:
