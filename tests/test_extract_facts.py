@@ -57,6 +57,12 @@ def test_scare_quotes_are_not_quotes(nlp):
     ("a £1.6 billion ($2 billion) deal", 1.6e9, "GBP"),
     ("€1.5 billion in aid", 1.5e9, "EUR"),
     ("$500 billion", 5e11, "USD"),
+    ("a package worth 18 billion kronor", 1.8e10, "SEK"),
+    ("SEK 18bn in military aid", 1.8e10, "SEK"),
+    ("NOK 85 billion for 2026", 8.5e10, "NOK"),
+    ("2 billion Danish kroner", 2e9, "DKK"),
+    ("a A$3.2 billion deal", 3.2e9, "AUD"),
+    ("CA$500 million ($350 million)", 5e8, "CAD"),
 ])
 def test_money(text, value, currency):
     money = find_money(text)
@@ -67,6 +73,17 @@ def test_money(text, value, currency):
 def test_counts():
     count = find_counts("to buy over 5,000 air defence missiles")[0]
     assert (count.value, count.unit, count.qualifier) == (5000, "air defence missiles", "over")
+
+
+@pytest.mark.parametrize("text", ["500 kroner", "a user of 5 billion accounts", "USAGE 5 billion"])
+def test_no_currency_where_none_is_said(text):
+    # A bare "kroner" is Danish or Norwegian; a code inside a word is no code.
+    assert find_money(text) == []
+
+
+def test_a_model_number_is_no_count():
+    assert find_counts("will deliver F-16 jets this year") == []
+    assert [c.value for c in find_counts("will deliver 30 F-16 jets")] == [30]
 
 
 def test_money_and_spending_pledges(nlp):

@@ -304,3 +304,12 @@ def test_joining_a_force_sends_troops_and_joining_a_call_about_troops_does_not(n
         "EE": ("troops", "pledges.firm")}
     assert pledges_of(nlp, "Prime Minister Anthony Albanese of Australia will join a phone hook-up with other "
                            "leaders to discuss potentially sending peacekeepers to Ukraine.") == []
+
+
+@pytest.mark.parametrize("text, actor, summary", [
+    ("Turkey offered to secure the Black Sea shipping lanes.", "TR", "secure the Black Sea shipping lanes"),
+    ("Japan offered to send a team of military observers.", "JP", "send a team of military observers"),
+])
+def test_a_task_taken_on_is_a_commitment(nlp, text, actor, summary):
+    assert [(p.actor, p.kind, p.summary) for p in pledges_of(nlp, text)] == [(actor, "other", summary)]
+

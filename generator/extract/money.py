@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model.lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS
+from generator.model.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULTIPLIER = r"trillion|billion|million|thousand|bn|tn|trn|mn|m|k|b"
 _CURRENCY_WORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
-_SYMBOL = "|".join(re.escape(s) for s in CURRENCY_SYMBOLS)
-# "£1.6bn", "$500 billion", "€1.5 billion", "US$2bn"
+# Longest first, so that "CA$" is not read as "A$"; a code only as a word of its own ("SEK 18bn").
+_SYMBOL = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_CODE = "|".join(sorted(CURRENCY_CODES))
+# "£1.6bn", "$500 billion", "€1.5 billion", "US$2bn", "A$3.2 billion", "SEK 18 billion"
 _SYMBOL_AMOUNT = re.compile(
-    rf"(?:US)?(?P<symbol>{_SYMBOL})\s?(?P<number>{NUMBER})\s?(?:-\s?)?(?P<multiplier>{_MULTIPLIER})?\b", re.I)
+    rf"(?:(?<![A-Za-z])(?P<code>{_CODE})\s|(?:US)?(?P<symbol>{_SYMBOL}))\s?(?P<number>{NUMBER})\s?(?:-\s?)?"
+    rf"(?P<multiplier>{_MULTIPLIER})?\b", re.I)
 # "1.6-billion-pound", "2 billion euros"
 _WORD_AMOUNT = re.compile(
     rf"\b(?P<number>{NUMBER})[\s-](?:(?P<multiplier>{_MULTIPLIER})[\s-])?(?P<word>{_CURRENCY_WORD})\b", re.I)
@@ -39,8 +42,9 @@ def number_value(text: str, multiplier: str | None) -> float:
 def find_money(text: str, offset: int = 0) -> list[Money]:
     found = []
     for match in _SYMBOL_AMOUNT.finditer(text):
+        currency = match["code"].upper() if match["code"] else CURRENCY_SYMBOLS[match["symbol"].upper()]
         found.append(Money(number_value(match["number"], match["multiplier"]),
-                           CURRENCY_SYMBOLS[match["symbol"]], match.group(0), offset + match.start(), offset + match.end()))
+                           currency, match.group(0), offset + match.start(), offset + match.end()))
     for match in _WORD_AMOUNT.finditer(text):
         if any(m.start <= offset + match.start() < m.end for m in found):
             continue

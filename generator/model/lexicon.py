@@ -52,7 +52,8 @@ MULTIPLIERS = {
 # -- money ---------------------------------------------------------------------------------
 
 # The symbol articles write before a sum, to the currency's ISO 4217 code.
-CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₴": "UAH"}
+CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₴": "UAH", "AU$": "AUD", "A$": "AUD",
+                    "CA$": "CAD", "C$": "CAD", "NZ$": "NZD"}
 # The symbol pages write before a sum of a currency, by ISO 4217 code.
 SYMBOL_OF_CURRENCY = {code: symbol for symbol, code in CURRENCY_SYMBOLS.items()}
 # Currency names written after a sum ("1.6 billion pounds"), to the ISO 4217 code.
@@ -60,7 +61,17 @@ CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD",
     "euro": "EUR", "euros": "EUR", "yen": "JPY", "hryvnia": "UAH", "hryvnias": "UAH",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "yuan": "CNY",
+    # The Scandinavian crowns share a name, "kroner" being Danish and Norwegian alike: a bare
+    # "kroner" says no currency, so only the Swedish plural and the named forms are read.
+    "krona": "SEK", "kronor": "SEK", "swedish kronor": "SEK", "swedish crowns": "SEK",
+    "norwegian kroner": "NOK", "norwegian crowns": "NOK", "danish kroner": "DKK", "danish crowns": "DKK",
+    "swiss francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "canadian dollars": "CAD",
+    "australian dollars": "AUD", "new zealand dollars": "NZD", "us dollars": "USD",
+    "koruna": "CZK", "czech crowns": "CZK",
 }
+# ISO 4217 codes news copy writes before a sum ("SEK 18bn", "NOK 85 billion").
+CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "UAH", "SEK", "NOK", "DKK", "CHF", "PLN", "CAD",
+                            "AUD", "NZD", "CZK", "CNY", "RUB"})
 
 # -- stop words ----------------------------------------------------------------------------
 

@@ -133,7 +133,9 @@ _CONTENT = (
     ("aid", frozenset({"aid", "assistance", "funding", "financing", "loan", "grant", "package"})),
     ("other", frozenset({
         "guarantee", "backstop", "sanction", "pressure", "support", "help", "protection", "defend", "protect",
-        "delegation", "mission", "train", "training", "intelligence", "hub", "headquarters", "logistics"})),
+        "delegation", "mission", "train", "training", "intelligence", "hub", "headquarters", "logistics",
+        # Tasks taken on: "offered to secure the sea lanes", "will monitor the ceasefire".
+        "secure", "patrol", "monitor", "observer", "demining", "minesweeping"})),
 )
 # Nouns that stand for the things committed when they are a sentence's subject: "troops
 # from France would be placed", "British soldiers could deploy".
@@ -192,6 +194,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         value = number_value(match["number"], match["multiplier"])
         if 1900 <= value <= 2100 and "," not in match["number"]:
             continue  # a year, not a count
+        if re.search(r"[A-Za-z]-$", text[:match.start("number")]):
+            continue  # a model number: "F-16 jets" counts no jets
         found.append(Count(value, unit, qualifier, match.group(0).strip(), offset + match.start(), offset + match.end()))
     return found
 
@@ -715,7 +719,7 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
         # Joining a force is sending troops to it; joining a call to discuss troops is not.
         joined = [c for c in verb.children if c.dep_ == "dobj"] + [
             o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
-        force = next((_TROOPS.search(" ".join(t.text for t in j.subtree)) for j in joined), None)
+        force = next((found for j in joined if (found := _TROOPS.search(" ".join(t.text for t in j.subtree)))), None)
         return ("troops", "troops", force.group(0), {}) if force else None
     start, end = _clause(verb, thing)
     clause, offset = context.text[start:end], start
