@@ -240,3 +240,25 @@ def test_the_organisation_a_case_is_brought_against_takes_part_in_it(nlp):
     text = ("A Paris court convicted the party leader on Monday in a case which involved accusations that her "
             "party, the National Rally, illegally used European Parliament funds.")
     assert statuses(nlp, text) == {"FR": "lead", "national-rally": "member"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A list of nationalities before a plural title, in the clause that says who attended.
+    ("Leaders met in Vienna on Thursday. Among those attending were the British, Polish and Italian prime ministers "
+     "as well as the NATO secretary-general and Turkish vice president.",
+     {"GB": "attended", "PL": "attended", "IT": "attended", "nato": "attended", "TR": "attended"}),
+    # A convenor's phrase runs on over the list of names after it.
+    ("The virtual gathering, held on August 17, was co-chaired by French President Emmanuel Macron, British Prime "
+     "Minister Keir Starmer, and German Chancellor Friedrich Merz.", {"FR": "lead", "GB": "lead", "DE": "lead"}),
+    # The leaders on whose behalf a joint text is issued were at the meeting that issued it.
+    ("In a joint statement issued on behalf of leaders from Germany, Denmark, Finland and the UK, the framework "
+     "was outlined.", {"DE": "attended", "DK": "attended", "FI": "attended", "GB": "attended"}),
+    # Those a speaker addresses at the meeting just named.
+    ("British Prime Minister Keir Starmer convened a virtual meeting on Saturday. Addressing representatives from Canada, Australia and New "
+     "Zealand, he stressed the need for action.", {"GB": "lead", "CA": "attended", "AU": "attended", "NZ": "attended"}),
+    # "It includes ..." of an alliance named before.
+    ("The alliance was formed in Paris. It includes 33 countries – mainly European, as well as Australia, Japan and "
+     "Türkiye.", {"AU": "member", "JP": "member", "TR": "member"}),
+])
+def test_attendance_and_membership_told_by_lists_of_nationalities_names_and_addressees(nlp, text, expected):
+    assert statuses(nlp, text, published=None) == expected

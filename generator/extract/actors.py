@@ -37,6 +37,12 @@ _NATIONAL_TITLE = re.compile(
     rf"\b(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{gazetteer.ROLES_PATTERN}|head|heads|leaders|delegation|delegations|envoy|envoys|officials|"
     r"representatives|ambassador|counterpart|government|chief|chiefs|ministry|authorities)\b")
+# A list of nationalities before the plural of a title: "the British, Polish and Italian prime
+# ministers", "French and German leaders". The shape is matched, the words checked after.
+_NATIONALITIES_TITLE = re.compile(
+    r"\b(?P<list>[A-Z][\w-]+(?:\s*,\s*[A-Z][\w-]+)*,?\s+and\s+[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[Pp]rime [Mm]inisters|[Pp]residents|[Cc]hancellors|[Pp]remiers|[Mm]inisters|leaders|heads of (?:state|government)|"
+    r"delegations|envoys|officials|representatives|ambassadors|counterparts|governments|chiefs)\b")
 
 
 def places_in(text: str, adjectives: bool = False) -> list[str]:
@@ -67,11 +73,27 @@ def countries_of_people_in(context: ArticleDoc, start: int, end: int) -> list[st
         person = context.people.get(mention.person)
         if mention.strong and person is not None and person.country and gazetteer.place(person.country):
             found.append((mention.start, person.country))
-    for match in _NATIONAL_TITLE.finditer(context.text, start, end):
+    found += _nationalities(context.text, start, end)
+    return _in_order(found)
+
+
+def nationalities_in(text: str) -> list[str]:
+    """The countries whose nationality the text puts before a title or a body, in order."""
+    return _in_order(_nationalities(text, 0, len(text)))
+
+
+def _nationalities(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    found = []
+    for match in _NATIONAL_TITLE.finditer(text, start, end):
         place = gazetteer.place_by_adjective(match.group("adjective"))
         if place:
             found.append((match.start(), place.id))
-    return _in_order(found)
+    for match in _NATIONALITIES_TITLE.finditer(text, start, end):
+        # Only a list of nationalities, every word of it: not "Starmer, Macron and German leaders".
+        places = [gazetteer.place_by_adjective(word) for word in re.findall(r"[A-Z][\w-]+", match.group("list"))]
+        if all(places):
+            found += [(match.start(), place.id) for place in places]
+    return found
 
 
 def phrase_span(head: Token, after: int = 0) -> tuple[int, int]:

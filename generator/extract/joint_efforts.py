@@ -61,15 +61,22 @@ _MEMBER_OF = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|w
 _MEMBERS_INCLUDING = re.compile(
     rf"(?:\b(?i:leaders|members|countries|nations|states|partners)\s+of\s+the\s+(?:[\w'’\"“”-]+\s+){{0,4}}?"
     rf"(?i:{EFFORTS})\b|\b(?i:{EFFORTS})\b[^.;:]{{0,60}}?\b(?:grown|expanded|risen|grew)\s+(?:[\w'’-]+\s+){{0,5}}?to\s+"
-    r"(?:\d+|[a-z]+)\s+(?:countries|nations|states|members))[\"”’']?,?\s+(?:including|such\s+as|among\s+them)\s+"
+    r"(?:\d+|[a-z]+)\s+(?:countries|nations|states|members))[\"”’']?,?\s+(?:including|such\s+as|among\s+them|as\s+well\s+as)\s+"
     # A group said to include them: "The alliance includes Belgium and Sweden", "the bloc,
     # which comprises some 30 countries, among them A and B" (involvement.yaml's groups).
     rf"|\b(?i:{involvement.alternation(involvement.GROUP_NOUNS)})[\"”’']?,?\s+(?:(?:which|that)\s+)?(?:now\s+|already\s+)?"
     r"(?:includes|included|include|comprises|comprised|counts)\s+"
     r"(?:(?:about|around|some|more than|over|nearly|almost)\s+)?(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
-    r"(?:countries|nations|states|members)(?:[^.;:]{0,40}?),?\s+(?:including|such\s+as|among\s+them)\s+)?"
+    r"(?:countries|nations|states|members)(?:[^.;:]{0,40}?),?\s+(?:including|such\s+as|among\s+them|as\s+well\s+as)\s+)?"
     # ... and what it includes are places: "includes a £1.6bn deal" names no member.
     rf"(?=(?:the\s+)?(?:{gazetteer.PLACE_NAMES_PATTERN})\b)")
+# The same said of an effort named before: "It includes 33 countries – mainly European, as well
+# as Australia, New Zealand, Japan and Türkiye."
+_ANAPHOR_INCLUDES = re.compile(
+    r"\s*(?:It|(?:The|This) (?:group|grouping|bloc|format|club))\s+(?:now\s+|already\s+)?"
+    r"(?:includes|included|comprises|comprised|counts)\s+(?:(?:about|around|some|more than|over|nearly|almost)\s+)?"
+    r"(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:countries|nations|states|members)[^.;:]{0,40}?,?\s+"
+    r"(?:including|such\s+as|among\s+them|as\s+well\s+as)\s+")
 # "a plan launched by the UK, in collaboration with France, Italy and others"
 _PARTNERS = re.compile(rf"\bin (?:collaboration|cooperation|partnership|coordination) with (?P<list>{LIST})")
 _LIKELY = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:have|has)\s+)?(?:(?:signalled|signaled|indicated|said)\s+)?"
@@ -122,7 +129,11 @@ def _members_included(context: ArticleDoc, passage: Passage) -> list[str]:
     """Places and people's countries in the list an effort's membership is said to include,
     up to the end of its clause."""
     ids: list[str] = []
-    for match in _MEMBERS_INCLUDING.finditer(passage.text):
+    matches = list(_MEMBERS_INCLUDING.finditer(passage.text))
+    anaphor = _ANAPHOR_INCLUDES.match(passage.text)
+    if anaphor and COMMON_EFFORT.search(context.text, 0, passage.offset):
+        matches.append(anaphor)
+    for match in matches:
         end = _LIST_END.search(passage.text, match.end())
         stop = end.start() if end else len(passage.text)
         ids += present_in(context, passage.offset + match.end(), passage.offset + stop)

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract import involvement
-from generator.extract.actors import LIST_SEPARATOR, person_actor, places_in
+from generator.extract.actors import LIST_SEPARATOR, nationalities_in, person_actor, places_in
 from generator.extract.document import ArticleDoc
 from generator.extract.inflection import base_in
 from generator.model import gazetteer
@@ -40,7 +40,7 @@ _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]m
                           r"(?:leaders|ministers|officers|chiefs|representatives|delegations|officials) (?:of|from)|"
                           r"\A\s*(?:Leaders|Ministers|Officers|Chiefs|Representatives|Delegations|Officials) "
                           r"(?:of|from)|"
-                          rf"joined \w+ at|were also at|at the (?:\w+ )?(?:{MEETINGS})|delegations from)\b")
+                          rf"joined \w+ at|were also at|at the (?:\w+ )?(?:{MEETINGS})|delegations from|on behalf of)\b")
 # Words that say who was at a meeting only when one is named in or just before the sentence:
 # "Keir was joined by NATO Secretary General Mark Rutte, ...", "The statement was also signed
 # by the leaders of Denmark, Finland ...".
@@ -50,6 +50,13 @@ _AT_A_MEETING_NAMED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+
 # signed by the leaders of Denmark, Finland, ...".
 _SIGNED_BY = re.compile(r"\b(?:statement|declaration|communiqu[eé]|letter|text)\s+(?:[\w'’-]+\s+){0,3}?"
                         r"(?:was|were|is|has been|had been)\s+(?:also\s+)?(?:co-?)?signed\s+by\b", re.I)
+# Those a speaker addresses at the meeting just named: "Addressing representatives from Ukraine,
+# the EU Commission, NATO, Canada, ..., Starmer stressed ...".
+_ADDRESSED = re.compile(r"\b(?:[Aa]ddress(?:ed|es|ing)|[Bb]rief(?:ed|s|ing)|[Ww]elcom(?:ed|es|ing))\s+(?:the\s+)?"
+                        r"(?:leaders|representatives|delegations|ministers|officials|counterparts|heads)\s+(?:of|from)\b")
+# A text the leaders of a meeting issue together: "In a joint statement issued on behalf of leaders
+# from Germany, Denmark, ...", "a joint declaration by the leaders of ...".
+_JOINT_TEXT = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé]|letter)\b", re.I)
 # Those said to be expected somewhere are expected at a meeting: "Leaders from A and B are expected in London".
 _EXPECTED = re.compile(r"\b(?:are|were|is|was|will be)\s+(?:also\s+)?(?:expected|due)\s+(?:in|at)\b")
 _LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
@@ -59,6 +66,8 @@ _LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
 _CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|convened|arranged|organi[sz]ed))\s+by\s+"
                           r"(?P<phrase>[^,;:.()—–]+?)"
                           r"(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
+# Names after a convenor's, to the end of the list: ", British Prime Minister Keir Starmer, and ...".
+_MORE_NAMES = re.compile(rf"\s*,\s*(?:and\s+)?{LIST}(?=\s*(?:[,;:.()—–]|$))")
 _CONVENING_VERB = re.compile(r"^(?:(?:co-?)?(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing)|"
                              r"convene|convenes|convened|"
                              r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
@@ -86,7 +95,8 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
     # "X was joined by ..." tells of the meeting the article reports, even a few paragraphs on.
     joined = _AT_A_MEETING_NAMED.search(chunk) and (meeting_near or meeting_before(
         context.text, passage.offset, reach=_JOINED_REACH))
-    attending = _attends(chunk) or bool(_SIGNED_BY.search(chunk)) or bool(joined)
+    attending = _attends(chunk) or bool(_SIGNED_BY.search(chunk)) or bool(joined) or bool(
+        meeting_near and _ADDRESSED.search(chunk))
     venues = set(_venues(context, passage))
     if attending or (previous_attending and _LIST_INTRO.match(quote)):
         # "..., as U.S. and Iranian officials held talks in Oman": a clause that
@@ -97,6 +107,10 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
         for place_id in places_outside_negation(clauses):
             if place_id not in venues:
                 ids.append(place_id)
+        # "Among those attending were the British, Polish and Italian prime ministers": in the
+        # clause that says who attends, not in one beside it ("..., as Ukrainian officials held talks").
+        ids += [place_id for _, clause in clauses if _names_attendance(clause) and not NEGATED.search(clause)
+                for place_id in nationalities_in(clause)]
         for mention in context.mentions_in(passage.offset, passage.sentence.end_char):
             person = context.people.get(mention.person)
             clause = clause_holding(clauses, mention.start - passage.offset)
@@ -128,8 +142,12 @@ def _people_just_named(context: ArticleDoc, passage: Passage) -> list[str]:
     return list(dict.fromkeys(person_actor(person) for person in people if person is not None))
 
 
+def _names_attendance(clause: str) -> bool:
+    return bool(_ATTENDED.search(clause) or _ATTEND_LIST.search(clause))
+
+
 def _attends(text: str) -> bool:
-    occasion = MEETING.search(text) or _EXPECTED.search(text)
+    occasion = MEETING.search(text) or _EXPECTED.search(text) or _JOINT_TEXT.search(text)
     return bool(_ATTENDED.search(text) or (occasion and _ATTEND_LIST.search(text)))
 
 
@@ -138,15 +156,20 @@ def convenors(context: ArticleDoc, passage: Passage) -> list[str]:
     about, and places that chair or convene it; a country that only hosts it is its venue."""
     ids: list[str] = []
     for match in _CONVENED_BY.finditer(passage.text):
-        start, end = passage.offset + match.start("phrase"), passage.offset + match.end("phrase")
+        # The phrase runs on over a list of names: "co-chaired by French President Emmanuel
+        # Macron, British Prime Minister Keir Starmer, and German Chancellor Friedrich Merz".
+        more = _MORE_NAMES.match(passage.text, match.end("phrase"))
+        phrase_end = more.end() if more else match.end("phrase")
+        start, end = passage.offset + match.start("phrase"), passage.offset + phrase_end
         ids += people_countries(context, start, end)
-        places = places_in(match.group("phrase"))
+        phrase = passage.text[match.start("phrase"):phrase_end]
+        places = places_in(phrase)
         if "host" not in match.group("verb").lower():
             ids += places
         else:
             # One place that hosts is the venue; two or more host it together ("hosted by Paris
             # and London"), which only those who convene it can: capitals for their governments.
-            hosts = _hosts(match.group("phrase"))
+            hosts = _hosts(phrase)
             ids += hosts if len(hosts) > 1 else []
     for verb in passage.tokens:
         if verb.pos_ not in ("VERB", "AUX") or not _CONVENING_VERB.match(verb.text) or not _convenes(verb):
