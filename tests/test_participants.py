@@ -262,3 +262,8 @@ def test_the_organisation_a_case_is_brought_against_takes_part_in_it(nlp):
 ])
 def test_attendance_and_membership_told_by_lists_of_nationalities_names_and_addressees(nlp, text, expected):
     assert statuses(nlp, text, published=None) == expected
+
+
+def test_an_effort_launched_some_time_ago_by_its_leaders(nlp):
+    text = "The alliance, which includes over 30 countries, was launched earlier this year by France and the UK."
+    assert statuses(nlp, text, published=None) == {"FR": "lead", "GB": "lead"}

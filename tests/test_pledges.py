@@ -313,3 +313,20 @@ def test_joining_a_force_sends_troops_and_joining_a_call_about_troops_does_not(n
 def test_a_task_taken_on_is_a_commitment(nlp, text, actor, summary):
     assert [(p.actor, p.kind, p.summary) for p in pledges_of(nlp, text)] == [(actor, "other", summary)]
 
+
+
+def test_agreeing_to_keep_up_or_step_up_what_is_given_commits(nlp):
+    text = "“We agreed to sustain military aid to Kosovo and tighten economic restrictions on Serbia,” Starmer told reporters."
+    pledges = extract_article(nlp, parse_article(Path("a.txt"), f" date 2025-03-03\nBritish Prime Minister Keir "
+                                                 f"Starmer met leaders on Monday.\n\n{text}")).pledges
+    assert {(p.actor, p.kind) for p in pledges} >= {("GB", "aid")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Called into question" demands nothing; what a meeting will focus on is its agenda.
+    ("The plan has been called into question, as only Britain and France have so far indicated they would provide "
+     "frontline soldiers towards it.", {"GB": ("troops", "pledges.firm"), "FR": ("troops", "pledges.firm")}),
+    ("The France–UK summit will focus on delivering security guarantees and increasing pressure on Serbia.", {}),
+])
+def test_what_call_and_focus_say_of_a_commitment(nlp, text, expected):
+    assert by_actor(nlp, text) == expected

@@ -20,12 +20,17 @@ if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports s
     from spacy.tokens import Token
 
 _LEAD = [
+    # "launched earlier this year by France and the UK": a few lower-case words may come between.
     re.compile(rf"\b(?:[Ll]ed|[Cc]o-led|[Ll]aunched|[Hh]eaded|[Ss]pearheaded|[Cc]onvened|[Cc]o-chaired|[Cc]haired) "
-               rf"by (?P<list>{LIST})"),
+               rf"(?:(?:in|earlier|last|this|that|year|month|week|jointly|together|originally|first)\s+){{0,4}}by (?P<list>{LIST})"),
     re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:which|who)\s+)?(?:are\s+|is\s+|will\s+|would\s+)?"
                r"(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leads|co-leading|"
                r"co-chair|co-chairs|co-chairing|chair|chairs|chairing)\b"),
 ]
+# Told the other way round: "Leading this alliance, whose contours are not yet clear, are the
+# French president and the British prime minister"; who they are is read up to the clause's end.
+_LEADING_ARE = re.compile(rf"\b[Ll]eading\s+(?:the|this|that)\s+(?:[\w'’\"“”-]+\s+){{0,3}}?(?i:{EFFORTS})\b"
+                          r"(?:,[^,.;]{0,80},)?\s+(?:are|is|were|was)\s+")
 # "The Dutch- and Danish-led alliance", "a British-led group": only a group of countries, since
 # "a US-led plan" or "a European-led force" is led by someone outside the group.
 _PLACE_OR_ADJECTIVE = rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTERN})"
@@ -106,6 +111,11 @@ def effort_statuses(context: ArticleDoc, passage: Passage):
                 start, end = passage.offset + match.start("list"), passage.offset + match.end("list")
                 for place_id in present_in(context, start, end):
                     yield place_id, "lead"
+        for match in _LEADING_ARE.finditer(chunk):
+            end = _LIST_END.search(chunk, match.end())
+            stop = end.start() if end else len(chunk)
+            for place_id in present_in(context, passage.offset + match.end(), passage.offset + stop):
+                yield place_id, "lead"
         for match in _LED_GROUP.finditer(chunk):
             for place_id in places_in(match.group("list"), adjectives=True):
                 yield place_id, "lead"
@@ -141,7 +151,7 @@ def _members_included(context: ArticleDoc, passage: Passage) -> list[str]:
 
 
 # Where a list of those included ends: the clause's verb after a comma, or its end.
-_LIST_END = re.compile(r",\s+(?!and\b)(?:[a-z]+ed|have|has|had|are|were|will|would|is|was)\b|[;.:]\s|[—–]")
+_LIST_END = re.compile(r",\s+(?!and\b)(?:[a-z]+ed|have|has|had|are|were|will|would|is|was|who|which|whose)\b|[;.:]\s|[—–]")
 
 
 def drivers(context: ArticleDoc, passage: Passage) -> list[str]:

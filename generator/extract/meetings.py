@@ -71,7 +71,9 @@ _MORE_NAMES = re.compile(rf"\s*,\s*(?:and\s+)?{LIST}(?=\s*(?:[,;:.()—–]|$))"
 _CONVENING_VERB = re.compile(r"^(?:(?:co-?)?(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing)|"
                              r"convene|convenes|convened|"
                              r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
-                             r"organi[sz]ing|hold|holds|held|holding|lead|leads|led|leading)$", re.I)
+                             r"organi[sz]ing|hold|holds|held|holding|lead|leads|led|leading|"
+                             # "Macron opened the meeting", "welcomed leaders to the summit".
+                             r"open|opens|opened|opening|welcome|welcomes|welcomed|welcoming)$", re.I)
 _GUESTS = {"leaders", "delegations", "ministers", "counterparts", "chiefs", "representatives", "officials", "heads",
            "envoys", "allies", "partners"}
 _SPEECH = frozenset({"say", "tell", "speak", "add", "write", "announce", "insist", "warn", "stress", "note", "address"})

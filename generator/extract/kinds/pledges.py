@@ -46,7 +46,7 @@ COMMITMENT_VERBS = frozenset({
     "prepare", "indicate", "back", "allocate", "give", "establish", "contribute", "supply",
     "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
     "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen", "warn", "threaten",
-    "put", "spend", "double", "triple", "join", "participate", "earmark",
+    "put", "spend", "double", "triple", "join", "participate", "earmark", "maintain", "sustain",
 })
 # Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
 # others make one only with a figure, troops or weapons, or in the future tense.
@@ -64,7 +64,9 @@ _MAKING_VERBS = frozenset({"produce", "build", "manufacture", "make", "deliver",
 # Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
 # up sanctions", "will increase our military aid", "vowed to intensify pressure".
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
-                          "accelerate", "strengthen", "double", "triple"})
+                          "accelerate", "strengthen", "double", "triple",
+                          # Keeping up what is given: "sustain military aid", "maintain pressure".
+                          "maintain", "sustain"})
 # Verbs of a threat, a commitment only to what pressure the warner will bring: "warning Moscow it
 # would face new sanctions if ..."; whatever else a warning names is not committed ("warned
 # that troops could be needed").
@@ -105,7 +107,7 @@ _REFUSALS = frozenset({
 _DEMANDS = frozenset({"call", "urge", "ask", "demand", "press", "push", "request", "plead", "appeal", "pressure"})
 _DOUBTS = frozenset({"whether", "unclear", "uncertain", "doubt", "question", "wonder", "ask"})
 _DISCUSSIONS = frozenset({
-    "discuss", "discussion", "consider", "weigh", "debate", "explore", "study", "mull", "talk",
+    "discuss", "discussion", "consider", "weigh", "debate", "explore", "study", "mull", "talk", "focus", "agenda",
     "idea", "possibility", "potential", "prospect", "option", "speculation",
 })
 _POSSIBILITIES = frozenset({
@@ -121,6 +123,8 @@ _MEANS_PREPOSITIONS = frozenset({"by", "in", "after", "through", "since"})
 _DOCUMENT_NOUNS = frozenset({"declaration", "intent", "intention", "letter", "memorandum", "agreement", "statement",
                              "commitment", "pledge", "accord"})
 _SIGNING_VERBS = frozenset({"sign", "adopt", "endorse", "conclude"})
+# Verbs that commit to what they govern, though not by themselves: "agreed to tighten restrictions".
+_AGREEING_VERBS = frozenset({"agree"})
 # What a commitment without a figure is of, by the nouns (and verbs) of what it hands over.
 _CONTENT = (
     ("troops", frozenset({
@@ -132,7 +136,7 @@ _CONTENT = (
         "warship", "frigate", "helicopter"})),
     ("aid", frozenset({"aid", "assistance", "funding", "financing", "loan", "grant", "package"})),
     ("other", frozenset({
-        "guarantee", "backstop", "sanction", "pressure", "support", "help", "protection", "defend", "protect",
+        "guarantee", "backstop", "sanction", "restriction", "pressure", "support", "help", "protection", "defend", "protect",
         "delegation", "mission", "train", "training", "intelligence", "hub", "headquarters", "logistics",
         # Tasks taken on: "offered to secure the sea lanes", "will monitor the ceasefire".
         "secure", "patrol", "monitor", "observer", "demining", "minesweeping"})),
@@ -379,18 +383,26 @@ def _stance(verb) -> str | None:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in modifiers):
             return None              # "whether the US would offer", "if Britain sends troops"
         words = modifiers if position == 0 else [token, *modifiers]
-        if any(base_in(w, _REFUSALS | _DEMANDS | _DOUBTS | _DISCUSSIONS) for w in words if w.dep_ != "mark"):
+        if any(base_in(w, _REFUSALS | _DEMANDS | _DOUBTS | _DISCUSSIONS) and not _called_otherwise(w)
+               for w in words if w.dep_ != "mark"):
             return None
         possible |= any(w.lower_ in _POSSIBILITIES or base_in(w, _POSSIBILITIES) for w in words)
         # "vowed to send", "signed a declaration of intent to deploy": committed by the governing verb.
         firm |= any(w.lower_ in _FIRM_WORDS for w in words) or (
-            position > 0 and base_in(token, _FIRM_VERBS | _SIGNING_VERBS))
+            position > 0 and base_in(token, _FIRM_VERBS | _SIGNING_VERBS | _AGREEING_VERBS))
         # "Sweden is sending jets": a delivery under way is a commitment kept.
         firm |= position == 0 and token.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in modifiers)
     if possible:
         return "possible"
     return "firm" if firm or base_in(verb, _FIRM_VERBS) else "plain"
+
+
+def _called_otherwise(word) -> bool:
+    """"Call" that demands nothing: "has been called into question", "what they called a
+    force"; a demand calls for something or on someone."""
+    return base_in(word, frozenset({"call"})) and any(
+        (c.dep_ == "prep" and c.lower_ == "into") or c.dep_ in ("oprd", "attr") for c in word.children)
 
 
 def _passive(verb) -> bool:
