@@ -330,3 +330,9 @@ def test_agreeing_to_keep_up_or_step_up_what_is_given_commits(nlp):
 ])
 def test_what_call_and_focus_say_of_a_commitment(nlp, text, expected):
     assert by_actor(nlp, text) == expected
+
+
+def test_a_signed_text_on_deploying_forces_commits_its_signatories_but_not_where_they_go(nlp):
+    text = ("Norway, Denmark and Moldova have signed a declaration of intent regarding the future deployment of "
+            "multinational forces in Moldova.")
+    assert by_actor(nlp, text) == {"NO": ("troops", "pledges.plain"), "DK": ("troops", "pledges.plain")}

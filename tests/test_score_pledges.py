@@ -64,3 +64,22 @@ def test_pledge_without_figures_matched_by_kind_and_keywords(tmp_path):
     report = evaluate(tmp_path, {SOURCE: SimpleNamespace(pledges=[other_actor, other_kind, same_kind])})
     assert counts(report, "pledges") == (1, 2, 0)
     assert report.types["pledges"].false_hits[0].startswith("a1: pledge GB proposal")
+
+
+
+def test_commitments_of_one_sentence_pair_with_the_gold_of_their_own_kind(tmp_path):
+    sentence = "We agreed to keep up pressure, sustain military aid to Kosovo and tighten restrictions on Serbia"
+    (tmp_path / "a1.yaml").write_text(
+        "source: a1\npledges:\n"
+        "  - {actor: GB, kind: aid, quote: \"sustain military aid to Kosovo\"}\n"
+        "  - {actor: GB, kind: other, quote: \"tighten restrictions on Serbia\"}\n",
+        encoding="utf-8",
+    )
+    pressure = Pledge(id="p1", actor="GB", kind="other", summary="keep up pressure", evidence=ev(sentence))
+    tighten = pressure.model_copy(update={"id": "p2", "summary": "tighten restrictions"})
+    aid = pressure.model_copy(update={"id": "p3", "kind": "aid", "summary": "sustain military aid"})
+    report = evaluate(tmp_path, {SOURCE: SimpleNamespace(pledges=[pressure, tighten, aid])})
+    # Every prediction overlaps both gold quotes; the aid pledge pairs with the aid gold, so the
+    # one left over is a third "other".
+    assert counts(report, "pledges") == (2, 1, 0)
+    assert report.types["pledges"].false_hits[0].startswith("a1: pledge GB other")

@@ -4,7 +4,7 @@ A prediction matches a gold pledge with the same actor (case-insensitive) and an
 amount value (relative difference under 0.1%, any currency), equal quantity value, predicted
 evidence overlapping the gold ``quote``, or (for pledges stated again in another sentence) the
 same ``kind`` with keyword overlap between the gold quote and the prediction's summary and
-evidence.
+evidence. Of several matches, one of the same ``kind`` pairs first.
 """
 
 from __future__ import annotations
@@ -55,6 +55,10 @@ def pledge_scorer(source: str) -> Callable[[GoldPledge, Any], float]:
             gold.quote, " ".join([value_of(pred, "summary") or "", *quotes])
         ):
             total += 0.5
+        if total and str(value_of(pred, "kind", "")) == gold.kind:
+            # Two commitments of one sentence ("sustain aid and tighten restrictions") pair
+            # with the gold of their own kind first.
+            total += 0.25
         return total
 
     return score

@@ -86,6 +86,13 @@ _LATER_CONDITION = re.compile(
 _TROOPS = re.compile(
     r"\bboots on the ground\b|\b(?:troops|peacekeepers|peacekeeping forces?|soldiers|sailors|marines|"
     r"servicemen|military personnel|(?:peacekeeping|reassurance|stabilisation|stabilization|multinational) force)\b", re.I)
+# Troops sent, told as a noun in the text that is signed: "a declaration of intent regarding the
+# future deployment of multinational forces".
+_DEPLOYMENT = re.compile(r"\b(?:deployment|dispatch|stationing|sending)\s+of\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+                         r"(?:troops|forces|force|soldiers|peacekeepers|contingents?)\b", re.I)
+# Where troops are to go: "forces in Ukraine", "deploy to Ukraine", "on Ukrainian soil".
+_DESTINATION = re.compile(r"\b(?:in|to|into|inside|on|across|for)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                          r"(?P<ground>\s+(?:soil|territory|ground))?")
 _TRUCE = re.compile(r"\b(?P<length>(?:one|two|three|four|six|\d+)-(?:day|week|month))?\s*(?P<noun>truce|ceasefire|cease-fire)\b", re.I)
 _TROOP_VERBS = frozenset({
     "vow", "prepare", "deploy", "send", "commit", "pledge", "back", "indicate", "offer", "establish",
@@ -257,6 +264,11 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
             if found is None:
                 continue
             settled |= _governors(verb)
+            if found[0] == "troops":
+                # A country does not send troops to itself: it is where they go, a receiver.
+                actors = [actor for actor in actors if actor not in _destinations(chunk)]
+                if not actors:
+                    continue
             condition, later = _condition(context, index, verb, thing)
             _add(pledges, claims, context, quote, actors, stance, found, condition, later, listing)
         if nominal:
@@ -265,6 +277,17 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                 actor, pledge = found
                 _add(pledges, claims, context, quote, [actor], "nominal", pledge, None, None)
     return sorted(pledges.values(), key=lambda p: p.id), claims
+
+
+def _destinations(text: str) -> set[str]:
+    """The countries a sentence names as where troops go ("in Ukraine", "on Ukrainian soil")."""
+    found = set()
+    for match in _DESTINATION.finditer(text):
+        place = gazetteer.place_by_name(match["name"]) or (
+            gazetteer.place_by_adjective(match["name"]) if match["ground"] else None)
+        if place:
+            found.add(place.id)
+    return found
 
 
 def _add(pledges: dict, claims: list, context: ArticleDoc, quote: str, actors: list[str], stance: str, found,
@@ -769,6 +792,10 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
         return _counted("troops", counts[0])
     if counts and lemma in _WEAPON_VERBS:
         return _counted("weapons", counts[0])
+    deployment = _DEPLOYMENT.search(clause) if lemma in _SIGNING_VERBS else None
+    if deployment:
+        # "signed a declaration of intent on the deployment of multinational forces".
+        return "troops", "troops", deployment.group(0), {}
     troops = _TROOPS.search(clause)
     if troops is None and thing is not None and base_in(thing, _FORCE_NOUNS) and lemma in _TROOP_VERBS:
         # "French and British forces to deploy": forces that deploy are troops.
