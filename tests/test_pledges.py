@@ -336,3 +336,13 @@ def test_a_signed_text_on_deploying_forces_commits_its_signatories_but_not_where
     text = ("Norway, Denmark and Moldova have signed a declaration of intent regarding the future deployment of "
             "multinational forces in Moldova.")
     assert by_actor(nlp, text) == {"NO": ("troops", "pledges.plain"), "DK": ("troops", "pledges.plain")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Who signals readiness to deploy commits; the country named by a title's adjective commits.
+    ("The UK has signaled readiness to deploy peacekeepers if a truce is secured.", {"GB": ("troops", "pledges.firm")}),
+    ("The Danish prime minister has pledged to put military boots on the ground in Kosovo.",
+     {"DK": ("troops", "pledges.firm")}),
+])
+def test_a_readiness_stated_and_a_title_named_by_its_country(nlp, text, expected):
+    assert by_actor(nlp, text) == expected

@@ -119,9 +119,14 @@ _DISCUSSIONS = frozenset({
 })
 _POSSIBILITIES = frozenset({
     "could", "might", "may", "open", "want", "wish", "hope", "seek", "aim", "willing", "likely",
-    "expect", "potentially", "possibly", "propose", "suggest",
+    "expect", "potentially", "possibly", "propose", "suggest", "willingness", "plan",
 })
-_FIRM_WORDS = frozenset({"will", "would", "shall", "'ll", "ready", "prepared", "set", "determined", "willing"})
+_FIRM_WORDS = frozenset({"will", "would", "shall", "'ll", "ready", "prepared", "set", "determined", "willing",
+                         "readiness", "commitment", "determination", "pledge", "promise"})
+# Nouns of an intention whose infinitive commits the one who states it: "signaled readiness to
+# deploy", "confirmed its commitment to send"; a willingness or a plan is a possibility.
+_INTENT_NOUNS = frozenset({"readiness", "commitment", "determination", "pledge", "promise", "intention",
+                           "willingness", "plan", "decision"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _NEGATIVE_PREPOSITIONS = frozenset({"without", "instead", "rather", "against"})
 _MEANS_PREPOSITIONS = frozenset({"by", "in", "after", "through", "since"})
@@ -167,6 +172,7 @@ _NEEDS_MILITARY = frozenset({"delegation", "mission", "intelligence", "training"
 _RECIPIENT_PREPOSITIONS = frozenset({"to", "for", "into", "inside", "towards", "toward"})
 _HELPING_VERBS = frozenset({"help", "enable", "allow", "assist"})
 _RELATIONAL_NOUNS = frozenset({"ally", "partner", "friend", "backer", "supporter", "neighbour", "neighbor"})
+_TITLE_NOUNS = frozenset({"minister", "president", "chancellor", "premier", "leader"})
 _ORGANISATIONAL_NOUNS = frozenset({"government", "administration", "ministry", "officials", "authorities", "cabinet", "side"})
 
 
@@ -585,6 +591,9 @@ def _subject(verb):
         thanked = [c for c in verb.head.head.children if c.dep_ == "dobj"]
         if thanked:
             return thanked[0]
+    if verb.dep_ == "acl" and base_in(verb.head, _INTENT_NOUNS) and verb.head.dep_ == "dobj":
+        # "The UK has signaled readiness to deploy peacekeepers": who signals it.
+        return _subject(verb.head.head)
     subject = subject_of(verb)
     head = verb
     for _ in range(5):
@@ -610,8 +619,8 @@ def _actor_ids(context: ArticleDoc, head) -> list[str]:
     """Who a subject phrase stands for, without the receivers it names."""
     received = {a for token in _receivers(head) for a in actors_of(context, token)}
     actors = [a for a in actors_of(context, head) if a not in received and _allowed(a)]
-    if not actors and base_in(head, _ORGANISATIONAL_NOUNS):
-        # "the British government": the country is an adjective of the noun.
+    if not actors and (base_in(head, _ORGANISATIONAL_NOUNS) or base_in(head, _TITLE_NOUNS)):
+        # "the British government", "The British prime minister": the country is an adjective of the noun.
         actors = _named_by_adjective(c for c in head.children if c.dep_ in ("amod", "compound"))
     return actors
 
