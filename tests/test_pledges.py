@@ -346,3 +346,12 @@ def test_a_signed_text_on_deploying_forces_commits_its_signatories_but_not_where
 ])
 def test_a_readiness_stated_and_a_title_named_by_its_country(nlp, text, expected):
     assert by_actor(nlp, text) == expected
+
+
+def test_the_leaders_commit_for_those_at_the_meeting(nlp):
+    text = ("Leaders from France, Germany and Poland attended the meeting in Warsaw. The leaders committed to come "
+            "to Kosovo's aid in a future attack.")
+    assert by_actor(nlp, text) == {code: ("aid", "pledges.group") for code in ("FR", "DE", "PL")}
+    # A group's troops are its members' own, told one by one; a hedged group commits no one.
+    assert by_actor(nlp, text.replace("come to Kosovo's aid in a future attack", "send 5,000 troops")) == {}
+    assert by_actor(nlp, text.replace("committed to", "could")) == {}

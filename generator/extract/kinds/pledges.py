@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from generator.model.kinds.pledges import Pledge
 from generator.model.records import Amount, Evidence, Quantity
@@ -103,7 +104,7 @@ _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
 # A firm or plain commitment is published; one the sentence only holds possible ("could
 # deploy", "open to sending") is held until an editor has read it (below `review_below`), its
 # prior low enough that a few possibilities the gold counts as pledges do not publish the rest.
-CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.3, "nominal": 0.6}
+CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.3, "nominal": 0.6, "group": 0.5}
 
 # How the sentence holds the commitment, from the words that govern its verb. A refusal, a
 # demand, a doubt or a discussion is no pledge; a possibility is one to review.
@@ -227,6 +228,7 @@ def _short_amount(value: float) -> str:
 def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim]]:
     pledges: dict[str, Pledge] = {}
     claims: list[FigureClaim] = []
+    present = cache(lambda: _at_the_meeting(context))
     for index, sentence in enumerate(context.sentences):
         verbs = [t for t in sentence if base_in(t, COMMITMENT_VERBS) and t.pos_ in ("VERB", "AUX")]
         nominal = _NOMINAL.search(context.text, sentence.start_char, sentence.end_char)
@@ -258,6 +260,12 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                 # "Six European countries ... are prepared to send troops. Among the countries
                 # named are the UK, France, ...": a group's commitment is its named members'.
                 actors, listing = _members_named_after(context, index, verb)
+            label = stance
+            group = not actors and stance != "possible" and _is_group(_subject(verb))
+            if group:
+                # "The leaders threatened to ratchet up sanctions": those the article has at its
+                # meeting, a reading the calibration rates on its own.
+                actors, label = present(), "group"
             # "an agreement between the UK and Ukraine, which guarantees £3bn ... to help Ukraine
             # acquire ...": who the commitment helps is not who makes it.
             helped = _helped(context, verb)
@@ -267,8 +275,8 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                     hedged |= _governors(verb)
                 continue
             found = _pledge_of(context, verb, thing, stance, chunk)
-            if found is None:
-                continue
+            if found is None or (group and found[0] not in ("other", "aid")):
+                continue      # a group's troops, arms or sums are its members' own, told one by one
             settled |= _governors(verb)
             if found[0] == "troops":
                 # A country does not send troops to itself: it is where they go, a receiver.
@@ -276,7 +284,7 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                 if not actors:
                     continue
             condition, later = _condition(context, index, verb, thing)
-            _add(pledges, claims, context, quote, actors, stance, found, condition, later, listing)
+            _add(pledges, claims, context, quote, actors, label, found, condition, later, listing)
         if nominal:
             found = _nominal_pledge(context, nominal)
             if found is not None:
@@ -544,6 +552,22 @@ def _members_named_after(context: ArticleDoc, index: int, verb) -> tuple[list[st
     start = context.text.find(text, following.start_char)
     members = [a for a in present_in(context, start, start + len(text)) if _allowed(a)]
     return members, text
+
+
+def _is_group(subject) -> bool:
+    """A subject that names the leaders at the article's meeting without naming one: "The
+    leaders", "European leaders"; not "Ukraine's leaders" or "some leaders"."""
+    return subject is not None and base_in(subject, frozenset({"leader"})) and subject.tag_ in ("NNS", "NNPS") \
+        and not any(c.dep_ in ("poss", "prep", "nummod") or c.lower_ in ("some", "other", "many", "several", "few")
+                    for c in subject.children)
+
+
+def _at_the_meeting(context: ArticleDoc) -> list[str]:
+    """The countries and organisations the article has leading or attending its meeting."""
+    from generator.extract.participants import extract_participants
+
+    participants, _ = extract_participants(context)
+    return [p.id for p in participants if p.status in ("lead", "attended") and _allowed(p.id)]
 
 
 def _signer(verb):
