@@ -148,7 +148,7 @@ def build(context: click.Context, site_dir: Path | None) -> None:
 @click.option("--details/--brief", default=True, show_default=True,
               help="List every miss and false hit, and precision by extraction rule, after the scores.")
 @click.option("--review-below", type=click.FloatRange(0, 1), default=None,
-              help="Score only facts at or above this confidence (default: the project's review_below, else 0.5).")
+              help="Score only facts at or above this confidence (default: the project's review_below, else the default review_below).")
 @click.pass_context
 def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, details: bool,
              review_below: float | None) -> None:
@@ -168,11 +168,12 @@ def evaluate(context: click.Context, gold_dir: Path, articles: Path | None, deta
 def _project_review_below(context: click.Context) -> float:
     """The threshold of the project the command runs in, if it runs in one."""
     from generator.content.reader import site_review_below
+    from generator.model.facts import REVIEW_BELOW
 
     try:
         project = project_from(context)
     except click.UsageError:
-        return 0.5
+        return REVIEW_BELOW
     return site_review_below(project)
 
 

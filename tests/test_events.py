@@ -160,3 +160,12 @@ def test_holding_is_an_occasion_only_of_a_meeting(nlp):
                             "London.\n")
     assert [e.date for e in events] == ["2025-03-02"]
     assert events_of(nlp, " date 2025-03-02 The army is holding the line along the river despite the losses.\n") == []
+
+
+def test_a_second_sentence_on_a_day_is_held_unless_it_announces_a_sum(nlp):
+    text = (" date 2025-03-03\nLeaders from ten countries met in Vienna on Sunday to discuss the alliance.\n\n"
+            "Austrian Chancellor Karl Nehammer hosted the talks on Sunday at the Hofburg.\n\n"
+            "Austria also announced a €500m loan for Kosovo on Sunday.\n")
+    bases = [e.basis for e in sorted(events_of(nlp, text), key=lambda e: e.evidence[0].quote)]
+    # The second sentence on the meeting day is mostly the same meeting again; a sum is news of its own.
+    assert sorted(bases) == ["events.relative", "events.relative", "events.same-day"]

@@ -267,3 +267,15 @@ def test_attendance_and_membership_told_by_lists_of_nationalities_names_and_addr
 def test_an_effort_launched_some_time_ago_by_its_leaders(nlp):
     text = "The alliance, which includes over 30 countries, was launched earlier this year by France and the UK."
     assert statuses(nlp, text, published=None) == {"FR": "lead", "GB": "lead"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The meeting, headed by Austrian Chancellor Karl Nehammer and Czech Prime Minister Petr Fiala, drew 26 leaders.",
+     {"AT": "lead", "CZ": "lead"}),
+    # Who heads a delegation does not lead the meeting.
+    ("A delegation led by Polish Prime Minister Donald Tusk attended the meeting.", {"PL": "attended"}),
+    ("The alliance includes European powers such as France and Italy, alongside other allies including Canada "
+     "and Japan.", {"FR": "member", "IT": "member", "CA": "member", "JP": "member"}),
+])
+def test_a_meeting_headed_by_and_an_alliance_of_powers_such_as(nlp, text, expected):
+    assert statuses(nlp, text, published=None) == expected

@@ -52,7 +52,7 @@ def test_a_demand_a_doubt_or_a_discussion_is_no_pledge(nlp, text):
 
 
 def test_a_possibility_is_held_for_review_and_a_promise_is_not(nlp):
-    # "could deploy", "open to sending", "has not ruled out": below the review threshold (0.5).
+    # "could deploy", "open to sending", "has not ruled out": below the review threshold.
     possible = ("troops", "pledges.possible")
     assert by_actor(nlp, "France has 2,000 soldiers that could deploy to Ukraine.") == {"FR": possible}
     assert by_actor(nlp, "France and the UK have also indicated they are open to sending peacekeeping forces "
@@ -355,3 +355,7 @@ def test_the_leaders_commit_for_those_at_the_meeting(nlp):
     # A group's troops are its members' own, told one by one; a hedged group commits no one.
     assert by_actor(nlp, text.replace("come to Kosovo's aid in a future attack", "send 5,000 troops")) == {}
     assert by_actor(nlp, text.replace("committed to", "could")) == {}
+
+
+def test_continuing_sanctions_commits(nlp):
+    assert by_actor(nlp, "Japan will continue economic sanctions on Serbia.") == {"JP": ("other", "pledges.firm")}

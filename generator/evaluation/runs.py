@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.model.facts import REVIEW_BELOW
 from generator.evaluation.gold import load_gold
 from generator.evaluation.report import rule_outcomes
 from generator.evaluation.scoring import Report, evaluate
@@ -15,7 +16,7 @@ from generator.extract.machine_layer import read_articles_from
 from generator.model.errors import ContentError
 
 
-def score_folder(gold_dir: Path, articles_dir: Path, review_below: float = 0.5) -> Report:
+def score_folder(gold_dir: Path, articles_dir: Path, review_below: float = REVIEW_BELOW) -> Report:
     """Extract the annotated articles of `articles_dir` (cache aside) and score them against
     `gold_dir`, as the site would publish them. Raises ContentError for bad gold or articles."""
     gold = load_gold(gold_dir)

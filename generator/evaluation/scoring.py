@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.model.facts import REVIEW_BELOW
 from generator.evaluation.gold import GoldArticle, GoldEvent, GoldQuote, load_gold
 from generator.evaluation.kinds import STORY_SCORES
 from generator.evaluation.matching import (
@@ -83,7 +84,7 @@ class Report:
     unscored: list[str] = field(default_factory=list)
     # Per type, every prediction's confidence and whether it was right, held ones included.
     reliability: dict[str, list[Outcome]] = field(default_factory=dict)
-    review_below: float = 0.5
+    review_below: float = REVIEW_BELOW
 
     @property
     def micro(self) -> TypeScore:
@@ -151,7 +152,7 @@ def evaluate(
     gold_dir: Path | Mapping[str, GoldArticle],
     predicted: Mapping[str, Any],
     conflicts: Sequence[Any] | None = None,
-    review_below: float = 0.5,
+    review_below: float = REVIEW_BELOW,
 ) -> Report:
     """Score ``predicted`` (article id -> per-article facts) against the gold in ``gold_dir``.
 

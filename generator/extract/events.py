@@ -21,6 +21,7 @@ from generator.extract.inflection import base_in
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, sentence_text
 from generator.extract.findings import extractor_name
+from generator.extract.money import find_money
 from generator.extract.involvement import MEETING_NOUNS
 from generator.files.articles import is_caption
 
@@ -83,11 +84,13 @@ def extract_events(context: ArticleDoc) -> list[Event]:
 def _same_day_again(events) -> list[Event]:
     """Events in the article's order, each one after the first of its day proposed by rule
     "events.same-day": a second sentence on the day of a happening is mostly more of the same
-    happening, told again in other words, and only sometimes a happening of its own."""
+    happening, told again in other words, and only sometimes a happening of its own: one that
+    announces a sum is one."""
     seen: set[str] = set()
     kept = []
     for event in events:
-        if event.date in seen and event.basis != "events.absolute":
+        # A sum announced that day is a happening of its own: "... announces a £1.6bn deal".
+        if event.date in seen and event.basis != "events.absolute" and not find_money(event.evidence[0].quote):
             event = event.model_copy(update=rated("events.same-day", 0.4))
         seen.add(event.date)
         kept.append(event)

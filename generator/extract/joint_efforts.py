@@ -71,8 +71,10 @@ _MEMBERS_INCLUDING = re.compile(
     # which comprises some 30 countries, among them A and B" (involvement.yaml's groups).
     rf"|\b(?i:{involvement.alternation(involvement.GROUP_NOUNS)})[\"”’']?,?\s+(?:(?:which|that)\s+)?(?:now\s+|already\s+)?"
     r"(?:includes|included|include|comprises|comprised|counts)\s+"
-    r"(?:(?:about|around|some|more than|over|nearly|almost)\s+)?(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
-    r"(?:countries|nations|states|members)(?:[^.;:]{0,40}?),?\s+(?:including|such\s+as|among\s+them|as\s+well\s+as)\s+)?"
+    # "includes 33 countries, among them ...", "includes European powers such as ...".
+    r"(?:(?:about|around|some|more than|over|nearly|almost)\s+)?(?:(?:\d+|[A-Za-z]+(?:-[a-z]+)?)\s+"
+    r"(?:countries|nations|states|members|powers|allies|partners)(?:[^.;:]{0,40}?),?\s+"
+    r"(?:including|such\s+as|among\s+them|as\s+well\s+as)\s+)?"
     # ... and what it includes are places: "includes a £1.6bn deal" names no member.
     rf"(?=(?:the\s+)?(?:{gazetteer.PLACE_NAMES_PATTERN})\b)")
 # The same said of an effort named before: "It includes 33 countries – mainly European, as well

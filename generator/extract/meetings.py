@@ -50,8 +50,8 @@ _AT_A_MEETING_NAMED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+
 # signed by the leaders of Denmark, Finland, ...".
 _SIGNED_BY = re.compile(r"\b(?:statement|declaration|communiqu[eé]|letter|text)\s+(?:[\w'’-]+\s+){0,3}?"
                         r"(?:was|were|is|has been|had been)\s+(?:also\s+)?(?:co-?)?signed\s+by\b", re.I)
-# Those a speaker addresses at the meeting just named: "Addressing representatives from Ukraine,
-# the EU Commission, NATO, Canada, ..., Starmer stressed ...".
+# Those a speaker addresses at the meeting just named: "Addressing representatives from Serbia,
+# the EU Commission, NATO, Canada, ..., Vucic stressed ...".
 _ADDRESSED = re.compile(r"\b(?:[Aa]ddress(?:ed|es|ing)|[Bb]rief(?:ed|s|ing)|[Ww]elcom(?:ed|es|ing))\s+(?:the\s+)?"
                         r"(?:leaders|representatives|delegations|ministers|officials|counterparts|heads)\s+(?:of|from)\b")
 # A text the leaders of a meeting issue together: "In a joint statement issued on behalf of leaders
@@ -66,13 +66,19 @@ _LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
 _CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|convened|arranged|organi[sz]ed))\s+by\s+"
                           r"(?P<phrase>[^,;:.()—–]+?)"
                           r"(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
+# A meeting said to be headed or led by someone: "The meeting, headed by French President
+# Emmanuel Macron and British Prime Minister Keir Starmer"; only after the meeting's own noun,
+# since "a delegation led by" names who leads a delegation, not the meeting.
+_MEETING_HEADED_BY = re.compile(rf"\b(?i:{MEETINGS})\b,?\s+(?:(?:which|that)\s+)?(?:(?:was|is|were|will be)\s+)?"
+                                r"(?:jointly\s+)?(?P<verb>headed|led|co-led|presided over)\s+by\s+"
+                                r"(?P<phrase>[^,;:.()—–]+?)(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
 # Names after a convenor's, to the end of the list: ", British Prime Minister Keir Starmer, and ...".
 _MORE_NAMES = re.compile(rf"\s*,\s*(?:and\s+)?{LIST}(?=\s*(?:[,;:.()—–]|$))")
 _CONVENING_VERB = re.compile(r"^(?:(?:co-?)?(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing)|"
                              r"convene|convenes|convened|"
                              r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
                              r"organi[sz]ing|hold|holds|held|holding|lead|leads|led|leading|"
-                             # "Macron opened the meeting", "welcomed leaders to the summit".
+                             # "Macron opened the meeting", "welcomed leaders to the talks".
                              r"open|opens|opened|opening|welcome|welcomes|welcomed|welcoming)$", re.I)
 _GUESTS = {"leaders", "delegations", "ministers", "counterparts", "chiefs", "representatives", "officials", "heads",
            "envoys", "allies", "partners"}
@@ -110,7 +116,7 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
             if place_id not in venues:
                 ids.append(place_id)
         # "Among those attending were the British, Polish and Italian prime ministers": in the
-        # clause that says who attends, not in one beside it ("..., as Ukrainian officials held talks").
+        # clause that says who attends, not in one beside it ("..., as Serbian officials held talks").
         ids += [place_id for _, clause in clauses if _names_attendance(clause) and not NEGATED.search(clause)
                 for place_id in nationalities_in(clause)]
         for mention in context.mentions_in(passage.offset, passage.sentence.end_char):
@@ -157,7 +163,7 @@ def convenors(context: ArticleDoc, passage: Passage) -> list[str]:
     """Countries of the people who host, chair, arrange or convene the meeting the passage is
     about, and places that chair or convene it; a country that only hosts it is its venue."""
     ids: list[str] = []
-    for match in _CONVENED_BY.finditer(passage.text):
+    for match in [*_CONVENED_BY.finditer(passage.text), *_MEETING_HEADED_BY.finditer(passage.text)]:
         # The phrase runs on over a list of names: "co-chaired by French President Emmanuel
         # Macron, British Prime Minister Keir Starmer, and German Chancellor Friedrich Merz".
         more = _MORE_NAMES.match(passage.text, match.end("phrase"))
@@ -225,7 +231,7 @@ def _venues(context: ArticleDoc, passage: Passage) -> list[str]:
     """Places the passage says host its meeting ("hosted by Switzerland", "Saudi Arabia hosted
     the talks"): its venue, not those present."""
     ids: list[str] = []
-    for match in _CONVENED_BY.finditer(passage.text):
+    for match in [*_CONVENED_BY.finditer(passage.text), *_MEETING_HEADED_BY.finditer(passage.text)]:
         if "host" in match.group("verb").lower() and len(_hosts(match.group("phrase"))) == 1:
             ids += places_in(match.group("phrase"))
     for verb in passage.tokens:

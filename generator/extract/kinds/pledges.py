@@ -47,7 +47,7 @@ COMMITMENT_VERBS = frozenset({
     "prepare", "indicate", "back", "allocate", "give", "establish", "contribute", "supply",
     "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
     "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen", "warn", "threaten",
-    "put", "spend", "double", "triple", "join", "participate", "earmark", "maintain", "sustain",
+    "put", "spend", "double", "triple", "join", "participate", "earmark", "maintain", "sustain", "continue",
 })
 # Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
 # others make one only with a figure, troops or weapons, or in the future tense.
@@ -66,8 +66,9 @@ _MAKING_VERBS = frozenset({"produce", "build", "manufacture", "make", "deliver",
 # up sanctions", "will increase our military aid", "vowed to intensify pressure".
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
                           "accelerate", "strengthen", "double", "triple",
-                          # Keeping up what is given: "sustain military aid", "maintain pressure".
-                          "maintain", "sustain"})
+                          # Keeping up what is given: "sustain military aid", "maintain pressure",
+                          # "will continue economic sanctions".
+                          "maintain", "sustain", "continue"})
 # Verbs of a threat, a commitment only to what pressure the warner will bring: "warning Moscow it
 # would face new sanctions if ..."; whatever else a warning names is not committed ("warned
 # that troops could be needed").
