@@ -279,3 +279,21 @@ def test_an_effort_launched_some_time_ago_by_its_leaders(nlp):
 ])
 def test_a_meeting_headed_by_and_an_alliance_of_powers_such_as(nlp, text, expected):
     assert statuses(nlp, text, published=None) == expected
+
+
+def test_a_list_of_guests_one_per_line_after_a_colon(nlp):
+    text = ("Leaders met in Vienna on Sunday.\n\nThe meeting was attended by senior officials, including:\n"
+            "Alexander Stubb, President of Finland\nGitanas Nausėda, President of Lithuania\n"
+            "Mette Frederiksen, Prime Minister of Denmark\nThe talks ended late.\n")
+    assert statuses(nlp, text, published=None) == {"FI": "attended", "LT": "attended", "DK": "attended"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The event featured leaders from Finland, Cyprus and Romania, along with NATO officials. Ambassadors from "
+     "Austria and Canada were also present.",
+     {"FI": "attended", "CY": "attended", "RO": "attended", "nato": "attended", "AT": "attended", "CA": "attended"}),
+    # A country's acts are not the country at the table.
+    ("Leaders discussed peace talks, including their demands in light of Serbia’s recent actions.", {}),
+])
+def test_an_event_featuring_leaders_and_a_country_named_by_its_acts(nlp, text, expected):
+    assert statuses(nlp, text, published=None) == expected

@@ -31,6 +31,7 @@ from generator.extract.joint_efforts import drivers, effort_statuses
 from generator.extract.meetings import attendees, convenors
 from generator.extract.occasions import COMMON_EFFORT, meeting_in
 from generator.extract.passages import Passage, passage_of, spoken_passage
+from generator.extract.presence import present_in
 from generator.extract.trade_disputes import trade_parties
 from generator.model import gazetteer
 from generator.model.records import STATUS_RANK, Evidence, Participant
@@ -66,8 +67,15 @@ class _Found:
 def extract_participants(context: ArticleDoc) -> list[Participant]:
     found = _Found()
     disaster_story = is_disaster_story(context.text)
-    previous_attending = False
+    previous_attending = listing = False
     for sentence in context.sentences:
+        if listing and _is_list_line(sentence):
+            # "... was attended by ..., including:" then one line per guest: "Alexander Stubb,
+            # President of Finland".
+            for place_id in present_in(context, sentence.start_char, sentence.end_char):
+                found.add(place_id, "attended", context.quote_of(sentence))
+            continue
+        listing = False
         passage = passage_of(context, sentence)
         if passage is None:
             # Direct speech may still say who is at a meeting ("There will be representatives
@@ -78,6 +86,7 @@ def extract_participants(context: ArticleDoc) -> list[Participant]:
         for place_id, status in _statuses(context, passage, disaster_story):
             found.add(place_id, status, passage.quote)
         previous_attending = _add_attendees(context, passage, previous_attending, found)
+        listing = previous_attending and passage.quote.rstrip().endswith(":")
     participants = []
     for place_id, (status, quotes) in found.by_id.items():
         place = gazetteer.place(place_id)
@@ -89,6 +98,14 @@ def extract_participants(context: ArticleDoc) -> list[Participant]:
     involvement = [Involvement(person=person_id, status=status, quote=quotes[0])
                    for person_id, (status, quotes) in sorted(found.by_person.items())]
     return sorted(participants, key=lambda p: p.id), involvement
+
+
+def _is_list_line(sentence) -> bool:
+    """A line of a list: a few words on a line of their own with no verb ("Gitanas Nausėda,
+    President of Lithuania")."""
+    text = sentence.text.strip()
+    return 0 < len(text.split()) <= 12 and "\n" not in text and not text.endswith(".") \
+        and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
 
 
 def _add_attendees(context: ArticleDoc, passage: Passage, previous_attending: bool, found: _Found) -> bool:

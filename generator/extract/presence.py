@@ -33,11 +33,13 @@ _MODIFIER = re.compile(r"-\w|\s+(?:war|conflict|crisis|peace|ceasefire|truce|dea
 ITS_MEMBERS = re.compile(rf"(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:non-)?(?:{PLACE_NAMES_PATTERN}))*\s+(?:countries|nations|"
                          r"states|member states|members|leaders|capitals|allies|governments|partners|parliament|"
                          r"parliamentary|funds|money|budget)\b")
-# A country's friends are not the country: "Serbia's allies met"; nor is its war the country
-# taking part: "the anniversary of Russia's attack".
-_ITS_FRIENDS = re.compile(r"[’']s\s+(?:(?:allies|partners|backers|supporters|friends|neighbours|neighbors)\b|"
-                          r"(?:(?:full-scale|all-out|unprovoked|illegal|brutal)\s+)?(?:war|attack|attacks|invasion|"
-                          r"aggression|assault|offensive|occupation|bombardment)\b)")
+# A country's friends are not the country: "Serbia's allies met"; nor are its war, its acts or
+# its forces the country taking part: "the anniversary of Serbia's attack", "in light of Serbia's
+# recent actions".
+_ITS_FRIENDS = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:(?:allies|partners|backers|supporters|friends|neighbours|neighbors)\b|"
+                          r"(?:war|attack|attacks|invasion|"
+                          r"aggression|assault|offensive|occupation|bombardment|actions?|moves?|threats?|demands|"
+                          r"forces|troops|army|military|missiles|drones)\b)")
 # Words before a place that make it the venue ("talks in Saudi Arabia", "leaving for India"),
 # the topic ("support for Moldova", "pressure on Russia") or the other side of a fight or a
 # ceasefire ("a ceasefire with Russia", "peace between Armenia and Azerbaijan"), not a participant.
