@@ -25,8 +25,12 @@ def quotes_of(nlp, text: str) -> list[tuple[str, str]]:
     ("seek to propose a truce “in the air, at sea and on energy infrastructure\".", ["in the air, at sea and on energy infrastructure"]),
     # The closing mark wrapped onto the next line.
     ("She said: “We will keep working until there is peace.\n” She left.", ["We will keep working until there is peace.\n"]),
-    # Never closed: no quotation.
-    ("She said: “We will keep working until there is peace.\nShe left.", []),
+    # Never closed: a quotation to the end of its paragraph when a full stop ends it there, or to
+    # the end of a cut text; none when the paragraph runs on without one, or the mark is straight.
+    ("She said: “We will keep working until there is peace.\nShe left.", ["We will keep working until there is peace."]),
+    ("She said: “We will keep working until there is peace and", ["We will keep working until there is peace and"]),
+    ("She said: “We will keep working until there is\nShe left.", []),
+    ('She said: "We will keep working until there is peace.\nShe left.', []),
     ("He said “one thing and “another” then.", ["another"]),
     # Single marks, curly or straight, around a sentence's worth of words; never an apostrophe's
     # span, a scare quote or single marks inside double ones.
@@ -180,3 +184,10 @@ def test_a_quote_carries_the_sentence_before_it_but_never_the_headline(nlp):
     opening = extract_article(nlp, article("\"We will be ready to act when the time comes,\" Keir Starmer said."),
                               ("people", "quotes")).quotes
     assert [q.context for q in opening] == [None]
+
+
+def test_a_quotation_a_cut_text_ends_inside_keeps_its_speaker(nlp):
+    text = ("Prime Minister Keir Starmer, who will chair the meeting, said: “The only person involved in this "
+            "conflict who does not want to stop the war is President Putin, and his depraved strikes on")
+    assert quotes_of(nlp, text) == [("keir-starmer", "The only person involved in this conflict who does not want "
+                                                     "to stop the war is President Putin, and his depraved strikes on")]

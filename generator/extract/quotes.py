@@ -47,6 +47,7 @@ class Quotation:
     start: int
     end: int
     open_ended: bool = False    # its paragraph ends inside it, and the next paragraph reopens it
+    unclosed: bool = False      # never closed: it runs to the end of its paragraph or of the text
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,20 @@ def quotations(text: str) -> list[Quotation]:
         if following is not None and _opens(text, following) and text[index + 1:line_end].strip():
             found.append(Quotation(index + 1, line_end, open_ended=True))
             resume = line_end
+        elif _runs_to_the_end(text, index, line_end):
+            found.append(Quotation(index + 1, len(text) if line_end == -1 else line_end, open_ended=True, unclosed=True))
+            resume = len(text) if line_end == -1 else line_end
     return sorted(found + _single_quoted(text, found), key=lambda q: q.start)
+
+
+def _runs_to_the_end(text: str, index: int, line_end: int) -> bool:
+    """Whether a mark never closed opens a quotation all the same: one of a sentence's worth of
+    words that a cut excerpt ends inside (`line_end` -1), or that ends its paragraph at a full
+    stop, the closing mark left out. A curly mark only: a lone straight one may be an inch."""
+    if text[index] != "“":
+        return False
+    inner = text[index + 1:] if line_end == -1 else text[index + 1:line_end]
+    return len(inner.split()) >= _MIN_WORDS and (line_end == -1 or inner.rstrip()[-1:] in (".", "!", "?"))
 
 
 # Single quotation marks, curly or straight, which some outlets use for speech: "emphasized the
@@ -153,7 +167,9 @@ def extract_quotes(context: ArticleDoc) -> list[Quote]:
     for position, quotation in enumerate(spans):
         found = _attribution(context, quotation, previous)
         basis, prior = "quotes.attributed", 0.8
-        if found is None and quotation.open_ended:
+        if quotation.unclosed and found is not None:
+            basis = "quotes.unclosed"
+        if found is None and quotation.open_ended and not quotation.unclosed:
             # A quotation over several paragraphs is attributed once, mostly after its last part.
             for later in spans[position + 1:]:
                 found = _attribution(context, later, previous)
@@ -276,6 +292,8 @@ def _attribution(context: ArticleDoc, quotation: Quotation, previous: _Said | No
     starts = context.token_starts
     open_index = bisect_left(starts, quotation.start) - 1       # the opening mark
     close_index = bisect_left(starts, quotation.end)            # the closing mark
+    if quotation.unclosed:
+        close_index = min(close_index, len(doc) - 1)            # the text may end inside it
     if open_index < 0 or close_index >= len(doc):
         return None
     paragraph = context.paragraph_of(quotation.start)
