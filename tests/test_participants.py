@@ -297,3 +297,13 @@ def test_a_list_of_guests_one_per_line_after_a_colon(nlp):
 ])
 def test_an_event_featuring_leaders_and_a_country_named_by_its_acts(nlp, text, expected):
     assert statuses(nlp, text, published=None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 20 allies gathered at the invitation of British Prime Minister Keir Starmer in London.", {"GB": "lead"}),
+    ("French President Emmanuel Macron, co-chairing the call with Czech Prime Minister Petr Fiala, spoke.",
+     {"FR": "lead", "CZ": "lead"}),
+    ("The alliance announced by Greek Prime Minister Kyriakos Mitsotakis grew.", {"GR": "lead"}),
+])
+def test_who_invites_co_chairs_with_another_or_announced_the_effort_leads(nlp, text, expected):
+    assert statuses(nlp, text, published=None) == expected

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from generator.model import gazetteer
 from generator.model.patterns import alternation
+from generator.extract.clauses import heads
 from generator.extract.document import ArticleDoc
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
@@ -157,14 +158,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def _past_governor(verb: Token) -> Token | None:
     """The nearest verb in the simple past above this one."""
-    token = verb
-    for _ in range(4):
-        if token.head.i == token.i:
-            return None
-        token = token.head
-        if token.tag_ == "VBD":
-            return token
-    return None
+    return next((token for token in heads(verb, 4) if token.tag_ == "VBD"), None)
 
 
 def _reported_clause(verb: Token) -> bool:

@@ -18,6 +18,15 @@ _WEAK_ENDINGS = {"ADP", "DET", "CCONJ", "PRON", "PART", "PUNCT", "SCONJ", "AUX"}
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
+def heads(token: Token, limit: int):
+    """The words above `token`, nearest first, at most `limit` of them, up to the root."""
+    for _ in range(limit):
+        if token.head.i == token.i:
+            return
+        token = token.head
+        yield token
+
+
 def text_of(tokens: list[Token]) -> str:
     """The original text of the tokens; a gap in their indices becomes a single space."""
     if not tokens:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract import involvement
 from generator.extract.actors import LIST_SEPARATOR, nationalities_in, person_actor, places_in
+from generator.extract.clauses import heads
 from generator.extract.document import ArticleDoc
 from generator.extract.inflection import base_in
 from generator.model import gazetteer
@@ -74,6 +75,7 @@ _CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|c
 _MEETING_HEADED_BY = re.compile(rf"\b(?i:{MEETINGS})\b,?\s+(?:(?:which|that)\s+)?(?:(?:was|is|were|will be)\s+)?"
                                 r"(?:jointly\s+)?(?P<verb>headed|led|co-led|presided over)\s+by\s+"
                                 r"(?P<phrase>[^,;:.()—–]+?)(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
+_INVITED_BY = re.compile(r"\bat the invitation of\s+(?P<phrase>[^,;:.()—–]+?)(?=\s*[,;:.()—–]|\s+(?:to|on|at|in)\b|$)")
 # Names after a convenor's, to the end of the list: ", British Prime Minister Keir Starmer, and ...".
 _MORE_NAMES = re.compile(rf"\s*,\s*(?:and\s+)?{LIST}(?=\s*(?:[,;:.()—–]|$))")
 _CONVENING_VERB = re.compile(r"^(?:(?:co-?)?(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing)|"
@@ -185,10 +187,47 @@ def convenors(context: ArticleDoc, passage: Passage) -> list[str]:
         if verb.pos_ not in ("VERB", "AUX") or not _CONVENING_VERB.match(verb.text) or not _convenes(verb):
             continue
         people, places = subject_ids(context, verb)
+        described = _described(verb)
+        if not people and described is not None:
+            # "French President Emmanuel Macron, co-chairing the call with ...": who the participle describes.
+            people = people_countries(context, described.left_edge.idx, described.idx + len(described.text))
         ids += people
+        if _co_convening(verb):
+            # "co-chairing the call with UK Prime Minister Keir Starmer": both chair it.
+            ids += [place_id for holder in [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+                    for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for obj in prep.children if obj.dep_ == "pobj"
+                    for place_id in people_countries(context, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))]
         if not base_in(verb, _HOST_OR_HOLD):
             ids += places
     return list(dict.fromkeys(ids))
+
+
+def inviters(context: ArticleDoc, passage: Passage) -> list[str]:
+    """Who gathers the others by inviting them: "More than 20 allies gathered at the invitation of
+    British Prime Minister Keir Starmer"."""
+    return [place_id for match in _INVITED_BY.finditer(passage.text)
+            for place_id in people_countries(context, passage.offset + match.start("phrase"),
+                                             passage.offset + match.end("phrase"))]
+
+
+def _described(verb: Token) -> Token | None:
+    """The name a participle set off after it describes, however the parser hung it: "Macron,
+    co-chairing ...", with "co" and "-" in between at most."""
+    child = verb
+    for head in heads(verb, 3):
+        if child.dep_ not in ("acl", "xcomp", "appos"):
+            return None
+        if head.pos_ == "PROPN":
+            return head
+        child = head
+    return None
+
+
+def _co_convening(verb: Token) -> bool:
+    """"co-chairs", "co-hosting", however the tokenizer split the prefix off ("co", "-", "chairing")."""
+    doc = verb.doc
+    return verb.lower_.startswith("co") or (verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "co")
 
 
 def _is_meeting(token: Token) -> bool:
@@ -258,7 +297,17 @@ def _speakers_at_meetings(context: ArticleDoc, passage: Passage) -> list[str]:
         if verb.tag_ == "VBG" and verb.dep_ == "advcl":    # "Speaking after the meeting, X said"
             verb = verb.head
         people, places = subject_ids(context, verb)
-        ids += people + places
+        described = _described(verb)
+        if not people and described is not None:
+            # "French President Emmanuel Macron, co-chairing the call with ...": who the participle describes.
+            people = people_countries(context, described.left_edge.idx, described.idx + len(described.text))
+        ids += people
+        if _co_convening(verb):
+            # "co-chairing the call with UK Prime Minister Keir Starmer": both chair it.
+            ids += [place_id for holder in [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+                    for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for obj in prep.children if obj.dep_ == "pobj"
+                    for place_id in people_countries(context, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))] + places
     return list(dict.fromkeys(ids))
 
 

@@ -28,7 +28,7 @@ from generator.extract.disasters import is_disaster_story, responders, struck_co
 from generator.extract.document import ArticleDoc
 from generator.extract.findings import Involvement, extractor_name
 from generator.extract.joint_efforts import drivers, effort_statuses
-from generator.extract.meetings import attendees, convenors
+from generator.extract.meetings import attendees, convenors, inviters
 from generator.extract.occasions import COMMON_EFFORT, meeting_in
 from generator.extract.passages import Passage, passage_of, spoken_passage
 from generator.extract.presence import present_in
@@ -124,7 +124,7 @@ def _statuses(context: ArticleDoc, passage: Passage, disaster_story: bool):
     if meeting_in(context.text, passage.offset, chunk) or COMMON_EFFORT.search(chunk):
         for place_id in convenors(context, passage):
             yield place_id, "lead"
-    for place_id in drivers(context, passage):
+    for place_id in [*drivers(context, passage), *inviters(context, passage)]:
         yield place_id, "lead"
     for place_id in struck_countries(chunk):
         yield place_id, "member"
