@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports s
 _LEAD = [
     # "launched earlier this year by France and the UK": a few lower-case words may come between.
     re.compile(rf"\b(?:[Ll]ed|[Cc]o-led|[Ll]aunched|[Hh]eaded|[Ss]pearheaded|[Cc]onvened|[Cc]o-chaired|[Cc]haired|"
-               # "the coalition announced by UK Prime Minister Keir Starmer"
+               # "the alliance announced by UK Prime Minister Keir Starmer"
                r"[Aa]nnounced|[Ff]ounded|[Ii]nitiated|[Cc]reated|[Ff]ormed) "
                rf"(?:(?:in|earlier|last|this|that|year|month|week|jointly|together|originally|first)\s+){{0,4}}by (?P<list>{LIST})"),
     re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:which|who)\s+)?(?:are\s+|is\s+|will\s+|would\s+)?"

@@ -26,7 +26,7 @@ _MEETING_FORMS = {form for noun in involvement.MEETING_NOUNS for form in (noun, 
 # Words that say who was at it: on their own (attended, took part), or with a meeting named (included).
 _ATTENDED = re.compile(
     r"\b(?:attend|attends|attended|attending|took part|taking part|participated|(?:were|was) (?:also )?present|"
-    # "The event featured leaders from Ukraine, France, ...".
+    # "The event featured leaders from Serbia, France, ...".
     r"(?:featured|featuring|drew) (?:[\w-]+ ){0,2}?(?:leaders|representatives|delegations|ministers|officials|heads) (?:of|from)|"
     r"those present|[Pp]resent (?:are|were)|on the call|[Ii]n attendance|"
     rf"(?:join|joins|joined|joining) (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"

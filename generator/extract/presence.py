@@ -39,7 +39,7 @@ ITS_MEMBERS = re.compile(rf"(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:non-)?(?:{PLACE_N
 _ITS_FRIENDS = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:(?:allies|partners|backers|supporters|friends|neighbours|neighbors)\b|"
                           r"(?:war|attack|attacks|invasion|"
                           r"aggression|assault|offensive|occupation|bombardment|actions?|moves?|threats?|demands|"
-                          r"forces|troops|army|military|missiles|drones)\b)")
+                          r"forces|soldiers|army|military|missiles|drones)\b)")
 # Words before a place that make it the venue ("talks in Saudi Arabia", "leaving for India"),
 # the topic ("support for Moldova", "pressure on Russia") or the other side of a fight or a
 # ceasefire ("a ceasefire with Russia", "peace between Armenia and Azerbaijan"), not a participant.
