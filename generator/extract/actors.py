@@ -25,10 +25,11 @@ _NAMES = {name for place in [*gazetteer.COUNTRIES.values(), *gazetteer.ORGANISAT
 # Every name of a country or organisation, and its sentence-case form, as a regex alternative.
 PLACE_NAMES_PATTERN = alternation(_NAMES | {_sentence_case(n) for n in _NAMES})
 # Words that continue an organisation's name in lower case ("the European parliament", "the
-# UN security council"), for rules that read names by their shape.
+# UN security council"), for rules that read names by their shape; longest first, then in
+# alphabetical order, so that the patterns built of them are the same text in every process.
 NAME_CONTINUATIONS = sorted({word for place in gazetteer.ORGANISATIONS.values() for name in place.names
                              for word in _sentence_case(name).split()[1:] if word.islower()}
-                            - {"and", "the", "of", "for", "in"}, key=len, reverse=True)
+                            - {"and", "the", "of", "for", "in"}, key=lambda word: (-len(word), word))
 # Not inside a word on either side; "U.S." ends in a full stop, so a word boundary would miss it.
 PLACE_NAME = re.compile(rf"(?<!\w)(?:{PLACE_NAMES_PATTERN})(?!\w)")
 _ADJECTIVE = re.compile(rf"\b(?:{gazetteer.PLACE_ADJECTIVES_PATTERN})\b")

@@ -20,9 +20,11 @@ PLACE = rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTER
 
 # Groups whose members are named after them: "US representatives, including ...", "the French
 # delegation was headed by ...". The group's country is each member's. A list holds names and
-# their titles: capitalised words, "and", particles and the words of role titles.
+# their titles: capitalised words, "and", particles and the words of role titles (longest
+# first, then alphabetical: the same pattern text in every process).
 _LIST_WORDS = sorted({word for role in gazetteer.ROLE_WORDS for word in role.split()}
-                     | set(gazetteer.ROLE_MODIFIERS) | gazetteer.NAME_PARTICLES | {"and", "the"}, key=len, reverse=True)
+                     | set(gazetteer.ROLE_MODIFIERS) | gazetteer.NAME_PARTICLES | {"and", "the"},
+                     key=lambda word: (-len(word), word))
 _LIST = rf"(?P<list>(?:(?:{CAPITALISED}|(?:{'|'.join(re.escape(word) for word in _LIST_WORDS)})\b),?\s+)*)$"
 _GROUP_NOUNS = ("representatives|officials|delegates|lawmakers|legislators|senators|ministers|leaders|"
                 "envoys|negotiators|diplomats|politicians|officers|generals|commanders|members")
