@@ -9,6 +9,7 @@ from generator.model import gazetteer
 from generator.model.patterns import alternation
 from generator.extract.clauses import heads
 from generator.extract.document import ArticleDoc
+from generator.extract.pattern_store import compiled
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Token
@@ -31,11 +32,11 @@ NAME_CONTINUATIONS = sorted({word for place in gazetteer.ORGANISATIONS.values() 
                              for word in _sentence_case(name).split()[1:] if word.islower()}
                             - {"and", "the", "of", "for", "in"}, key=lambda word: (-len(word), word))
 # Not inside a word on either side; "U.S." ends in a full stop, so a word boundary would miss it.
-PLACE_NAME = re.compile(rf"(?<!\w)(?:{PLACE_NAMES_PATTERN})(?!\w)")
-_ADJECTIVE = re.compile(rf"\b(?:{gazetteer.PLACE_ADJECTIVES_PATTERN})\b")
+PLACE_NAME = compiled(rf"(?<!\w)(?:{PLACE_NAMES_PATTERN})(?!\w)")
+_ADJECTIVE = compiled(rf"\b(?:{gazetteer.PLACE_ADJECTIVES_PATTERN})\b")
 # A nationality before a title or a body stands for that country: "the French president",
 # "British Defence Minister John Healy", "the Austrian head of state", "Chinese officials".
-_NATIONAL_TITLE = re.compile(
+_NATIONAL_TITLE = compiled(
     rf"\b(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{gazetteer.ROLES_PATTERN}|head|heads|leaders|delegation|delegations|envoy|envoys|officials|"
     r"representatives|ambassador|counterpart|government|chief|chiefs|ministry|authorities)\b")

@@ -21,10 +21,11 @@ from generator.extract.document import ArticleDoc
 from generator.extract.involvement import MEETING_NOUNS, MEETING_PATTERN
 from generator.model.lexicon import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
 from generator.extract.findings import FigureClaim, extractor_name
+from generator.extract.pattern_store import compiled
 
 EXTRACTOR = extractor_name("conflicts")
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_COUNT = re.compile(
+_COUNT = compiled(
     rf"(?P<qualifier>\b(?:more than|over|at least|about|around|some|nearly|almost|fewer than|up to)\s+)?"
     rf"\b(?P<number>\d+|{_NUMBER_WORD})\s+(?:(?:European|world|foreign|other|national|western|allied)\s+)*"
     r"(?P<noun>leaders|nations|countries|states|heads of state|representatives|delegations)\b", re.I)

@@ -12,21 +12,22 @@ from generator.extract.document import ArticleDoc
 from generator.extract.passages import NEGATED, Passage, clause_at, clauses_of
 from generator.extract.presence import CITY, ITS_MEMBERS, LIST, listed
 from generator.model import gazetteer
+from generator.extract.pattern_store import compiled
 
 _ADJECTIVE = gazetteer.PLACE_ADJECTIVES_PATTERN
 # A court named by its country or city tries the case: "a French appeals court", "the Paris
 # Court of Appeal", "a court in Paris".
-_COURT = re.compile(rf"\b(?:(?P<adjective>{_ADJECTIVE})|(?P<city>{CITY}))\s+(?:[\w-]+\s+){{0,2}}?[Cc]ourt\b"
-                    # lower case: "the International Court of Justice in The Hague" is not the Netherlands' court
-                    rf"|\bcourts?\s+(?:[\w-]+\s+){{0,3}}?in\s+(?:the\s+)?(?:(?P<place>{PLACE_NAMES_PATTERN})"
-                    rf"|(?P<city_in>{CITY}))\b")
+_COURT = compiled(rf"\b(?:(?P<adjective>{_ADJECTIVE})|(?P<city>{CITY}))\s+(?:[\w-]+\s+){{0,2}}?[Cc]ourt\b"
+                  # lower case: "the International Court of Justice in The Hague" is not the Netherlands' court
+                  rf"|\bcourts?\s+(?:[\w-]+\s+){{0,3}}?in\s+(?:the\s+)?(?:(?P<place>{PLACE_NAMES_PATTERN})"
+                  rf"|(?P<city_in>{CITY}))\b")
 _COURT_CASE = re.compile(rf"\b(?i:{involvement.COURT_CASE_PATTERN})\b")
-_ACCUSED = re.compile(rf"(?P<list>{LIST})[^.;]{{0,60}}?\b(?:(?:was|were|is|are|had been|has been|have been)\s+)?"
-                      r"(?:accused|convicted|found guilty|charged|prosecuted|put on trial|(?:illegally|fraudulently|"
-                      r"unlawfully|improperly)\s+[a-z]+ed)\b")
+_ACCUSED = compiled(rf"(?P<list>{LIST})[^.;]{{0,60}}?\b(?:(?:was|were|is|are|had been|has been|have been)\s+)?"
+                    r"(?:accused|convicted|found guilty|charged|prosecuted|put on trial|(?:illegally|fraudulently|"
+                    r"unlawfully|improperly)\s+[a-z]+ed)\b")
 # What a wrong took from whom: "embezzling funds from the European parliament".
-_WRONGED = re.compile(rf"\b(?i:{involvement.WRONG_PATTERN})\b(?:\s+[^\s,;.]+){{0,8}}?\s+(?:from|at|of)\s+"
-                      rf"(?P<list>{LIST})")
+_WRONGED = compiled(rf"\b(?i:{involvement.WRONG_PATTERN})\b(?:\s+[^\s,;.]+){{0,8}}?\s+(?:from|at|of)\s+"
+                    rf"(?P<list>{LIST})")
 
 
 def court_case_statuses(chunk: str):

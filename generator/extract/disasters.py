@@ -12,27 +12,28 @@ from generator.extract import involvement
 from generator.extract.passages import NEGATED, Passage, clause_at, clauses_of
 from generator.extract.presence import CITY, LIST, subject_ids
 from generator.model import gazetteer
+from generator.extract.pattern_store import compiled
 
 # A disaster strikes a country: "the earthquake in Myanmar", "the Myanmar quake", "flood-hit X".
 # In lower case: "Storm Shadow" is a missile, and a headline's capitals are repeated in its text.
 _DISASTER = rf"(?:{involvement.DISASTER_PATTERN})"
 _STRUCK = [
-    re.compile(rf"\b{_DISASTER}\b(?:[\s-]+(?i:damage|survivors|victims|zone|relief|response|recovery|aftermath))?\s+"
-               r"(?:in|across|struck|hit|hits|strikes|ravaged|devastated|jolted|rocked|shook|"
-               r"(?:that|which)\s+(?:struck|hit|ravaged|devastated|jolted|rocked|shook))\s+"
-               r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north-western|south-western|"
-               rf"north-eastern|south-eastern|coastal|rural)\s+)?(?P<list>{LIST})"),
-    re.compile(rf"\b(?P<list>{LIST})(?:[’']s)?\s+{_DISASTER}\b"),
-    re.compile(rf"\b{_DISASTER}[-\s](?:hit|struck|stricken|ravaged|affected|battered|devastated)\s+"
-               rf"(?P<list>{LIST})"),
+    compiled(rf"\b{_DISASTER}\b(?:[\s-]+(?i:damage|survivors|victims|zone|relief|response|recovery|aftermath))?\s+"
+             r"(?:in|across|struck|hit|hits|strikes|ravaged|devastated|jolted|rocked|shook|"
+             r"(?:that|which)\s+(?:struck|hit|ravaged|devastated|jolted|rocked|shook))\s+"
+             r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north-western|south-western|"
+             rf"north-eastern|south-eastern|coastal|rural)\s+)?(?P<list>{LIST})"),
+    compiled(rf"\b(?P<list>{LIST})(?:[’']s)?\s+{_DISASTER}\b"),
+    compiled(rf"\b{_DISASTER}[-\s](?:hit|struck|stricken|ravaged|affected|battered|devastated)\s+"
+             rf"(?P<list>{LIST})"),
     # "The earthquake on 28 March flattened buildings across Myanmar"
-    re.compile(rf"\b{_DISASTER}\b(?:\s+[^\s,;.]+){{1,8}}?\s+(?:across|throughout)\s+(?:the\s+)?(?P<list>{LIST})"),
+    compiled(rf"\b{_DISASTER}\b(?:\s+[^\s,;.]+){{1,8}}?\s+(?:across|throughout)\s+(?:the\s+)?(?P<list>{LIST})"),
     # "The quake, which was also felt in neighbouring Thailand", "the quake killed 20 people in Bangkok"
     # (counts may have commas: "killed 2,056 people in war-torn Myanmar")
-    re.compile(rf"\b{_DISASTER}\b(?:[\s,]+[^\s,;.]+){{0,6}}?\s+(?:shook|felt|struck|hit|damaged|destroyed|flattened|"
-               r"toppled|killed|injured|collapsed|rocked|jolted)\b(?:\s+(?:\d[\d,.]*\d|[^\s,;.]+)){0,5}?\s+in\s+(?:the\s+)?"
-               r"(?:neighbouring\s+|neighboring\s+)?(?:[a-z]+-[a-z]+\s+)?"
-               rf"(?:(?P<list>{LIST})|(?P<city>{CITY})\b)"),
+    compiled(rf"\b{_DISASTER}\b(?:[\s,]+[^\s,;.]+){{0,6}}?\s+(?:shook|felt|struck|hit|damaged|destroyed|flattened|"
+             r"toppled|killed|injured|collapsed|rocked|jolted)\b(?:\s+(?:\d[\d,.]*\d|[^\s,;.]+)){0,5}?\s+in\s+(?:the\s+)?"
+             r"(?:neighbouring\s+|neighboring\s+)?(?:[a-z]+-[a-z]+\s+)?"
+             rf"(?:(?P<list>{LIST})|(?P<city>{CITY})\b)"),
 ]
 # "a political storm in France", "a diplomatic earthquake": words of news about other things.
 _FIGURATIVE = re.compile(rf"\b(?:political|diplomatic|electoral|media|financial|market|economic)\s+{_DISASTER}\b")

@@ -15,19 +15,20 @@ from generator.extract.passages import Passage, clauses_of
 from generator.extract.presence import LIST, listed, places_outside_negation, present_in, subject_ids
 from generator.extract.actors import phrase_span, places_in
 from generator.model import gazetteer
+from generator.extract.pattern_store import compiled
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Token
 
 _LEAD = [
     # "launched earlier this year by France and the UK": a few lower-case words may come between.
-    re.compile(rf"\b(?:[Ll]ed|[Cc]o-led|[Ll]aunched|[Hh]eaded|[Ss]pearheaded|[Cc]onvened|[Cc]o-chaired|[Cc]haired|"
-               # "the alliance announced by UK Prime Minister Keir Starmer"
-               r"[Aa]nnounced|[Ff]ounded|[Ii]nitiated|[Cc]reated|[Ff]ormed) "
-               rf"(?:(?:in|earlier|last|this|that|year|month|week|jointly|together|originally|first)\s+){{0,4}}by (?P<list>{LIST})"),
-    re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:which|who)\s+)?(?:are\s+|is\s+|will\s+|would\s+)?"
-               r"(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leads|co-leading|"
-               r"co-chair|co-chairs|co-chairing|chair|chairs|chairing)\b"),
+    compiled(rf"\b(?:[Ll]ed|[Cc]o-led|[Ll]aunched|[Hh]eaded|[Ss]pearheaded|[Cc]onvened|[Cc]o-chaired|[Cc]haired|"
+             # "the alliance announced by UK Prime Minister Keir Starmer"
+             r"[Aa]nnounced|[Ff]ounded|[Ii]nitiated|[Cc]reated|[Ff]ormed) "
+             rf"(?:(?:in|earlier|last|this|that|year|month|week|jointly|together|originally|first)\s+){{0,4}}by (?P<list>{LIST})"),
+    compiled(rf"(?P<list>{LIST}),?\s+(?:(?:which|who)\s+)?(?:are\s+|is\s+|will\s+|would\s+)?"
+             r"(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leads|co-leading|"
+             r"co-chair|co-chairs|co-chairing|chair|chairs|chairing)\b"),
 ]
 # Told the other way round: "Leading this alliance, whose contours are not yet clear, are the
 # French president and the British prime minister"; who they are is read up to the clause's end.
@@ -36,36 +37,36 @@ _LEADING_ARE = re.compile(rf"\b[Ll]eading\s+(?:the|this|that)\s+(?:[\w'’\"“�
 # "The Dutch- and Danish-led alliance", "a British-led group": only a group of countries, since
 # "a US-led plan" or "a European-led force" is led by someone outside the group.
 _PLACE_OR_ADJECTIVE = rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTERN})"
-_LED_GROUP = re.compile(rf"\b(?P<list>{_PLACE_OR_ADJECTIVE}(?:-?\s*(?:,|and)\s*{_PLACE_OR_ADJECTIVE})*)-led\s+"
-                        rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{involvement.alternation(involvement.GROUP_NOUNS)})\b")
+_LED_GROUP = compiled(rf"\b(?P<list>{_PLACE_OR_ADJECTIVE}(?:-?\s*(?:,|and)\s*{_PLACE_OR_ADJECTIVE})*)-led\s+"
+                      rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{involvement.alternation(involvement.GROUP_NOUNS)})\b")
 # "Britain and France, the alliance’s leaders": an appositive that says they lead it.
-_LEADERS_APPOSITIVE = re.compile(rf"(?P<list>{LIST}),\s+(?:the\s+)?(?:[\w-]+\s+)?(?i:{EFFORTS})['’]s\s+"
-                                 r"(?:two\s+)?(?:co-)?(?:leaders|leading nations|leading members|founders|"
-                                 r"co-chairs|architects)\b")
+_LEADERS_APPOSITIVE = compiled(rf"(?P<list>{LIST}),\s+(?:the\s+)?(?:[\w-]+\s+)?(?i:{EFFORTS})['’]s\s+"
+                               r"(?:two\s+)?(?:co-)?(?:leaders|leading nations|leading members|founders|"
+                               r"co-chairs|architects)\b")
 # Taking part in a meeting is attending it (`meetings`); in anything else, being a member.
 _NOT_A_MEETING = rf"(?!\s+in\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)"
-_MEMBER = re.compile(rf"(?P<list>{LIST})(?:\s*,?\s*and other (?:countries|nations|partners|allies))?,?\s+"
-                     # Said of themselves: "Sweden and Finland said they would join the alliance".
-                     r"(?:(?:have\s+|has\s+)?(?:said|announced|confirmed|declared)\s+(?:that\s+)?(?:they|it)\s+)?"
-                     rf"(?:(?:will|would|have|has)\s+)?"
-                     rf"(?:agreed to\s+|signed up to\s+)?(?:(?:join|joined)\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
-                     # Done, not promised: "will sign up" is a likely member (_LIKELY_CUE below).
-                     rf"|signed\s+(?:up\s+to\s+|on\s+to\s+)?the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
-                     rf"|(?:contributed|contributes|contributing)\s+to\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
-                     rf"|take part\b{_NOT_A_MEETING}|participate\b{_NOT_A_MEETING}"
-                     # Acting through the effort: "the UK, France, and other nations will intensify
-                     # their efforts through an alliance of the willing".
-                     rf"|(?:will|would)\s+(?:[\w-]+\s+){{1,5}}?(?:through|via|within|as part of)\s+(?:a|an|the)\s+"
-                     rf"[\"“‘']?(?:[\w-]+\s+){{0,2}}?(?i:{EFFORTS})\b)")
+_MEMBER = compiled(rf"(?P<list>{LIST})(?:\s*,?\s*and other (?:countries|nations|partners|allies))?,?\s+"
+                   # Said of themselves: "Sweden and Finland said they would join the alliance".
+                   r"(?:(?:have\s+|has\s+)?(?:said|announced|confirmed|declared)\s+(?:that\s+)?(?:they|it)\s+)?"
+                   rf"(?:(?:will|would|have|has)\s+)?"
+                   rf"(?:agreed to\s+|signed up to\s+)?(?:(?:join|joined)\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
+                   # Done, not promised: "will sign up" is a likely member (_LIKELY_CUE below).
+                   rf"|signed\s+(?:up\s+to\s+|on\s+to\s+)?the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
+                   rf"|(?:contributed|contributes|contributing)\s+to\s+the\s+(?:[\w-]+\s+)?(?:{EFFORTS})\b"
+                   rf"|take part\b{_NOT_A_MEETING}|participate\b{_NOT_A_MEETING}"
+                   # Acting through the effort: "the UK, France, and other nations will intensify
+                   # their efforts through an alliance of the willing".
+                   rf"|(?:will|would)\s+(?:[\w-]+\s+){{1,5}}?(?:through|via|within|as part of)\s+(?:a|an|the)\s+"
+                   rf"[\"“‘']?(?:[\w-]+\s+){{0,2}}?(?i:{EFFORTS})\b)")
 # Said to belong to the effort: "France and Estonia, who are among the founding nations of the
 # alliance", "Italy is a member of the partnership".
-_MEMBER_OF = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|was|were|became|become|remain|remains)\s+"
-                        r"(?:among\s+|one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:founding\s+|full\s+|new\s+|original\s+)?"
-                        r"(?:members?|nations|countries|states|partners|signatories)\s+(?:of|to)\s+the\s+"
-                        rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{EFFORTS})\b")
+_MEMBER_OF = compiled(rf"(?P<list>{LIST}),?\s+(?:(?:who|which)\s+)?(?:are|is|was|were|became|become|remain|remains)\s+"
+                      r"(?:among\s+|one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:founding\s+|full\s+|new\s+|original\s+)?"
+                      r"(?:members?|nations|countries|states|partners|signatories)\s+(?:of|to)\s+the\s+"
+                      rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{EFFORTS})\b")
 # Those an effort's membership is said to include: "leaders of the alliance, including A, B and
 # C, signed ...", "The initiative has grown to 35 countries, including Canada and Japan".
-_MEMBERS_INCLUDING = re.compile(
+_MEMBERS_INCLUDING = compiled(
     rf"(?:\b(?i:leaders|members|countries|nations|states|partners)\s+of\s+the\s+(?:[\w'’\"“”-]+\s+){{0,4}}?"
     rf"(?i:{EFFORTS})\b|\b(?i:{EFFORTS})\b[^.;:]{{0,60}}?\b(?:grown|expanded|risen|grew)\s+(?:[\w'’-]+\s+){{0,5}}?to\s+"
     r"(?:\d+|[a-z]+)\s+(?:countries|nations|states|members))[\"”’']?,?\s+(?:including|such\s+as|among\s+them|as\s+well\s+as)\s+"
@@ -87,13 +88,13 @@ _ANAPHOR_INCLUDES = re.compile(
     r"(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:countries|nations|states|members)[^.;:]{0,40}?,?\s+"
     r"(?:including|such\s+as|among\s+them|as\s+well\s+as)\s+")
 # "a plan launched by the UK, in collaboration with France, Italy and others"
-_PARTNERS = re.compile(rf"\bin (?:collaboration|cooperation|partnership|coordination) with (?P<list>{LIST})")
-_LIKELY = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:have|has)\s+)?(?:(?:signalled|signaled|indicated|said)\s+)?"
-                     r"(?:(?:that\s+)?(?:they|it)\s+(?:are|is|were|was|would be)\s+)?"
-                     r"(?:likely|ready|willing|expected|prepared)\s+to\s+(?:contribute|join|take part|participate)")
-_INVITED = re.compile(rf"(?P<list>{LIST}),?\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|is|are)\s+(?:also\s+)?)"
-                      r"invited\s+(?:to\s+(?:attend|join|take part)|"
-                      rf"to\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)")
+_PARTNERS = compiled(rf"\bin (?:collaboration|cooperation|partnership|coordination) with (?P<list>{LIST})")
+_LIKELY = compiled(rf"(?P<list>{LIST}),?\s+(?:(?:have|has)\s+)?(?:(?:signalled|signaled|indicated|said)\s+)?"
+                   r"(?:(?:that\s+)?(?:they|it)\s+(?:are|is|were|was|would be)\s+)?"
+                   r"(?:likely|ready|willing|expected|prepared)\s+to\s+(?:contribute|join|take part|participate)")
+_INVITED = compiled(rf"(?P<list>{LIST}),?\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|is|are)\s+(?:also\s+)?)"
+                    r"invited\s+(?:to\s+(?:attend|join|take part)|"
+                    rf"to\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)")
 _LIKELY_CUE = re.compile(r"\b(?:likely|possibly|expected to (?:join|take part)|sign up|interest in (?:being part|joining))\b")
 # A sentence that goes on about an effort named before: "The group is jointly led by A and B".
 _EFFORT_ANAPHOR = re.compile(r"\s*(?:(?:The|This|That) (?:group|grouping|bloc|format|club)|It)\b")

@@ -27,7 +27,7 @@ from generator.model.facts import project_kinds
 from generator.model.records import Source, is_real_date
 from generator.files.project import Project, read_options
 from generator.content.schemas import modeline
-from generator.extract import layer_stamp
+from generator.extract import layer_stamp, pattern_store
 from generator.files.yamlfile import dump_yaml, load_yaml
 
 HEADER = (
@@ -122,16 +122,19 @@ def extract_project(project: Project) -> ExtractSummary:
             results[article.id] = cached
         else:
             pending.append(article)
-    if pending:
-        # One model load and one batched parse for everything that changed, on every core
-        # when there is more than one article to parse.
-        processes = _cores() if len(pending) > 1 else 1
-        for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending, kinds, processes)):
-            write_text(cache_files[article.id], json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
-            results[article.id] = result
+    # The rule modules, imported by the first extraction or combination, compile their
+    # large patterns from the programs an earlier run kept.
+    with pattern_store.kept_in(project.patterns_cache_dir):
+        if pending:
+            # One model load and one batched parse for everything that changed, on every core
+            # when there is more than one article to parse.
+            processes = _cores() if len(pending) > 1 else 1
+            for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending, kinds, processes)):
+                write_text(cache_files[article.id], json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
+                results[article.id] = result
+        combined = extract.combine([results[article.id] for article in articles])
     summary.parsed, summary.cached = len(pending), len(articles) - len(pending)
 
-    combined = extract.combine([results[article.id] for article in articles])
     files = {"sources": sources}
     files.update({kind: combined.get(kind, []) for kind in kinds})
     summary.counts = {kind: len(records) for kind, records in files.items()}

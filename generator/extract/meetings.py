@@ -17,6 +17,7 @@ from generator.model import gazetteer
 from generator.extract.occasions import EFFORT_NOUNS, MEETING, MEETINGS, meeting_before
 from generator.extract.passages import NEGATED, OPENS_ASIDE, Passage, clause_holding, clauses_of
 from generator.extract.presence import LIST, people_countries, places_outside_negation, subject_ids
+from generator.extract.pattern_store import compiled
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Token
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports s
 _MEETING_FORMS = {form for noun in involvement.MEETING_NOUNS for form in (noun, noun + "s")} \
     | set(involvement.SITTING_NOUNS)
 # Words that say who was at it: on their own (attended, took part), or with a meeting named (included).
-_ATTENDED = re.compile(
+_ATTENDED = compiled(
     r"\b(?:attend|attends|attended|attending|took part|taking part|participated|(?:were|was) (?:also )?present|"
     # "The event featured leaders from Serbia, France, ...".
     r"(?:featured|featuring|drew) (?:[\w-]+ ){0,2}?(?:leaders|representatives|delegations|ministers|officials|heads) (?:of|from)|"
@@ -91,10 +92,10 @@ _TELL = frozenset({"tell"})
 _HOST = frozenset({"host"})
 _HOLD = frozenset({"hold"})
 _HOST_OR_HOLD = _HOST | _HOLD
-_ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|travel(?:l)?ed|travel(?:l)?ing|flew|flown|came)\b"
-                      r"(?:\s+(?:in|here|there|late|early|separately|directly))?"
-                      rf"\s+(?:from\s+(?:the\s+)?(?P<list>{LIST})|(?:\w+\s+){{0,3}}?(?:for|at|to\s+attend|to\s+join)"
-                      rf"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)")
+_ARRIVED = compiled(r"\b(?:arrived|arrives|arriving|travel(?:l)?ed|travel(?:l)?ing|flew|flown|came)\b"
+                    r"(?:\s+(?:in|here|there|late|early|separately|directly))?"
+                    rf"\s+(?:from\s+(?:the\s+)?(?P<list>{LIST})|(?:\w+\s+){{0,3}}?(?:for|at|to\s+attend|to\s+join)"
+                    rf"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{MEETINGS}\b)")
 
 
 def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -> tuple[bool, list[str]]:

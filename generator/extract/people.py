@@ -34,6 +34,7 @@ from generator.extract.name_tokens import (
 )
 from generator.extract.person_countries import group_country
 from generator.extract.roles import ROLE, ROLE_MEANINGS, role_around, role_context
+from generator.extract.pattern_store import compiled
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Span, Token
@@ -153,8 +154,8 @@ def extract_people(context: ArticleDoc) -> tuple[list[Person], list[Person]]:
 # "the Prime Minister", "the French president", "the PM": a title with the definite article and
 # no name after it ("the Prime Minister Keir Starmer" is a name's mention; "the President of
 # Finland" says whose title it is, which the rule does not read).
-_THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})\s+)?(?P<role>{ROLE})"
-                        r"(?![\w-])(?!\s+(?:of|for|in)\b)(?!,?\s+[A-Z])")
+_THE_TITLE = compiled(rf"\b[Tt]he\s+(?:(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})\s+)?(?P<role>{ROLE})"
+                      r"(?![\w-])(?!\s+(?:of|for|in)\b)(?!,?\s+[A-Z])")
 
 
 def _title_mentions(context: ArticleDoc, records, mentions: list[Mention]) -> list[Mention]:

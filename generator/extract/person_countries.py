@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from generator.model import gazetteer
 from generator.extract.document import ArticleDoc
 from generator.extract.name_tokens import CAPITALISED, HONORIFIC_AT_END
+from generator.extract.pattern_store import compiled
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Span
@@ -28,10 +29,10 @@ _LIST_WORDS = sorted({word for role in gazetteer.ROLE_WORDS for word in role.spl
 _LIST = rf"(?P<list>(?:(?:{CAPITALISED}|(?:{'|'.join(re.escape(word) for word in _LIST_WORDS)})\b),?\s+)*)$"
 _GROUP_NOUNS = ("representatives|officials|delegates|lawmakers|legislators|senators|ministers|leaders|"
                 "envoys|negotiators|diplomats|politicians|officers|generals|commanders|members")
-_GROUP_INTRO = re.compile(
+_GROUP_INTRO = compiled(
     rf"\b(?P<place>{PLACE})\s+(?:[a-z][a-z-]*\s+)?(?:{_GROUP_NOUNS})\s*,?\s+(?:including|such as|among them|namely)\s+{_LIST}"
 )
-_LED_BY = re.compile(
+_LED_BY = compiled(
     rf"\b(?P<place>{PLACE})\s+(?:delegation|team|side|negotiators|negotiating team)\s*,?\s+"
     rf"(?:(?:was|is|were|are|will be)\s+)?(?:headed|led)\s+by\s+{_LIST}"
 )
@@ -42,7 +43,7 @@ _LED_BY = re.compile(
 # is only in or for ("correspondent in Paris", "envoy for Myanmar", "head of the EU delegation
 # in Kyiv") says nothing of the person's country.
 _CITY = gazetteer.CITIES_PATTERN
-_INSTITUTION_PLACE = re.compile(
+_INSTITUTION_PLACE = compiled(
     rf"\b(?:of|at)\s+(?:the\s+|an?\s+)?(?:[a-z][a-z-]*\s+)?"
     rf"(?:(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})|(?P<possessive>{gazetteer.PLACE_NAMES_PATTERN})['’]s"
     rf"|(?P<city>{_CITY}))\s+[A-Za-z]"

@@ -15,6 +15,7 @@ from generator.extract.actors import (
 from generator.extract.document import ArticleDoc
 from generator.extract.passages import NEGATED, clause_at, clauses_of
 from generator.model import gazetteer
+from generator.extract.pattern_store import compiled
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Token
@@ -30,9 +31,9 @@ LIST = rf"(?:the\s+)?{_NAME_SHAPE}(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?{_NAME_SH
 _MODIFIER = re.compile(r"-\w|\s+(?:war|conflict|crisis|peace|ceasefire|truce|deal|border|front|question|policy)\b")
 # An organisation before a group of its members, or its own body, is not there itself: "30 EU
 # and NATO countries", "EU leaders", "the EU parliament", "EU funds".
-ITS_MEMBERS = re.compile(rf"(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:non-)?(?:{PLACE_NAMES_PATTERN}))*\s+(?:countries|nations|"
-                         r"states|member states|members|leaders|capitals|allies|governments|partners|parliament|"
-                         r"parliamentary|funds|money|budget)\b")
+ITS_MEMBERS = compiled(rf"(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:non-)?(?:{PLACE_NAMES_PATTERN}))*\s+(?:countries|nations|"
+                       r"states|member states|members|leaders|capitals|allies|governments|partners|parliament|"
+                       r"parliamentary|funds|money|budget)\b")
 # A country's friends are not the country: "Serbia's allies met"; nor are its war, its acts or
 # its forces the country taking part: "the anniversary of Serbia's attack", "in light of Serbia's
 # recent actions".

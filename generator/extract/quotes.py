@@ -33,11 +33,13 @@ from generator.files.articles import is_caption
 from generator.extract.findings import extractor_name
 from generator.extract.people import SPEECH_VERBS
 from generator.extract.roles import ROLE_MEANINGS
+from generator.extract.pattern_store import compiled
 
 EXTRACTOR = extractor_name("quotes")
 _PRONOUNS = {"he", "she"}
 _MIN_WORDS = 6
 _ROLE_WORDS = sorted(gazetteer.ROLE_WORDS, key=len, reverse=True)
+_PLACE_OR_ADJECTIVE = compiled(rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTERN})")
 
 
 @dataclass(frozen=True)
@@ -414,7 +416,7 @@ def _speaker_of_phrase(context: ArticleDoc, head, open_index: int, previous: _Sa
     # "the premier", "the head of state": the titles the word stands for, as well as itself.
     titles = (role, *ROLE_MEANINGS.get(role, ()))
     place = None
-    for match in re.finditer(rf"(?:{gazetteer.PLACE_NAMES_PATTERN}|{gazetteer.PLACE_ADJECTIVES_PATTERN})", phrase):
+    for match in _PLACE_OR_ADJECTIVE.finditer(phrase):
         found = gazetteer.place_by_name_or_adjective(match.group(0))
         if found:
             place = found.id

@@ -22,6 +22,7 @@ from generator.extract.name_tokens import (
     CAPITALISED, HONORIFIC_AT_END, HYPHENS, SINGLE_WORD_TITLES, is_name_token, words_of,
 )
 from generator.extract.person_countries import PLACE, group_country, institution_country, place_id_of
+from generator.extract.pattern_store import compiled
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Span, Token
@@ -55,33 +56,33 @@ _DESCRIBERS = r"(?:[a-z][a-z-]*[a-z]\s+){0,2}?"
 # "outgoing Canadian Prime Minister ", "NATO Secretary-General ", "Finland's president, ",
 # "the Prime Minister of the United Kingdom, ", "UN Special Envoy for Myanmar ", "US envoys ",
 # "Special Presidential Envoy, General "
-_ROLE_BEFORE = re.compile(
+_ROLE_BEFORE = compiled(
     rf"(?:\b(?i:{_MODIFIER})\s+)?(?:\b(?P<place>{PLACE})(?:['’]s)?\s+(?P<describers>{_DESCRIBERS}))?"
     rf"(?:\b(?i:{_MODIFIER})\s+)?"
     rf"\b(?P<role>{ROLE})(?P<plural>s)?(?P<complement>{_COMPLEMENT})?(?:,?\s+(?i:{_RANK}))?\s*,?\s*$"
 )
 # The second of two names sharing a plural title: "US envoys Steve Witkoff and "
-_SHARED_TITLE = re.compile(
+_SHARED_TITLE = compiled(
     rf"(?:\b(?P<place>{PLACE})(?:['’]s)?\s+)?\b(?P<role>{ROLE})s\s+"
     rf"{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}(?:,\s+{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})*,?\s+and\s+$"
 )
 # "British and Polish prime ministers Keir Starmer and ": one title for several people, each of
 # a country in the order they are named.
-_RESPECTIVE_TITLES = re.compile(
+_RESPECTIVE_TITLES = compiled(
     rf"\b(?P<places>{PLACE}(?:\s*,\s*{PLACE})*,?\s+and\s+{PLACE})\s+(?P<role>{ROLE})s\s+"
     rf"(?P<names>(?:{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}(?:\s*,\s*|,?\s+and\s+))*)$"
 )
 # "The judge in the court hearing on Monday, ": a title with a phrase of its own, then the name
-_ROLE_WITH_PHRASE = re.compile(
+_ROLE_WITH_PHRASE = compiled(
     rf"\b(?i:the|an?)\s+(?P<role>{ROLE})(?P<phrase>\s+(?:in|of|at|for|on)\s+[^,;:.!?“”\"()]{{1,60}}?),\s*$"
 )
 # "Hungary, whose prime minister, "
-_WHOSE_ROLE = re.compile(rf"\b(?P<place>{PLACE}),\s+whose\s+(?P<role>{ROLE}),\s*$")
+_WHOSE_ROLE = compiled(rf"\b(?P<place>{PLACE}),\s+whose\s+(?P<role>{ROLE}),\s*$")
 # "France's "
-_POSSESSIVE_PLACE = re.compile(rf"\b(?P<place>{PLACE})['’]s\s+$")
+_POSSESSIVE_PLACE = compiled(rf"\b(?P<place>{PLACE})['’]s\s+$")
 # ", an associate fellow in ... at Chatham House, told ..."; ", the NATO secretary-general,";
 # ", the long-time National Rally (RN) leader, who ..."
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER = compiled(
     rf"^\s*,\s+(?:(?:the|an?)\s+(?P<describers>(?:(?:[a-z][\w-]*|{CAPITALISED}|\([A-Z]+\))\s+){{0,4}}))?"
     rf"(?:(?P<place>{PLACE})(?:['’]s)?\s+)?(?P<role>{ROLE})\b"
     r"(?P<rest>[^.;:“”\"]{0,160}?)"

@@ -13,6 +13,7 @@ from generator.extract import involvement
 from generator.extract.passages import NEGATED, Passage, clause_at, clauses_of
 from generator.extract.presence import LIST, subject_ids
 from generator.model import gazetteer
+from generator.extract.pattern_store import compiled
 
 if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports spaCy
     from spacy.tokens import Token
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # annotations only: a run that parses nothing never imports s
 _ADJECTIVE = gazetteer.PLACE_ADJECTIVES_PATTERN
 # The parties to a trade dispute: who imposes a measure and whom it targets.
 _TRADE = rf"(?i:{involvement.TRADE_PATTERN})"
-_TRADE_TARGET = re.compile(
+_TRADE_TARGET = compiled(
     rf"\b{_TRADE}\b(?:\s+(?:of\s+)?(?:up\s+to\s+|as\s+much\s+as\s+)?[\d.,]+\s*(?:%|percent|per\s+cent))?"
     r"\s+(?:on|against|for)\s+(?:all\s+)?(?:(?:imports|goods|products|exports|shipments)\s+(?:of|from)\s+)?"
     r"(?:all\s+)?"

@@ -168,6 +168,11 @@ class Project:
         return self.root / ".cache" / "extract"
 
     @property
+    def patterns_cache_dir(self) -> Path:
+        """The extraction rules' compiled regular expressions, kept between runs."""
+        return self.root / ".cache" / "patterns"
+
+    @property
     def templates_cache_dir(self) -> Path:
         """Compiled page and theme templates, kept between builds."""
         return self.root / ".cache" / "templates"

@@ -19,6 +19,7 @@ from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc
 from generator.extract.merging import People, unique
 from generator.extract.findings import ArticleFacts, Extractor, Merged, StoryExtraction, extractor_name
+from generator.extract.pattern_store import compiled
 
 EXTRACTOR = extractor_name("coalitions")
 _MILITARY = re.compile(r"\b(?:invasion|troops|soldiers|force|forces|mission|peacekeep\w*|military)\b", re.I)
@@ -27,8 +28,10 @@ _NAMED_FORCE = re.compile(r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}[A-Z][\w-]*)\s*(?:\(
 # "Operation Alba", "the International Security Assistance Force": a force named without an acronym.
 _FORCE_NAME = re.compile(r"\b(?P<name>Operation\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|"
                          r"(?:[A-Z]\w+\s+){1,4}(?:Force|Mission|Coalition)(?:\s+(?:in|for)\s+[A-Z]\w+|\s+[A-Z]\w+){0,2})")
-_LED = re.compile(rf"\b(?P<leader>{gazetteer.PLACE_NAMES_PATTERN})-led\b|\bled by (?:the\s+)?(?P<leader2>{gazetteer.PLACE_NAMES_PATTERN})"
-                  rf"|\b(?P<leader3>{gazetteer.PLACE_NAMES_PATTERN})\s+led\b")
+_LED = compiled(rf"\b(?P<leader>{gazetteer.PLACE_NAMES_PATTERN})-led\b|\bled by (?:the\s+)?(?P<leader2>{gazetteer.PLACE_NAMES_PATTERN})"
+                rf"|\b(?P<leader3>{gazetteer.PLACE_NAMES_PATTERN})\s+led\b")
+# What may open a force's name without being part of it: an article ("The"), "US-led", "In".
+_LEADING_WORDS = compiled(rf"^(?:An?|The)\s+|^(?:{gazetteer.PLACE_NAMES_PATTERN})-led\s+|^(?:In|By|Since)\s+")
 _INVASION = re.compile(r"(?P<who>(?:[A-Z][\w]*\s+){0,3}[A-Z]\w*)(?:['’]s|-led) invasion of (?P<target>[A-Z]\w+)")
 _MANDATE = re.compile(r"\b(?P<negation>(?:did not|didn't|without|no)\s+(?:have\s+)?(?:a\s+)?)?(?:under\s+(?:a\s+)?)?(?P<body>United Nations|UN|U\.N\.|NATO)\s+mandate\b")
 _SIZE = re.compile(r"\b(?P<size>\d+ (?:countries|nations))\b|\bmade up of (?P<made>[^.;]{3,80}?)(?=\s+landed|\s+arrived|[.;]|$)")
@@ -56,7 +59,7 @@ def extract_coalitions(context: ArticleDoc) -> list[Coalition]:
         elif plain:
             name = plain.group("name").strip()
         if name:
-            name = re.sub(rf"^(?:An?|The)\s+|^(?:{gazetteer.PLACE_NAMES_PATTERN})-led\s+|^(?:In|By|Since)\s+", "", name)
+            name = _LEADING_WORDS.sub("", name)
         led = _LED.search(chunk)
         if led:
             leader = gazetteer.place_by_name(led.group("leader") or led.group("leader2") or led.group("leader3"))

@@ -39,6 +39,7 @@ from generator.extract.findings import (
     ArticleFacts, Extractor, FigureClaim, Merged, StoryExtraction, extractor_name,
 )
 from generator.model import gazetteer
+from generator.extract.pattern_store import compiled
 
 EXTRACTOR = extractor_name("pledges")
 COMMITMENT_VERBS = frozenset({
@@ -338,7 +339,7 @@ def _add(pledges: dict, claims: list, context: ArticleDoc, quote: str, actors: l
 
 # A commitment told as a noun with its sum: "the French announcement of 2 billion euros",
 # "Germany's pledge of €3bn", "a British offer of £1.6bn".
-_NOMINAL = re.compile(
+_NOMINAL = compiled(
     rf"(?:\b(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})|(?P<owner>{PLACE_NAMES_PATTERN})[’']s)\s+"
     r"(?:(?:new|latest|further|additional|fresh|initial)\s+)?"
     r"(?P<noun>announcement|pledge|offer|promise|commitment|contribution)\s+of\s+")
