@@ -26,7 +26,7 @@ from generator.model import gazetteer
 from generator.extract.actors import LIST_SEPARATOR
 from generator.extract.calibration import rated
 from generator.extract.document import ArticleDoc, Mention
-from generator.extract.names import given_name, same_name, same_surname, same_given_name
+from generator.extract.names import given_name, same_name, same_surname, same_given_name, surname_key
 from generator.extract.findings import extractor_name
 from generator.extract.inflection import base_in
 from generator.extract.name_tokens import (
@@ -353,6 +353,13 @@ def _short_mentions(context: ArticleDoc, records, full_mentions: list[Mention]) 
     for mention in full_mentions:
         covered.update(range(mention.start, mention.end))
     people = [(pid, person.name.split()) for pid, (person, _) in records.items()]
+    words_of_person = dict(people)
+    # A surname is compared only with the people of its key (every one it can match), and each
+    # surname as written once: a long article names many people, and the same ones often.
+    people_of_key: dict[str, list[tuple[str, list[str]]]] = {}
+    for pid, tokens in people:
+        people_of_key.setdefault(surname_key(tokens), []).append((pid, tokens))
+    people_by_surname: dict[str, list[str]] = {}
     found = []
     for token in context.doc:
         if token.idx in covered or not token.text[:1].isupper() or len(token.text) < 3:
@@ -370,10 +377,14 @@ def _short_mentions(context: ArticleDoc, records, full_mentions: list[Mention]) 
             while last.i + 2 < len(context.doc) and joins_name(context.doc[last.i + 1]):
                 last = context.doc[last.i + 2]
             start, end = token.idx, last.idx + len(last.text)
-            matches = [pid for pid, tokens in people if same_surname(tokens[-1], context.text[start:end])]
+            surname = context.text[start:end]
+            if surname not in people_by_surname:
+                people_by_surname[surname] = [pid for pid, tokens in people_of_key.get(surname_key([surname]), [])
+                                              if same_surname(tokens[-1], surname)]
+            matches = people_by_surname[surname]
             # "von der Leyen", "Le Pen": keep the particles with the surname, a capitalised one
             # when the person's name has it.
-            name_words = dict(people).get(matches[0], []) if len(matches) == 1 else []
+            name_words = words_of_person.get(matches[0], []) if len(matches) == 1 else []
             index = token.i - 1
             while index >= 0 and context.doc[index].lower_ in gazetteer.NAME_PARTICLES and (
                     context.doc[index].text[:1].islower() or context.doc[index].text in name_words[:-1]):
