@@ -2,7 +2,10 @@
 
 It loads the facts once per build (or is handed those `explainer build` has just checked), adds
 the generated pages, open-data files and feed, puts the explainer's theme overrides in front of
-Material's templates, and sets the navigation. All real work happens in `content`, `render`, `export`, `feed` and `web`, which know nothing of MkDocs.
+Material's templates, and sets the navigation. While Python-Markdown converts a generated page,
+the page's HTML blocks are set aside (`html_blocks`): its parser would only read them to keep them.
+All real work happens in `content`, `render`, `export`, `feed`, `web` and `html_blocks`, which know
+nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import logging
 from importlib.resources import files
 from pathlib import Path
 
+from markdown import Markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +32,7 @@ from generator.model.kinds import STORY_KINDS
 from generator.site import web
 from generator.site.build import BuildFailed
 from generator.site.feed import atom_feed
+from generator.site.html_blocks import MarkdownBlocks, SetAside
 from generator.site.navigation import FACTS_JSON, FACTS_SCHEMA, page_nav
 from generator.site.render import render_site
 from generator.site.templates import bytecode_cache
@@ -96,6 +101,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     descriptions: dict[str, str]  # generated page path → its description, set with the facts
     cache: Path | None = None     # the project's folder of compiled templates
     map_cache: Path | None = None  # and of the map's drawing
+    blocks: MarkdownBlocks | None = None  # for the Markdown settings of this build
+    set_aside: dict[str, SetAside]  # generated page path → its HTML blocks, while Markdown converts it
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         name, description, author = (plain_text(config.get(key))
@@ -108,6 +115,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         project_dir = Path(config.config_file_path).resolve().parent
         project = Project(project_dir)    # whatever the configuration file is named
         self.cache, self.map_cache = project.templates_cache_dir, project.map_cache_dir
+        self.blocks, self.set_aside = None, {}
         try:
             self.facts = (self.handed if self.handed is not None
                           else load_facts(project_dir, story_kinds=self.config.kinds))
@@ -148,6 +156,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         env.filters["inline_stylesheet"] = web.inline_stylesheet
         return env
 
+    # Last, so that other plugins see the page as rendered.
+    @event_priority(-100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Front matter of hand-written pages reaches the navigation and the head unescaped.
         for key in ("title", "description"):
@@ -160,9 +170,27 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.site.modified:
             # The sitemap's <lastmod>: the facts' date, not the build's, so builds repeat.
             page.update_date = self.site.modified
-        return markdown
+        if page.file.generated_by is None:
+            return markdown
+        # Python-Markdown would read every tag of the page's HTML blocks only to keep them as
+        # they are: they are set aside while it converts the rest, and put back after.
+        if self.blocks is None:  # for the Markdown settings as every plugin has left them
+            self.blocks = MarkdownBlocks.for_markdown(Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}))
+        aside = self.set_aside[page.file.src_uri] = self.blocks.set_aside(markdown)
+        return aside.markdown
 
+    # First, so that other plugins see the page whole.
+    @event_priority(100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        aside = self.set_aside.pop(page.file.src_uri, None)
+        if aside is not None:
+            try:
+                html = aside.restore(html)
+            except ValueError as error:
+                raise PluginError(f"{page.file.src_uri}: {error}") from error
+            page.markdown = aside.text
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchors
         # A title taken from a page's heading is already HTML text ("Tom &amp; Jerry"), so
         # Material's `| e` in the footer would escape it a second time.
         if isinstance(page.title, str) and not isinstance(page.title, Markup):

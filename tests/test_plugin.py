@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 
 from generator.content.reader import load_facts
 from generator.site.export import facts_document, facts_schema
+from generator.site.html_blocks import MarkdownBlocks, SetAside
 from generator.site.web import inline_stylesheet
 from tests.factories import HOSTILE_NAME, build_site, make_story, write_project
 
@@ -153,6 +154,31 @@ def test_strict_build_fails_on_a_broken_editor_link(tmp_path):
     (project / "docs" / "extra.md").write_text("# Extra\n\n[gone](missing.md)\n", encoding="utf-8")
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site")
+
+
+def test_pages_are_the_same_as_without_setting_their_html_aside(project, site, tmp_path, monkeypatch):
+    monkeypatch.setattr(MarkdownBlocks, "set_aside", lambda self, text: SetAside(text, text))
+    whole = build_site(project, tmp_path / "whole")
+    pages = sorted(path.relative_to(site) for path in site.rglob("*.html"))
+    assert pages == sorted(path.relative_to(whole) for path in whole.rglob("*.html"))
+    for page in pages:
+        assert (site / page).read_bytes() == (whole / page).read_bytes(), page
+
+
+def test_links_to_a_generated_page_s_anchors_are_checked(tmp_path, caplog):
+    """The anchors of generated pages are known to MkDocs, though their HTML is set aside while
+    Markdown converts them: a link to one passes a strict build that checks anchors, and a
+    link to an anchor no page has fails it."""
+    project = write_project(make_story(), tmp_path / "project")
+    with open(project / "mkdocs.yml", "a", encoding="utf-8") as settings:
+        settings.write("validation:\n  anchors: warn\n")
+    extra = project / "docs" / "extra.md"
+    extra.write_text("# Extra\n\n[The summit](timeline.md#bergen-summit)\n", encoding="utf-8")
+    build_site(project, tmp_path / "site")
+    extra.write_text("# Extra\n\n[The summit](timeline.md#no-such-summit)\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "again")
+    assert "does not contain an anchor '#no-such-summit'" in caplog.text
 
 
 def test_content_error_becomes_a_plugin_error(tmp_path):
