@@ -59,24 +59,15 @@ _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
 _SPACE = r"[ \t\n\r\f]"
 _ATTRIBUTES = rf"""(?:{_SPACE}+[^ \t\n\r\f"'<>/=`]+(?:{_SPACE}*={_SPACE}*(?:"[^"<>]*"|'[^'<>]*'))?)*"""
 _START_TAG = re.compile(rf"<([a-z][a-z0-9]*)({_ATTRIBUTES}){_SPACE}*>")
-_SELF_CLOSING = re.compile(rf"<([a-z][a-z0-9]*)({_ATTRIBUTES}){_SPACE}*/>")
-# Tags that close themselves: the void elements, and any written `<tag/>`.
-_SELF_CLOSED = re.compile(rf"<(?:{'|'.join(sorted(_VOID))}){_ATTRIBUTES}{_SPACE}*/?>"
-                          rf"|<[a-z][a-z0-9]*{_ATTRIBUTES}{_SPACE}*/>")
-_VOID_TAG = re.compile(rf"<(?:{'|'.join(sorted(_VOID))})\b")
-# An element holding only text, which a pass of `_PAIR` removes; the next pass finds its parent.
-_PAIR = re.compile(rf"<([a-z][a-z0-9]*){_ATTRIBUTES}{_SPACE}*>[^<]*</\1{_SPACE}*>")
-# An attribute that may give an anchor: an id, or the name of an <a>.
-_ANCHOR_ATTRIBUTE = re.compile(rf"{_SPACE}(?:id|name){_SPACE}*=", re.I)
+# Inside a block: an end tag (group 1: its name), or a start tag (2: its name, 3: its
+# attributes, 4: "/" when it closes itself).
+_TAG = re.compile(rf"<(?:/([a-z][a-z0-9]*){_SPACE}*>|([a-z][a-z0-9]*)({_ATTRIBUTES}){_SPACE}*(/?)>)")
 _ATTRIBUTE = re.compile(rf"""([^ \t\n\r\f"'<>/=`]+)(?:{_SPACE}*={_SPACE}*(?:"([^"]*)"|'([^']*)'))?""")
-# Inside a block, what the HTML parser or Python-Markdown would not keep as written: a
-# comment, declaration or processing instruction; an element read as text that holds a
-# "<"; a "&" that starts no complete reference (ended by ";"); a tab, a carriage return or
+# Inside a block, what the HTML parser or Python-Markdown would not keep as written: a "&"
+# that starts no complete reference (ended by ";"); a tab, a carriage return or
 # Python-Markdown's own markers; a line of spaces. Apart, each is found at the speed of a
 # text search.
 _NOT_AS_WRITTEN = [
-    re.compile(r"<[!?]"),
-    re.compile(r"<(%s)[ \t\n\r\f>][^<]*<(?!/\1[ \t\n\r\f]*>)" % "|".join(sorted(_TEXT_CONTENT))),
     re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[a-zA-Z][-.a-zA-Z0-9]*;)"),
     re.compile(r"[\t\r\x02\x03]"),
     re.compile(r"\n +\n"),
@@ -141,20 +132,19 @@ class MarkdownBlocks:
                 continue  # inline HTML: Markdown text, which the parser reads on
             if any(pattern.search(text, position, start.start()) for pattern in _UNSURE_BETWEEN):
                 break
-            end = self._block_end(text, start.start())
+            end = self._block_end(text, start.start(), page.anchors)
             if end is None:
                 break
-            block = text[start.start():end]
             parts += [text[position:start.start()], PLACEHOLDER.format(len(page.blocks))]
-            page.blocks.append(block)
-            page.anchors |= _anchors(block)
+            page.blocks.append(text[start.start():end])
             position = scanned = end
         if page.blocks:
             page.markdown = "".join(parts) + text[position:]
         return page
 
-    def _block_end(self, text: str, start: int) -> int | None:
-        """Where the block starting at `start` ends, if Python-Markdown keeps it as written.
+    def _block_end(self, text: str, start: int, anchors: set[str]) -> int | None:
+        """Where the block starting at `start` ends, if Python-Markdown keeps it as written;
+        its anchors are added to `anchors`.
 
         Its parser counts open tags from the block's first one and ends the block at the end
         tag that closes them all. Here, the first end tag of the same name that ends a line, with
@@ -165,39 +155,44 @@ class MarkdownBlocks:
             return None
         closing = re.compile(rf"</{first.group(1)}{_SPACE}*>(?=\n|\Z)")
         for _, end in zip(range(_END_TRIES), closing.finditer(text, first.end())):
-            if _whole_elements(text[first.end():end.start()]):
+            found = _whole_elements(text[first.end():end.start()])
+            if found is not None:
                 if any(pattern.search(text, start, end.end()) for pattern in _NOT_AS_WRITTEN):
                     return None
+                anchors |= found | _anchors(first.group(1), first.group(2))
                 return end.end()
         return None
 
 
-def _whole_elements(html_text: str) -> bool:
-    """Whether `html_text` is text and elements that each close, every tag as the scan accepts it."""
-    remaining = html_text
-    if "/>" in remaining or _VOID_TAG.search(remaining):
-        remaining = _SELF_CLOSED.sub("", remaining)
-    while True:
-        reduced = _PAIR.sub("", remaining)
-        if reduced == remaining:
-            return "<" not in reduced and ">" not in reduced
-        remaining = reduced
+def _whole_elements(html_text: str) -> set[str] | None:
+    """The anchors of `html_text` if it is text and elements that each close, every "<"
+    starting a tag and every ">" ending one as the scan accepts them, and an element read as
+    text (a script, a title) holding no tag; else None."""
+    tags = _TAG.findall(html_text)
+    if len(tags) != html_text.count("<") or len(tags) != html_text.count(">"):
+        return None
+    open_tags: list[str] = []
+    anchors: set[str] = set()
+    for closing, name, attributes, closed in tags:
+        if closing:
+            if not open_tags or open_tags.pop() != closing:
+                return None
+            continue
+        if open_tags and open_tags[-1] in _TEXT_CONTENT:
+            return None
+        if attributes and ("id" in (lowered := attributes.lower()) or "name" in lowered):
+            anchors |= _anchors(name, attributes)
+        if not closed and name not in _VOID:
+            open_tags.append(name)
+    return anchors if not open_tags else None
 
 
-def _anchors(block: str) -> set[str]:
-    """The anchors a block gives, as MkDocs reads them: ids, and names of `<a>`. In a block the
-    scan has accepted every "<" starts a tag, so the tag an attribute is in starts at the last
-    "<" before it."""
-    anchors, tags = set(), set()
-    for found in _ANCHOR_ATTRIBUTE.finditer(block):
-        start = block.rfind("<", 0, found.start())
-        tag = _START_TAG.match(block, start) or _SELF_CLOSING.match(block, start)
-        if start in tags or tag is None or tag.end() <= found.start():
-            continue  # a tag seen already, or text between tags
-        tags.add(start)
-        for attribute in _ATTRIBUTE.finditer(tag.group(2)):
-            name = attribute.group(1).lower()
-            value = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
-            if value is not None and (name == "id" or (name == "name" and tag.group(1) == "a")):
-                anchors.add(html.unescape(value))
+def _anchors(tag: str, attributes: str) -> set[str]:
+    """The anchors a start tag gives, as MkDocs reads them: ids, and names of `<a>`."""
+    anchors = set()
+    for attribute in _ATTRIBUTE.finditer(attributes):
+        name = attribute.group(1).lower()
+        value = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+        if value is not None and (name == "id" or (name == "name" and tag == "a")):
+            anchors.add(html.unescape(value))
     return anchors
