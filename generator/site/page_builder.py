@@ -71,8 +71,9 @@ class PageBuilder:
     # event is on: every link to an event goes through `event_page`.
     timeline_parts: list[TimelinePart] = field(init=False)
     event_pages: dict[str, str] = field(init=False)
-    # Page -> source id -> the passages that page quotes from it, in citing order.
-    cited: dict[str, dict[str, list[str]]] = field(init=False, default_factory=dict)
+    # Page -> source id -> its reference number there, and the passages that page quotes from
+    # it in citing order (a dict for its keys: a long page quotes hundreds from one article).
+    cited: dict[str, dict[str, tuple[int, dict[str, None]]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.titles = page_titles(self.facts)
@@ -114,9 +115,8 @@ class PageBuilder:
 
     def _cite(self, page: str, source_id: str, quotes: list[str]) -> Citation:
         references = self.cited.setdefault(page, {})
-        passages = references.setdefault(source_id, [])
-        passages.extend(quote for quote in quotes if quote not in passages)
-        number = list(references).index(source_id) + 1
+        number, passages = references.setdefault(source_id, (len(references) + 1, {}))
+        passages.update(dict.fromkeys(quotes))
         source = self.sources.get(source_id)
         return Citation(number, Markup(f"#ref-{number}"), " … ".join(quotes), source.title if source else source_id)
 
@@ -124,7 +124,7 @@ class PageBuilder:
         """The articles the page has cited so far, numbered in citing order."""
         link = self.link(page)
         listed = []
-        for number, (source_id, passages) in enumerate(self.cited.get(page, {}).items(), 1):
+        for source_id, (number, passages) in self.cited.get(page, {}).items():
             source = self.sources.get(source_id)
             listed.append(Reference(
                 number=number, anchor=Markup(f"ref-{number}"), title=source.title if source else source_id,

@@ -7,6 +7,7 @@ readers see. Templates in `theme/pages/` only lay these out.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -91,6 +92,7 @@ def anchor(value: str) -> Markup:
     return Markup(escape(value))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a large story prints each date on several pages
 def date_label(date: str | None, approximate: bool = False) -> DateLabel | None:
     """'1999', 'February 2022' or '2 March 2025': never more precise than the date given."""
     if not date:
