@@ -326,3 +326,72 @@ plain_data = st.recursive(
 def test_whatever_is_written_reads_back_the_same(data):
     document, problems = load_yaml_text(dump_yaml({"data": data}))
     assert problems == [] and document.data == {"data": data}
+
+
+def not_plain(text, document):
+    raise yamlfile._NotPlain
+
+
+def read_fully(text: str, monkeypatch):
+    """The file as the full reader reads it, the one-pass reader of the common case left out."""
+    with monkeypatch.context() as patched:
+        patched.setattr(yamlfile, "_read_plain", not_plain)
+        return load_yaml_text(text)
+
+
+WRITTEN_BY_HAND = """\
+# yaml-language-server: $schema=../schema/people.schema.json
+people:
+  - id: keir-starmer
+    name: "Keir Starmer"
+    aliases: [Starmer, 'Sir Keir']
+    role:
+    country: GB
+    confidence: 0.85
+    count: 0x1f
+    reviewed: true
+    note: ~
+    evidence:
+      - {source: 000_7cc8, quote: "Starmer said: \\"we are ready\\""}
+      - source: 001_abcd
+        quote: >-
+          folded over
+          two lines
+  - id: "2025"
+    empty: {}
+    none: []
+    text: |
+      kept
+      as written
+fix: {a: {b: [1, 2.5, -3, .inf0, null]}}
+"""
+
+
+def test_the_common_case_is_read_as_the_full_reader_reads_it(monkeypatch):
+    document, problems = load_yaml_text(WRITTEN_BY_HAND)
+    full, full_problems = read_fully(WRITTEN_BY_HAND, monkeypatch)
+    assert problems == full_problems == []
+    assert (document.data, document.positions, document.key_positions) == \
+        (full.data, full.positions, full.key_positions)
+    assert document.where(("people", 0, "role")) == (6, 5)  # an empty value is placed at its key
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: !!binary aGk=\n", "a: 1\na: 2\n", "1: one\n",
+                                  "a: .inf\n", "a: yes\nb: 0b2\n", "---\na: 1\n---\nb: 2\n", "<<: {a: 1}\n"])
+def test_what_the_common_case_does_not_take_is_read_by_the_full_reader(text, monkeypatch):
+    document, problems = load_yaml_text(text)
+    full, full_problems = read_fully(text, monkeypatch)
+    assert located(problems) == located(full_problems)
+    assert (document and document.data) == (full and full.data)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(plain_data)
+def test_written_data_is_read_in_one_pass_as_the_full_reader_reads_it(data):
+    text = dump_yaml({"data": data})
+    document, _ = load_yaml_text(text)
+    root = yamlfile._compose(text)
+    full = yamlfile.YamlDocument(path=document.path, data=None, positions={(): (1, 1)})
+    full.data = yamlfile._Builder(full, []).value(root, ())
+    assert (document.data, document.positions, document.key_positions) == \
+        (full.data, full.positions, full.key_positions)

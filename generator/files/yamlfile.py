@@ -9,6 +9,12 @@ Content files come from editors and from whoever sent an article, so reading one
 hang, crash or run anything: the parser only produces events (libyaml's C parser when PyYAML
 has it), the values are built here with an explicit stack, and every limit below is checked as
 the file is read. Each refusal is a Problem with a position, like any other mistake.
+
+What content files hold (text keys, plain values, lists and mappings) is read in one pass,
+straight from the events to the data and positions (`_read_plain`); a file with anything else
+(an anchor, a tag, a duplicate key, a mistake) is read again by the full reader, node tree
+first, which reports every problem. (libyaml's own composer, `yaml.compose`, is no faster than
+the event loop here, and recurses.)
 """
 
 from __future__ import annotations
@@ -114,6 +120,15 @@ def load_yaml_text(text: str, path: Path = Path("<text>")) -> tuple[YamlDocument
     only names it in the problems."""
     if len(text) > MAX_FILE_BYTES:
         return None, [_too_large(path, len(text.encode("utf-8")))]
+    document = YamlDocument(path=path, data=None)
+    document.positions[()] = (1, 1)
+    problems: list[Problem] = []
+    try:
+        with cycle_collector_paused():
+            document.data = _read_plain(text, document)
+        return document, problems
+    except Exception:  # what the common case does not take, a syntax error included, is read again
+        document.positions, document.key_positions = {(): (1, 1)}, {}  # by the full reader, which says why
     try:
         with cycle_collector_paused():
             root = _compose(text)
@@ -125,9 +140,6 @@ def load_yaml_text(text: str, path: Path = Path("<text>")) -> tuple[YamlDocument
         return None, [_character_problem(path, text, error)]
     except Exception as error:  # the parser is C code; whatever else it raises, report, not crash
         return None, [Problem(path, 1, 1, f"YAML error: {error}")]
-    document = YamlDocument(path=path, data=None)
-    document.positions[()] = (1, 1)
-    problems: list[Problem] = []
     if root is not None:
         with cycle_collector_paused():
             document.data = _Builder(document, problems).value(root, ())
@@ -290,6 +302,94 @@ def _scalar_tag(event: yaml.ScalarEvent) -> str:
     return _PLAIN_TAGS[match.lastgroup] if match else STR
 
 
+# -- the common case: events straight to plain data and positions ---------------------------
+
+
+class _NotPlain(Exception):
+    """The file has something only the full reader handles: an anchor, alias or tag, a second
+    document, a key that is not text, a duplicate key, a value that is a problem, or more
+    nesting than the limit."""
+
+
+def _read_plain(text: str, document: YamlDocument) -> Any:
+    """The file's data, its positions noted in `document`, in one pass over the parser's events
+    for what content files hold: text keys, plain values, lists and mappings, no anchors or
+    tags. The same data and positions as `_compose` and `_Builder` give; anything else raises
+    _NotPlain, and the full reader reads the file instead."""
+    loader = _LOADER(text)
+    positions, key_positions = document.positions, document.key_positions
+    # Each open list or mapping: [the container, its key path, the key read and its mark,
+    # waiting for their value (mappings only)].
+    open_nodes: list[list[Any]] = []
+    root = None
+    documents = 0
+    try:
+        while True:
+            event = loader.get_event()
+            event_class = type(event)
+            if event_class is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    raise _NotPlain
+                tag = _scalar_tag(event)
+                if tag == STR:
+                    value = event.value
+                elif tag in _ALLOWED_TAGS["scalar"]:
+                    value, message = _scalar_value(tag, event.value)
+                    if message:
+                        raise _NotPlain
+                else:
+                    raise _NotPlain
+                container = None
+            elif event_class is yaml.MappingStartEvent or event_class is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag not in (None, "!") or len(open_nodes) >= MAX_DEPTH:
+                    raise _NotPlain
+                value = container = {} if event_class is yaml.MappingStartEvent else []
+            elif event_class is yaml.MappingEndEvent or event_class is yaml.SequenceEndEvent:
+                node = open_nodes.pop()
+                if node[2] is not None:
+                    raise _NotPlain  # a key with no value: not something the parser gives
+                continue
+            elif event_class is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _NotPlain
+                continue
+            elif event_class is yaml.StreamEndEvent or event is None:
+                break
+            elif event_class is yaml.AliasEvent:
+                raise _NotPlain
+            else:
+                continue  # the stream's start and the document's end
+            mark = event.start_mark
+            if not open_nodes:
+                root, path = value, ()
+            else:
+                parent = open_nodes[-1]
+                if type(parent[0]) is list:
+                    path = (*parent[1], len(parent[0]))
+                    positions[path] = (mark.line + 1, mark.column + 1)
+                    parent[0].append(value)
+                elif parent[2] is None:  # a key
+                    if container is not None or tag != STR or value in parent[0]:
+                        raise _NotPlain
+                    parent[2], parent[3] = value, mark
+                    continue
+                else:
+                    key, key_mark = parent[2], parent[3]
+                    path = (*parent[1], key)
+                    key_positions[path] = (key_mark.line + 1, key_mark.column + 1)
+                    # An empty value has no text of its own, so it is placed at its key.
+                    at = key_mark if value is None else mark
+                    positions[path] = (at.line + 1, at.column + 1)
+                    parent[0][key] = value
+                    parent[2] = None
+            if container is not None:
+                open_nodes.append([container, path, None, None])
+    finally:
+        loader.dispose()
+    return root
+
+
 # -- building: nodes to plain data and positions -----------------------------------------
 
 
@@ -373,26 +473,32 @@ class _Builder:
         return len(self.problems) == reported, key
 
     def scalar(self, node: _Node) -> Any:
-        text = node.value
-        if node.tag in (STR, TIMESTAMP, MERGE):  # dates stay as written
-            return text
-        if node.tag == NULL:
-            return None
-        if node.tag == BOOL:
-            if text.lower() in ("true", "false"):
-                return text.lower() == "true"
-            self.problem(node, f"'{_shown(text)}' is not true or false")
-            return None
-        number = _integer(text) if node.tag == INT else _float(text)
-        if number is None and len(text) > _LONGEST_NUMBER:
-            self.problem(node, f"a number of {len(text):,} characters is too long to read; quote it if it is text")
-        elif number is None:
-            kind = "a whole number" if node.tag == INT else "a number"
-            self.problem(node, f"'{_shown(text)}' is not {kind}; quote it if it is text")
-        elif not math.isfinite(number):  # facts.json must stay valid JSON, which has no infinity
-            self.problem(node, f"'{text}' is not a finite number; write a number, or quote it if it is text")
-            return None
-        return number
+        value, message = _scalar_value(node.tag, node.value)
+        if message:
+            self.problem(node, message)
+        return value
+
+
+def _scalar_value(tag: str, text: str) -> tuple[Any, str | None]:
+    """A scalar's value by its resolved tag, and what is wrong with it if anything (then the
+    value is None, or the number as read)."""
+    if tag in (STR, TIMESTAMP, MERGE):  # dates stay as written
+        return text, None
+    if tag == NULL:
+        return None, None
+    if tag == BOOL:
+        if text.lower() in ("true", "false"):
+            return text.lower() == "true", None
+        return None, f"'{_shown(text)}' is not true or false"
+    number = _integer(text) if tag == INT else _float(text)
+    if number is None and len(text) > _LONGEST_NUMBER:
+        return None, f"a number of {len(text):,} characters is too long to read; quote it if it is text"
+    if number is None:
+        kind = "a whole number" if tag == INT else "a number"
+        return None, f"'{_shown(text)}' is not {kind}; quote it if it is text"
+    if not math.isfinite(number):  # facts.json must stay valid JSON, which has no infinity
+        return None, f"'{text}' is not a finite number; write a number, or quote it if it is text"
+    return number, None
 
 
 def _shown(value: Any) -> str:
