@@ -179,9 +179,18 @@ def place(code: str) -> Place | None:
     return COUNTRIES.get(code) or ORGANISATIONS.get(code)
 
 
-# Regex alternations built once for the rule matchers in other modules (case-sensitive: none
-# of them is used under re.IGNORECASE).
-PLACE_NAMES_PATTERN = alternation(_BY_NAME)
-PLACE_ADJECTIVES_PATTERN = alternation(_BY_ADJECTIVE)
-ROLES_PATTERN = alternation(ROLE_WORDS + [w.title() for w in ROLE_WORDS])
-CITIES_PATTERN = alternation(CITIES)
+# Regex alternations for the rule matchers in other modules (case-sensitive: none of them is
+# used under re.IGNORECASE), built on first use: building a site reads none of them.
+_PATTERNS = {
+    "PLACE_NAMES_PATTERN": lambda: alternation(_BY_NAME),
+    "PLACE_ADJECTIVES_PATTERN": lambda: alternation(_BY_ADJECTIVE),
+    "ROLES_PATTERN": lambda: alternation(ROLE_WORDS + [w.title() for w in ROLE_WORDS]),
+    "CITIES_PATTERN": lambda: alternation(CITIES),
+}
+
+
+def __getattr__(name: str) -> str:
+    if name not in _PATTERNS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    pattern = globals()[name] = _PATTERNS[name]()  # kept, so later uses find it at once
+    return pattern
