@@ -318,6 +318,8 @@ def _read_plain(text: str, document: YamlDocument) -> Any:
     _NotPlain, and the full reader reads the file instead."""
     loader = _LOADER(text)
     positions, key_positions = document.positions, document.key_positions
+    problems: list[Problem] = []
+    scalars = _Builder(document, problems)  # for the values that are not text
     # Each open list or mapping: [the container, its key path, the key read and its mark,
     # waiting for their value (mappings only)].
     open_nodes: list[list[Any]] = []
@@ -334,8 +336,8 @@ def _read_plain(text: str, document: YamlDocument) -> Any:
                 if tag == STR:
                     value = event.value
                 elif tag in _ALLOWED_TAGS["scalar"]:
-                    value, message = _scalar_value(tag, event.value)
-                    if message:
+                    value = scalars.scalar(_Node("scalar", tag, event.value, event.start_mark))
+                    if problems:
                         raise _NotPlain
                 else:
                     raise _NotPlain
@@ -473,32 +475,26 @@ class _Builder:
         return len(self.problems) == reported, key
 
     def scalar(self, node: _Node) -> Any:
-        value, message = _scalar_value(node.tag, node.value)
-        if message:
-            self.problem(node, message)
-        return value
-
-
-def _scalar_value(tag: str, text: str) -> tuple[Any, str | None]:
-    """A scalar's value by its resolved tag, and what is wrong with it if anything (then the
-    value is None, or the number as read)."""
-    if tag in (STR, TIMESTAMP, MERGE):  # dates stay as written
-        return text, None
-    if tag == NULL:
-        return None, None
-    if tag == BOOL:
-        if text.lower() in ("true", "false"):
-            return text.lower() == "true", None
-        return None, f"'{_shown(text)}' is not true or false"
-    number = _integer(text) if tag == INT else _float(text)
-    if number is None and len(text) > _LONGEST_NUMBER:
-        return None, f"a number of {len(text):,} characters is too long to read; quote it if it is text"
-    if number is None:
-        kind = "a whole number" if tag == INT else "a number"
-        return None, f"'{_shown(text)}' is not {kind}; quote it if it is text"
-    if not math.isfinite(number):  # facts.json must stay valid JSON, which has no infinity
-        return None, f"'{text}' is not a finite number; write a number, or quote it if it is text"
-    return number, None
+        text = node.value
+        if node.tag in (STR, TIMESTAMP, MERGE):  # dates stay as written
+            return text
+        if node.tag == NULL:
+            return None
+        if node.tag == BOOL:
+            if text.lower() in ("true", "false"):
+                return text.lower() == "true"
+            self.problem(node, f"'{_shown(text)}' is not true or false")
+            return None
+        number = _integer(text) if node.tag == INT else _float(text)
+        if number is None and len(text) > _LONGEST_NUMBER:
+            self.problem(node, f"a number of {len(text):,} characters is too long to read; quote it if it is text")
+        elif number is None:
+            kind = "a whole number" if node.tag == INT else "a number"
+            self.problem(node, f"'{_shown(text)}' is not {kind}; quote it if it is text")
+        elif not math.isfinite(number):  # facts.json must stay valid JSON, which has no infinity
+            self.problem(node, f"'{text}' is not a finite number; write a number, or quote it if it is text")
+            return None
+        return number
 
 
 def _shown(value: Any) -> str:
