@@ -3,7 +3,7 @@ on this repository's site and on a synthetic story (bench/story.py), with `expla
 time and the builds' peak memory.
 
     .venv/bin/python bench/site_speed.py [--repeat N] [--sites repository,story] [--profile] [--keep DIR]
-                                         [--people 1000 --events 2000 --quotes 500 --sources 50 --seed 1]
+                                         [--compiled] [--people 1000 --events 2000 --quotes 500 --sources 50 --seed 1]
 
 For each site the contenders run interleaved, one after the other, N times (A B A B ...), each
 in a fresh process as a user runs it, after one untimed round that warms the disk cache:
@@ -27,12 +27,20 @@ each plugin hook and the library functions it calls, timed by the clock in one b
 cProfile of another, as the top entries by cumulative time. Run on its own, as here, the plugin
 reads the content itself (`load_facts`); under `explainer build` it takes the checked facts. Figures only: nothing is asserted.
 `--keep DIR` keeps the projects and the sites built, to look at.
+
+The generator is installed in editable mode, so its modules start from bytecode only if Python
+has written it beside them; where PYTHONDONTWRITEBYTECODE is set it never has, and every run of
+the explainer first compiles some 7,000 lines, which MkDocs and Material, installed with their
+bytecode, never do. The output says which it was; `--compiled` writes the generator's bytecode
+first, as an installed package has it.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import dataclasses
+import importlib.util
 import json
 import os
 import pstats
@@ -330,6 +338,14 @@ def _short(filename: str) -> str:
     return filename
 
 
+def bytecode_state() -> str:
+    """Whether the generator's modules start from cached bytecode in the runs."""
+    modules = sorted((ROOT / "generator").rglob("*.py"))
+    cached = sum(Path(importlib.util.cache_from_source(str(module))).is_file() for module in modules)
+    writes = "PYTHONDONTWRITEBYTECODE is set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "Python writes bytecode"
+    return f"generator bytecode: {cached} of {len(modules)} modules cached ({writes})"
+
+
 def figures(contender: Contender) -> str:
     best = contender.best()
     return f"{best['seconds']:6.2f} s / {contender.median():6.2f} s  ({best['cpu']:5.2f} s CPU)"
@@ -368,6 +384,8 @@ def main() -> None:
         parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="a new folder to keep the projects and sites in, to look at")
+    parser.add_argument("--compiled", action="store_true",
+                        help="write the generator's bytecode first, as an installed package has it")
     options = parser.parse_args()
     sites = [site.strip() for site in options.sites.split(",") if site.strip()]
     if not set(sites) <= {"repository", "story"}:
@@ -375,6 +393,8 @@ def main() -> None:
 
     if options.keep is not None and options.keep.exists():
         parser.error(f"--keep {options.keep} exists; give a new folder")
+    if options.compiled:
+        compileall.compile_dir(str(ROOT / "generator"), quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         work = options.keep.resolve() if options.keep is not None else Path(folder)
         work.mkdir(exist_ok=True)
@@ -405,7 +425,7 @@ def main() -> None:
             interleaved(contenders, options.repeat, options.warmup)
             interleaved([check], options.repeat, options.warmup)
         print(f"\n{options.repeat} timed runs of each after {options.warmup} untimed round(s); "
-              f"PROBE runs the command line in its own process and reports its peak memory")
+              f"PROBE runs the command line in its own process and reports its peak memory; {bytecode_state()}")
         table(site_contenders, goals)
 
         if options.profile:
