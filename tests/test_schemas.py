@@ -10,7 +10,9 @@ import jsonschema
 import pytest
 
 from generator.files.project import Project
-from generator.content.schemas import EDITORIAL_SECTIONS, RECORD_TYPES, editorial_file, modeline, schema_files
+from generator.content.schemas import (
+    EDITORIAL_SECTIONS, EXTRACTOR, RECORD_TYPES, editorial_file, extracted_file, modeline, schema_files,
+)
 from generator.files.yamlfile import load_yaml
 from generator.model.facts import project_kinds
 from tests.test_cli import run
@@ -116,3 +118,8 @@ def test_a_broken_extracted_file_fails_its_schema(tmp_path):
     messages_found = [error.message for error in jsonschema.Draft7Validator(schema).iter_errors(document.data)]
     assert any("'name' is a required property" in message for message in messages_found)
     assert any("'nme' was unexpected" in message for message in messages_found)
+
+
+def test_the_reader_expects_the_fields_of_each_extracted_file():
+    for kind in RECORD_TYPES:
+        assert tuple(extracted_file(kind).model_fields) == (EXTRACTOR, kind)

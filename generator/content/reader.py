@@ -33,7 +33,7 @@ from generator.model.records import Source
 from generator.model.ids import Respelling, former_ids, respellings
 from generator.files.project import PLUGIN_NAME, Project, read_options
 from generator.content.review import hold_for_review
-from generator.content.schemas import EDITORIAL_SECTIONS, extracted_file
+from generator.content.schemas import EDITORIAL_SECTIONS, EXTRACTOR
 from generator.content.validate import check_graph
 from generator.files.yamlfile import KeyPath, YamlDocument, cycle_collector_paused, load_yaml
 
@@ -108,7 +108,7 @@ class ContentReader:
 
     def extracted(self, kind: str, model: type[BaseModel]) -> dict[str, Placed]:
         path = self.project.extracted_dir / f"{kind}.yaml"
-        document = self.document(path, tuple(extracted_file(kind).model_fields))
+        document = self.document(path, (EXTRACTOR, kind))  # the fields of `extracted_file(kind)`
         if document is None:
             return {}
         items = document.data.get(kind) or []

@@ -26,6 +26,7 @@ from generator.model.records import Id, Record, Source
 # Every kind of record with a file in both layers, keyed by the file's stem.
 RECORD_TYPES: dict[str, type[Record]] = {"sources": Source, **FACT_TYPES}
 EDITORIAL_SECTIONS = ("confirm", "fix", "reject", "add")  # the fields of `editorial_file`, in order
+EXTRACTOR = "extractor"  # with the kind's name, the fields of `extracted_file`
 # The YAML extension implements draft-07 and warns about schemas that declare a newer one.
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 
@@ -56,7 +57,7 @@ def fix_entry(model: type[Record]) -> type[Record]:
 @functools.cache
 def extracted_file(kind: str) -> type[Record]:
     fields: dict[str, Any] = {
-        "extractor": (str | None, Field(default=None, description="Version of the extractor that wrote the file.")),
+        EXTRACTOR: (str | None, Field(default=None, description="Version of the extractor that wrote the file.")),
         kind: (list[RECORD_TYPES[kind]], Field(default_factory=list, description=f"The {kind} extracted.")),
     }
     return create_model(f"Extracted{kind.title()}", __base__=Record, __doc__=(
