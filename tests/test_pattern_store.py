@@ -120,3 +120,11 @@ def test_the_rules_patterns_are_the_same_text_in_every_process():
                               cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2")}
     assert len(printed) == 1 and int(printed.pop().split()[0]) > 40
+
+
+def test_each_python_release_keeps_its_own_file(tmp_path):
+    # Two releases of one minor version share a cache tag; each keeps its programs apart.
+    with pattern_store.kept_in(tmp_path):
+        pattern_store.compiled(r"\b(?:alpha|beta|gamma)\b")
+    release = ".".join(map(str, sys.version_info[:3]))
+    assert store_file(tmp_path).name == f"{sys.implementation.cache_tag}-{release}.marshal"

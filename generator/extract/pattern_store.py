@@ -33,6 +33,7 @@ from generator.files.atomic import write_bytes
 
 # Programs are `re`'s own format, which only this Python reads.
 _FORMAT = f"{sys.version} sre {_sre.MAGIC} {_sre.CODESIZE}"
+_RELEASE = ".".join(map(str, sys.version_info[:3]))
 _CODE_WORD = "I" if array.array("I").itemsize == _sre.CODESIZE else None
 # flags, code (bytes of code words), group count, group numbers by name, names by number
 _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -91,7 +92,9 @@ def kept_in(folder: Path) -> Iterator[None]:
     patterns compiled inside, so those of patterns the rules no longer have do not pile up. A
     file that cannot be read is written anew; one that cannot be written is done without."""
     global _store
-    path = folder / f"{sys.implementation.cache_tag}.marshal"
+    # One file per Python release: 3.11.2 and 3.11.7 share a cache tag but not a format, and
+    # would otherwise each rewrite the other's programs on every run.
+    path = folder / f"{sys.implementation.cache_tag}-{_RELEASE}.marshal"
     previous, _store = _store, _Store(_read(path))
     try:
         yield
