@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import time
 from pathlib import Path
 
+import pytest
+
+from generator.files import atomic
 from generator.files.atomic import replace_folder
 
 
@@ -49,3 +54,22 @@ def test_files_in_subfolders_are_kept_too(tmp_path):
     assert state(target / "extracted") == before
     assert (target / "editorial" / "people.json").read_text(encoding="utf-8") == "[]\n"
     assert not replace_folder(target, {"site.json": "{}\n", "extracted/people.json": "{}\n", "editorial/people.json": "[]\n"})
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to tell a zombie")
+def test_a_leftover_of_a_process_that_ended_unreaped_is_cleared(tmp_path):
+    # A killed run's worker whose parent died first stays a zombie where nobody reaps it: it
+    # answers signal 0, yet its staging folder is abandoned.
+    ended = subprocess.Popen(["true"])
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{ended.pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    target = tmp_path / "extracted"
+    leftover = tmp_path / f".extracted.new-{ended.pid}-abc"
+    leftover.mkdir()
+    try:
+        staging = atomic.staging_dir(target)
+        assert not leftover.exists() and staging.exists()
+    finally:
+        ended.wait()

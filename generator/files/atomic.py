@@ -124,7 +124,17 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True  # someone else's process
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A process that ended but that nobody has reaped yet (a killed run's worker whose parent
+    died first, where the container's first process reaps nothing): it answers signal 0, but
+    it writes nothing more."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _exchange(first: Path, second: Path) -> bool:
