@@ -307,3 +307,8 @@ def test_an_event_featuring_leaders_and_a_country_named_by_its_acts(nlp, text, e
 ])
 def test_who_invites_co_chairs_with_another_or_announced_the_effort_leads(nlp, text, expected):
     assert statuses(nlp, text, published=None) == expected
+
+
+def test_a_country_that_speaks_after_the_meeting_attended_it(nlp):
+    assert statuses(nlp, "Poland said after the meeting that it would stay in the alliance.", published=None) \
+        == {"PL": "attended"}

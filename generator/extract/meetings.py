@@ -298,17 +298,7 @@ def _speakers_at_meetings(context: ArticleDoc, passage: Passage) -> list[str]:
         if verb.tag_ == "VBG" and verb.dep_ == "advcl":    # "Speaking after the meeting, X said"
             verb = verb.head
         people, places = subject_ids(context, verb)
-        described = _described(verb)
-        if not people and described is not None:
-            # "French President Emmanuel Macron, co-chairing the call with ...": who the participle describes.
-            people = people_countries(context, described.left_edge.idx, described.idx + len(described.text))
-        ids += people
-        if _co_convening(verb):
-            # "co-chairing the call with UK Prime Minister Keir Starmer": both chair it.
-            ids += [place_id for holder in [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-                    for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "with"
-                    for obj in prep.children if obj.dep_ == "pobj"
-                    for place_id in people_countries(context, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))] + places
+        ids += people + places
     return list(dict.fromkeys(ids))
 
 
