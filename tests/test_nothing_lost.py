@@ -152,6 +152,18 @@ def test_killed_extract_leaves_the_old_machine_layer_or_the_new(project):
     assert leftovers(project) == []
 
 
+def test_a_run_with_nothing_to_write_clears_what_a_killed_run_left(project):
+    # Killed after it swapped the new layer in but while removing the old copy, a run leaves
+    # that copy behind with the layer already current: the next run has nothing to write.
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    (project / "content" / f".extracted.new-{ended.pid}-abc").mkdir()
+    before = snapshot(project / "content" / "extracted")
+    assert explainer(project, "extract").exit_code == 0
+    assert snapshot(project / "content" / "extracted") == before
+    assert leftovers(project) == []
+
+
 def children_of(pid: int) -> set[int]:
     """The processes whose parent is `pid` and that have not ended (zombies excluded)."""
     children = set()

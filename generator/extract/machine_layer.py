@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.files.articles import Article, article_paths, infer_years, outside_problem, read_article
-from generator.files.atomic import replace_folder, write_text
+from generator.files.atomic import recover, replace_folder, write_text
 from generator.model.errors import Problem
 from generator.model.facts import project_kinds
 from generator.model.records import Source, is_real_date
@@ -107,6 +107,8 @@ def extract_project(project: Project) -> ExtractSummary:
     inputs = layer_stamp.inputs_digest(extractor_fingerprint(extract.EXTRACTOR_VERSION), kinds,
                                        [cache_files[article.id].name for article in articles], sources)
     stamp = _stamp_file(project)
+    # A run killed after swapping its layer in may have left the old copy, with nothing left to write.
+    recover(project.extracted_dir)
     # Nothing new and the layer as last written: no article to read back, combine or write.
     counts = layer_stamp.up_to_date(stamp, project.extracted_dir, inputs) \
         if all(path.is_file() for path in cache_files.values()) else None

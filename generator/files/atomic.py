@@ -52,6 +52,7 @@ def replace_folder(target: Path, texts: dict[str, str]) -> bool:
                if not path.is_dir()} if target.is_dir() else {}
     kept = {name for name, text in texts.items() if name in current and _holds(current[name], text)}
     if kept == texts.keys() == current.keys():
+        recover(target)   # nothing to write, but a killed run may have left a copy beside it
         return False
     staging = staging_dir(target)
     for name, text in texts.items():
@@ -79,7 +80,7 @@ def _keep(path: Path, copy: Path) -> None:
 def staging_dir(target: Path) -> Path:
     """A fresh folder beside `target` (same file system, so the final rename is atomic)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    _recover(target)
+    recover(target)
     staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(target)}{os.getpid()}-", dir=target.parent))
     os.chmod(staging, 0o777 & ~_UMASK)
     return staging
@@ -106,8 +107,9 @@ def _previous(target: Path) -> Path:
     return target.with_name(f".{target.name}.previous")
 
 
-def _recover(target: Path) -> None:
-    """Undo what a run killed in the middle left behind."""
+def recover(target: Path) -> None:
+    """Undo what a run killed in the middle left behind `target`: the old version put back if
+    the new one never arrived, abandoned staging folders removed."""
     previous = _previous(target)
     if not target.exists() and previous.is_dir():
         os.replace(previous, target)  # killed between the two renames of `swap_in`
