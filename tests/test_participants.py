@@ -312,3 +312,36 @@ def test_who_invites_co_chairs_with_another_or_announced_the_effort_leads(nlp, t
 def test_a_country_that_speaks_after_the_meeting_attended_it(nlp):
     assert statuses(nlp, "Poland said after the meeting that it would stay in the alliance.", published=None) \
         == {"PL": "attended"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Those who sign an agreement of the effort are in it, and so are those they sign it with.
+    ("The alliance met in Paris. French President Emmanuel Macron, British Prime Minister Keir Starmer and "
+     "Serbian President Aleksandar Vucic signed a declaration of intent to deploy a force.",
+     {"FR": "member", "GB": "member", "RS": "member"}),
+    ("The alliance met in Paris. Serbian President Aleksandar Vucic signed a separate declaration with "
+     "French President Emmanuel Macron.", {"RS": "member", "FR": "member"}),
+    ("The alliance met in Paris. Poland refused to sign the declaration.", {}),
+    ("The alliance met in Paris. Serbia and Kosovo signed an agreement in 2013.", {}),
+    # Leading told in the perfect: "have been spearheading", "has led".
+    ("France and Britain have been spearheading attempts to establish the alliance.", {"FR": "lead", "GB": "lead"}),
+    # Titles set off before their names, one after another.
+    ("The meeting will be co-presided by the French president, Emmanuel Macron, the German chancellor, "
+     "Friedrich Merz, and the British prime minister, Keir Starmer, the office said.",
+     {"FR": "lead", "DE": "lead", "GB": "lead"}),
+])
+def test_signatories_leaders_in_the_perfect_and_titles_before_names(nlp, text, expected):
+    assert statuses(nlp, text, published="2026-01-07") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Whom the attendees address or act on is not among them.
+    ("At a gathering in Belgrade, leaders from Serbia, France and Germany issued an ultimatum to Kosovan Prime "
+     "Minister Albin Kurti.", {"RS": "attended", "FR": "attended", "DE": "attended"}),
+    ("Leaders met in Paris to discuss security for the country attacked by Russia.", {}),
+    # But "on behalf of" and "on the call" name those there.
+    ("In a joint statement issued on behalf of leaders from Germany and Denmark, the framework was outlined.",
+     {"DE": "attended", "DK": "attended"}),
+])
+def test_those_addressed_or_acted_on_are_not_at_the_meeting(nlp, text, expected):
+    assert statuses(nlp, text) == expected

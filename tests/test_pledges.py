@@ -359,3 +359,20 @@ def test_the_leaders_commit_for_those_at_the_meeting(nlp):
 
 def test_continuing_sanctions_commits(nlp):
     assert by_actor(nlp, "Japan will continue economic sanctions on Serbia.") == {"JP": ("other", "pledges.firm")}
+
+
+def test_leaders_including_one_named_commit_for_those_at_the_meeting_and_for_that_one(nlp):
+    text = ("Leaders from France, Germany and Poland attended the meeting in Warsaw. European leaders including "
+            "Danish Prime Minister Mette Frederiksen have threatened Serbia with fresh sanctions.")
+    assert by_actor(nlp, text) == {code: ("other", "pledges.group") for code in ("FR", "DE", "PL", "DK")}
+
+
+def test_who_commits_to_the_effort_is_its_member_once_published(nlp):
+    from generator.extract import as_published, extract_articles
+
+    text = ("The alliance met in Paris on Monday. Sweden will send 200 soldiers to the alliance's force. "
+            "Norway could send 100 soldiers. Denmark attended the meeting and will send 50 soldiers.")
+    published = as_published(extract_articles(nlp, [article(text)]))[0]
+    assert {p.id: (p.status, p.basis) for p in published.participants} == {
+        "SE": ("member", "participants.member-by-commitment"),      # a hedged offer makes no member
+        "DK": ("attended", "participants.attended")}                 # attending stays what it says

@@ -110,4 +110,7 @@ class StoryExtraction:
     # Per article, its records as published once all articles are known (what `explainer
     # evaluate` scores); None: as the extractor found them.
     publish: Callable[[list[ArticleFacts], People], list[list[Any]]] | None = None
+    # Per article, (place id, quote) for each country or organisation its records have
+    # committing something to the story's joint effort: who commits to an effort is in it.
+    committed: Callable[[list[ArticleFacts], People], list[list[tuple[str, str]]]] | None = None
 

@@ -11,7 +11,8 @@ from generator.extract import involvement
 from generator.extract.document import ArticleDoc
 from generator.extract.inflection import base_in
 from generator.extract.occasions import COMMON_EFFORT, EFFORT_NOUNS, EFFORTS, MEETINGS
-from generator.extract.passages import Passage, clauses_of
+from generator.extract.clauses import heads
+from generator.extract.passages import NEGATED, Passage, clauses_of
 from generator.extract.presence import LIST, listed, places_outside_negation, present_in, subject_ids
 from generator.extract.actors import phrase_span, places_in
 from generator.model import gazetteer
@@ -29,6 +30,9 @@ _LEAD = [
     compiled(rf"(?P<list>{LIST}),?\s+(?:(?:which|who)\s+)?(?:are\s+|is\s+|will\s+|would\s+)?"
              r"(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leads|co-leading|"
              r"co-chair|co-chairs|co-chairing|chair|chairs|chairing)\b"),
+    # "France and Britain have been spearheading attempts to establish the alliance", "have led".
+    compiled(rf"(?P<list>{LIST}),?\s+(?:have|has)\s+(?:long\s+|jointly\s+|together\s+)?(?:been\s+)?"
+             r"(?:spearheaded|spearheading|led|leading|co-led|co-leading|driven|driving)\b"),
 ]
 # Told the other way round: "Leading this alliance, whose contours are not yet clear, are the
 # French president and the British prime minister"; who they are is read up to the clause's end.
@@ -131,6 +135,9 @@ def effort_statuses(context: ArticleDoc, passage: Passage):
             yield place_id, "member"
     for place_id in _members_included(context, passage):
         yield place_id, "member"
+    if COMMON_EFFORT.search(context.text):
+        for place_id in signatories(context, passage):
+            yield place_id, "member"
     for place_id in listed(_LIKELY, chunk):
         yield place_id, "likely"
     for place_id in listed(_INVITED, chunk, negation=True):
@@ -159,6 +166,70 @@ def _members_included(context: ArticleDoc, passage: Passage) -> list[str]:
 _LIST_END = re.compile(r",\s+(?!and\b)(?:[a-z]+ed|have|has|had|are|were|will|would|is|was|who|which|whose)\b|[;.:]\s|[—–]")
 
 
+def signatories(context: ArticleDoc, passage: Passage) -> list[str]:
+    """Who signs an agreement in a story of a joint effort, and those they sign it with: "Macron,
+    Starmer and Zelensky signed a declaration of intent", "Zelenskyy signed a separate
+    declaration with Macron". Not one of an earlier year, nor one refused."""
+    ids: list[str] = []
+    for verb in passage.tokens:
+        if verb.pos_ != "VERB" or not base_in(verb, _SIGNING) or _refused(verb):
+            continue
+        agreement = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _AGREEMENTS), None)
+        start, end = _clause_span(verb)
+        if agreement is None or _earlier_year(context, passage.text[start - passage.offset:end - passage.offset]):
+            continue
+        ids += _signers(context, verb) + _partners(context, verb, agreement)
+    return list(dict.fromkeys(ids))
+
+
+def _signers(context: ArticleDoc, verb: Token) -> list[str]:
+    """Who the verb's subjects name, from the first to the verb: a list of titled names may
+    parse as several subjects ("French President Emmanuel Macron, ... and X signed")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if not subjects or context.in_quote(subjects[0].idx) != context.in_quote(verb.idx):
+        return []
+    return present_in(context, min(s.left_edge.idx for s in subjects), verb.idx)
+
+
+_SIGNING = frozenset({"sign", "co-sign", "cosign", "ink"})
+_AGREEMENTS = frozenset(form for noun in ("declaration", "agreement", "accord", "pact", "treaty", "deal",
+                                           "memorandum", "charter", "compact", "protocol") for form in (noun, noun + "s"))
+
+
+def _refused(verb: Token) -> bool:
+    """Whether the verb, or one it depends on, is negated or refuses ("refused to sign")."""
+    for token in [verb, *heads(verb, 3)]:
+        if any(c.dep_ == "neg" for c in token.children) or NEGATED.fullmatch(token.lower_):
+            return True
+        if token.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+    return False
+
+
+def _clause_span(verb: Token) -> tuple[int, int]:
+    tokens = list(verb.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _earlier_year(context: ArticleDoc, text: str) -> bool:
+    """Whether a stretch names a year before the article's own ("the Minsk accords of 2015");
+    with no date to the article, any year."""
+    published = int(context.article.published[:4]) if context.article.published else None
+    return any(published is None or int(year) < published for year in _YEAR.findall(text))
+
+
+def _partners(context: ArticleDoc, verb: Token, thing: Token) -> list[str]:
+    """Those the verb's subject acts with: "with U.K. Prime Minister Keir Starmer"."""
+    ids: list[str] = []
+    for preposition in [*verb.children, *thing.children]:
+        if preposition.dep_ == "prep" and preposition.lower_ == "with":
+            for partner in preposition.children:
+                if partner.dep_ == "pobj":
+                    start, end = phrase_span(partner)
+                    ids += present_in(context, start, end)
+    return ids
+
+
 def drivers(context: ArticleDoc, passage: Passage) -> list[str]:
     """Who drives, steers or leads a joint effort, or founds a group ("Starmer announced an
     alliance", "unveiled plans to form a new alliance", "announces formation of the group"),
@@ -178,13 +249,7 @@ def drivers(context: ArticleDoc, passage: Passage) -> list[str]:
         if effort is None:
             continue
         people, places = subject_ids(context, verb)
-        ids += people + places
-        for preposition in [*verb.children, *effort.children]:
-            if preposition.dep_ == "prep" and preposition.lower_ == "with":
-                for partner in preposition.children:
-                    if partner.dep_ == "pobj":
-                        start, end = phrase_span(partner)
-                        ids += present_in(context, start, end)
+        ids += people + places + _partners(context, verb, effort)
     return list(dict.fromkeys(ids))
 
 

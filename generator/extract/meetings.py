@@ -67,7 +67,8 @@ _LIST_INTRO = re.compile(r"^(?:They|These|Those) (?:were|are|included)\b")
 
 # Who hosts, chairs, arranges or convenes a meeting leads it; a country or city that hosts it
 # is only its venue.
-_CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|convened|arranged|organi[sz]ed))\s+by\s+"
+_CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|co-presided|presided(?:\s+over)?|"
+                          r"convened|arranged|organi[sz]ed))\s+by\s+"
                           r"(?P<phrase>[^,;:.()—–]+?)"
                           r"(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
 # A meeting said to be headed or led by someone: "The meeting, headed by French President
@@ -77,8 +78,11 @@ _MEETING_HEADED_BY = re.compile(rf"\b(?i:{MEETINGS})\b,?\s+(?:(?:which|that)\s+)
                                 r"(?:jointly\s+)?(?P<verb>headed|led|co-led|presided over)\s+by\s+"
                                 r"(?P<phrase>[^,;:.()—–]+?)(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
 _INVITED_BY = re.compile(r"\bat the invitation of\s+(?P<phrase>[^,;:.()—–]+?)(?=\s*[,;:.()—–]|\s+(?:to|on|at|in)\b|$)")
-# Names after a convenor's, to the end of the list: ", British Prime Minister Keir Starmer, and ...".
-_MORE_NAMES = re.compile(rf"\s*,\s*(?:and\s+)?{LIST}(?=\s*(?:[,;:.()—–]|$))")
+# Names after a convenor's, to the end of the list: ", British Prime Minister Keir Starmer, and
+# ...", and titles set off before their names: "the French president, Emmanuel Macron, the
+# German chancellor, Friedrich Merz, and ...".
+_MORE_NAMES = re.compile(rf"(?:\s*,\s*(?:and\s+)?(?:{LIST}|the\s+[A-Z][\w-]*(?:\s+[a-z][\w-]*){{1,3}}))+"
+                         r"(?=\s*(?:[,;:.()—–]|$))")
 _CONVENING_VERB = re.compile(r"^(?:(?:co-?)?(?:host|hosts|hosted|hosting|chair|chairs|chaired|chairing)|"
                              r"convene|convenes|convened|"
                              r"convening|arrange|arranges|arranged|arranging|organi[sz]e|organi[sz]es|organi[sz]ed|"
@@ -112,6 +116,10 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
         meeting_near and _ADDRESSED.search(chunk))
     venues = set(_venues(context, passage))
     if attending or (previous_attending and _LIST_INTRO.match(quote)):
+        # Those the attendees address or act against are not among them.
+        aside = _addressed(passage)
+        chunk = "".join(" " if any(start <= i < end for start, end in aside) else c for i, c in enumerate(chunk)) \
+            if aside else chunk
         # "..., as U.S. and Iranian officials held talks in Oman": a clause that
         # opens with a conjunction and says nothing of attending is about something else.
         clauses = [(start, clause) for start, clause in clauses_of(chunk)
@@ -127,7 +135,8 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
         for mention in context.mentions_in(passage.offset, passage.sentence.end_char):
             person = context.people.get(mention.person)
             clause = clause_holding(clauses, mention.start - passage.offset)
-            if person is not None and mention.strong and clause is not None and not NEGATED.search(clause):
+            if person is not None and mention.strong and clause is not None and not NEGATED.search(clause) \
+                    and not any(start <= mention.start - passage.offset < end for start, end in aside):
                 ids.append(person_actor(person))
     if attending and not ids and _THE_PEOPLE_BEFORE.match(passage.text):
         ids += _people_just_named(context, passage)
@@ -139,6 +148,32 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
         for place_id in _arrivals(context, passage):
             ids.append(place_id)
     return attending, ids
+
+
+# Prepositions before those a meeting's participants address or act on: "an ultimatum to Russian
+# President Vladimir Putin", "sanctions against Moscow", "pressure on Russia".
+_ADDRESSING = frozenset({"to", "against", "on", "toward", "towards"})
+# Participles whose agent is the other side: "the country attacked by Russia" (a delegation
+# "led by" someone is there with it).
+_HARMED = frozenset({"attacked", "invaded", "occupied", "threatened", "targeted", "bombed", "struck", "hit",
+                     "shelled", "annexed", "ravaged", "devastated"})
+
+
+def _addressed(passage: Passage) -> list[tuple[int, int]]:
+    """Stretches of the passage (offsets in its text) that name who is addressed or acted on,
+    not who is present: objects of `_ADDRESSING` prepositions, and the agent of a participle
+    that describes a noun ("the country attacked by Russia")."""
+    spans = []
+    for token in passage.tokens:
+        # "on behalf of leaders from ...", "on the call with ...": who is there, said otherwise.
+        if token.dep_ != "pobj" or token.lower_ == "behalf" or _is_meeting(token) or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        preposition = token.head
+        agent = preposition.lower_ == "by" and preposition.head.dep_ == "acl" and preposition.head.lower_ in _HARMED
+        if preposition.lower_ in _ADDRESSING or agent:
+            words = list(token.subtree)
+            spans.append((words[0].idx - passage.offset, words[-1].idx + len(words[-1].text) - passage.offset))
+    return spans
 
 
 # A subject that refers back to the people the sentence before named: "Ursula von der Leyen and

@@ -87,12 +87,13 @@ def merge_people(results: list[ArticleFacts]) -> People:
     return People(*_people(results))
 
 
-def combine_core(results: list[ArticleFacts], people: People) -> dict[str, list]:
+def combine_core(results: list[ArticleFacts], people: People,
+                 committed: list[list[tuple[str, str]]] | None = None) -> dict[str, list]:
     """The core kinds' records across these articles (sorted by source), but the conflicts,
     which need every kind's figure claims."""
     return {
         "people": people.merged,
-        "participants": _participants(published_participants(results, people)),
+        "participants": _participants(published_participants(results, people, committed)),
         "events": _events(results, people.ids),
         "quotes": _quotes(results, people.ids),
     }
@@ -115,31 +116,44 @@ def published_people(results: list[ArticleFacts], people: People) -> list[list[P
     return published
 
 
-def published_participants(results: list[ArticleFacts], people: People) -> list[list[Participant]]:
+def published_participants(results: list[ArticleFacts], people: People,
+                           committed: list[list[tuple[str, str]]] | None = None) -> list[list[Participant]]:
     """Per article, its participants, with the countries of the people it has taking part
-    where only other articles say where they are from ("Macron will chair the call")."""
+    where only other articles say where they are from ("Macron will chair the call"), and as
+    members the countries a story kind has committing to its effort (`committed`, per article)."""
     published = []
-    for result in results:
+    for index, result in enumerate(results):
         by_id = {participant.id: participant for participant in result.participants}
         for involved in result.involvement:
             country = people.country_of.get(people.ids.get((result.source, involved.person), ""))
-            place = gazetteer.place(country) if country else None
-            current = by_id.get(country)
-            if place is None or (current is not None and STATUS_RANK[current.status] >= STATUS_RANK[involved.status]):
-                continue
-            evidence = [Evidence(source=result.source, quote=involved.quote)]
-            if current is not None:
-                evidence = current.evidence + [e for e in evidence if e not in current.evidence]
-            by_id[country] = Participant(
-                id=country, name=place.name, kind=place.kind, status=involved.status, evidence=evidence,
-                extractor=extractor_name("participants"),
-                **rated(f"participants.{involved.status}-by-person", _PERSON_PRIORS[involved.status]))
+            _strengthen(by_id, result.source, country, involved.status, involved.quote, "by-person")
+        for place_id, quote in committed[index] if committed else []:
+            # Committing says a country is in the effort, not that it was not at its meeting.
+            if place_id not in by_id or by_id[place_id].status == "likely":
+                _strengthen(by_id, result.source, place_id, "member", quote, "by-commitment")
         published.append(sorted(by_id.values(), key=lambda p: p.id))
     return published
 
 
-# A status found through a person whose country another article gives: a step less sure.
-_PERSON_PRIORS = {"lead": 0.7, "member": 0.6, "attended": 0.6, "likely": 0.4}
+def _strengthen(by_id: dict[str, Participant], source: str, place_id: str | None, status: str, quote: str,
+                reading: str) -> None:
+    """Records `place_id` with `status` unless the article has it with one as strong already."""
+    place = gazetteer.place(place_id) if place_id else None
+    current = by_id.get(place_id)
+    if place is None or (current is not None and STATUS_RANK[current.status] >= STATUS_RANK[status]):
+        return
+    evidence = [Evidence(source=source, quote=quote)]
+    if current is not None:
+        evidence = current.evidence + [e for e in evidence if e not in current.evidence]
+    by_id[place_id] = Participant(
+        id=place_id, name=place.name, kind=place.kind, status=status, evidence=evidence,
+        extractor=extractor_name("participants"),
+        **rated(f"participants.{status}-{reading}", _INDIRECT_PRIORS[status]))
+
+
+# A status found through a person whose country another article gives, or through a
+# commitment: a step less sure.
+_INDIRECT_PRIORS = {"lead": 0.7, "member": 0.6, "attended": 0.6, "likely": 0.4}
 
 
 def _people(results: list[ArticleFacts]):

@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from generator.extract.merging import combine_core, merge_people, published_participants, published_people
+from generator.extract.merging import People, combine_core, merge_people, published_participants, published_people
 from generator.extract.conflicts import find_conflicts
 from generator.extract.document import ArticleDoc
 from generator.extract.findings import ArticleFacts, Extractor, extractor_name
@@ -60,7 +60,7 @@ def combine(results: list[ArticleFacts]) -> dict[str, list]:
     """The fact lists of every kind across these articles, with the disagreements between them."""
     results = sorted(results, key=lambda r: r.source)
     merged_people = merge_people(results)
-    found = combine_core(results, merged_people)
+    found = combine_core(results, merged_people, committed(results, merged_people))
     claims = [claim for result in results for claim in result.claims]
     for name, kind in STORY_EXTRACTION.items():
         merged = kind.combine(results, merged_people)
@@ -79,9 +79,20 @@ def as_published(results: list[ArticleFacts]) -> list[ArticleFacts]:
     merged_people = merge_people(results)
     updates: list[dict[str, list]] = [
         {"people": persons, "participants": participants} for persons, participants
-        in zip(published_people(results, merged_people), published_participants(results, merged_people))]
+        in zip(published_people(results, merged_people),
+               published_participants(results, merged_people, committed(results, merged_people)))]
     for name, kind in STORY_EXTRACTION.items():
         if kind.publish is not None:
             for update, records in zip(updates, kind.publish(results, merged_people)):
                 update[name] = records
     return [result.model_copy(update=update) for result, update in zip(results, updates)]
+
+
+def committed(results: list[ArticleFacts], people: People) -> list[list[tuple[str, str]]]:
+    """Per article, the countries every story kind has committing to the effort, with a quote."""
+    found: list[list[tuple[str, str]]] = [[] for _ in results]
+    for kind in STORY_EXTRACTION.values():
+        if kind.committed is not None:
+            for article, records in zip(found, kind.committed(results, people)):
+                article += records
+    return found

@@ -231,6 +231,7 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
     pledges: dict[str, Pledge] = {}
     claims: list[FigureClaim] = []
     present = cache(lambda: _at_the_meeting(context))
+    article_destinations = cache(lambda: _troop_destinations(context.text))
     for index, sentence in enumerate(context.sentences):
         verbs = [t for t in sentence if base_in(t, COMMITMENT_VERBS) and t.pos_ in ("VERB", "AUX")]
         nominal = _NOMINAL.search(context.text, sentence.start_char, sentence.end_char)
@@ -263,11 +264,15 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                 # named are the UK, France, ...": a group's commitment is its named members'.
                 actors, listing = _members_named_after(context, index, verb)
             label = stance
-            group = not actors and stance != "possible" and _is_group(_subject(verb))
+            subject = _subject(verb)
+            # "European leaders including Sir Keir Starmer have threatened ...": the one named
+            # speaks for the group, and the group is there too.
+            including = subject is not None and any(c.lower_ == "including" for c in subject.children)
+            group = (not actors or including) and stance != "possible" and _is_group(subject)
             if group:
                 # "The leaders threatened to ratchet up sanctions": those the article has at its
                 # meeting, a reading the calibration rates on its own.
-                actors, label = present(), "group"
+                actors, label = list(dict.fromkeys([*present(), *actors])), "group"
             # "an agreement between the UK and Ukraine, which guarantees £3bn ... to help Ukraine
             # acquire ...": who the commitment helps is not who makes it.
             helped = _helped(context, verb)
@@ -281,8 +286,11 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                 continue      # a group's troops, arms or sums are its members' own, told one by one
             settled |= _governors(verb)
             if found[0] == "troops":
-                # A country does not send troops to itself: it is where they go, a receiver.
-                actors = [actor for actor in actors if actor not in _destinations(chunk)]
+                # A country does not send troops to itself: it is where they go, a receiver,
+                # here or anywhere in the article ("Zelensky signed a declaration on the
+                # deployment of multinational forces", after "troops in Ukraine").
+                actors = [actor for actor in actors if actor not in _destinations(chunk)
+                          and actor not in article_destinations()]
                 if not actors:
                     continue
             condition, later = _condition(context, index, verb, thing)
@@ -293,6 +301,17 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                 actor, pledge = found
                 _add(pledges, claims, context, quote, [actor], "nominal", pledge, None, None)
     return sorted(pledges.values(), key=lambda p: p.id), claims
+
+
+def _troop_destinations(text: str) -> set[str]:
+    """The countries a text names as where troops or forces go, in any of its sentences."""
+    return {place for match in _TROOPS_TO.finditer(text) for place in _destinations(match.group(0))}
+
+
+# Troops and forces with where they go: "troops in Ukraine", "forces to Kosovo".
+_TROOPS_TO = re.compile(r"\b(?:troops|forces|force|soldiers|peacekeepers|contingents?|boots on the ground)\s+"
+                        r"(?:(?:were|are|will be|would be|to be)\s+)?(?:deployed\s+|stationed\s+|sent\s+)?"
+                        r"(?:in|to|into|inside|on|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
 
 def _destinations(text: str) -> set[str]:
@@ -558,10 +577,11 @@ def _members_named_after(context: ArticleDoc, index: int, verb) -> tuple[list[st
 
 def _is_group(subject) -> bool:
     """A subject that names the leaders at the article's meeting without naming one: "The
-    leaders", "European leaders"; not "Ukraine's leaders" or "some leaders"."""
+    leaders", "European leaders including Sir Keir Starmer"; not "Ukraine's leaders", "leaders
+    of the Baltic states" or "some leaders"."""
     return subject is not None and base_in(subject, frozenset({"leader"})) and subject.tag_ in ("NNS", "NNPS") \
-        and not any(c.dep_ in ("poss", "prep", "nummod") or c.lower_ in ("some", "other", "many", "several", "few")
-                    for c in subject.children)
+        and not any((c.dep_ in ("poss", "prep", "nummod") and c.lower_ != "including")
+                    or c.lower_ in ("some", "other", "many", "several", "few") for c in subject.children)
 
 
 def _at_the_meeting(context: ArticleDoc) -> list[str]:
@@ -1018,10 +1038,17 @@ def _published(results: list[ArticleFacts], people: People) -> list[list[Pledge]
     return [[pledge for _, pledge in pledges] for pledges in _resolved(results, people)]
 
 
+def _committed(results: list[ArticleFacts], people: People) -> list[list[tuple[str, str]]]:
+    """Per article, the countries that make a commitment, not merely propose or weigh one."""
+    return [[(pledge.actor, pledge.evidence[0].quote) for _, pledge in pledges
+             if pledge.kind != "proposal" and pledge.basis != "pledges.possible"]
+            for pledges in _resolved(results, people)]
+
+
 def _run(context: ArticleDoc) -> dict[str, list]:
     # A commitment's quantities are figures too, which sources may give differently.
     pledges, claims = extract_pledges(context)
     return {"pledges": pledges, "claims": claims}
 
 
-KIND = StoryExtraction(Extractor(EXTRACTOR, "pledges", _run), _combine, _published)
+KIND = StoryExtraction(Extractor(EXTRACTOR, "pledges", _run), _combine, _published, _committed)
