@@ -339,9 +339,25 @@ def test_signatories_leaders_in_the_perfect_and_titles_before_names(nlp, text, e
     ("At a gathering in Belgrade, leaders from Serbia, France and Germany issued an ultimatum to Kosovan Prime "
      "Minister Albin Kurti.", {"RS": "attended", "FR": "attended", "DE": "attended"}),
     ("Leaders met in Paris to discuss security for the country attacked by Russia.", {}),
+    # Someone else's meeting with someone else, and what someone there rejects.
+    ("Leaders convened in Paris following US President Donald Trump's meeting with Russian President Vladimir "
+     "Putin in Alaska.", {}),
+    ("Serbian President Aleksandar Vucic attended the meeting, rejecting Russian President Vladimir Putin's "
+     "conditions.", {"RS": "attended"}),
     # But "on behalf of" and "on the call" name those there.
     ("In a joint statement issued on behalf of leaders from Germany and Denmark, the framework was outlined.",
      {"DE": "attended", "DK": "attended"}),
 ])
 def test_those_addressed_or_acted_on_are_not_at_the_meeting(nlp, text, expected):
+    assert statuses(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The demand was announced in a joint press conference with Serbian President Aleksandar Vucic and "
+     "countries leading the alliance.", {"RS": "attended"}),
+    ("Serbian President Aleksandar Vucic joined from Belgrade, alongside leaders from the EU and Croatia.",
+     {"RS": "attended", "HR": "attended", "eu": "attended"}),
+    ('Italian Prime Minister Giorgia Meloni took part "via video link" in the meeting.', {"IT": "attended"}),
+])
+def test_a_joint_press_conference_and_joining_from_afar(nlp, text, expected):
     assert statuses(nlp, text) == expected

@@ -340,6 +340,13 @@ def test_a_full_name_the_tagger_missed_is_found_by_its_surname_as_a_subject(nlp)
     ("A delegation included Gen Keith Kellogg and two senators.", "keith-kellogg", "General", None),
     ("Retired Lt. Gen. Keith Kellogg, U.S. President Donald Trump's special envoy for Ukraine, was there.",
      "keith-kellogg", "special envoy for Ukraine", "US"),
+    # A city or seat of government before the title is the country; a reporter's city is not.
+    ("Kremlin spokesman Dmitry Peskov told CNN on Saturday that talks were over.", "dmitry-peskov", "Spokesman", "RU"),
+    ("Belgrade Mayor Aleksandar Sapic said the city was hit.", "aleksandar-sapic", "Mayor", "RS"),
+    ("Paris correspondent John Smith wrote the piece.", "john-smith", "Correspondent", None),
+    # A role for a country's body: its country.
+    ("Maria Zakharova, spokesperson for the Russian foreign ministry, claimed that the plan failed.",
+     "maria-zakharova", "spokesperson for the Russian foreign ministry", "RU"),
 ])
 def test_titles_in_news_phrasings(nlp, text, person_id, role, country):
     people = {p.id: p for p in extract_article(nlp, article(text)).people}

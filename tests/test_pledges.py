@@ -376,3 +376,51 @@ def test_who_commits_to_the_effort_is_its_member_once_published(nlp):
     assert {p.id: (p.status, p.basis) for p in published.participants} == {
         "SE": ("member", "participants.member-by-commitment"),      # a hedged offer makes no member
         "DK": ("attended", "participants.attended")}                 # attending stays what it says
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland will be responsible for logistics, Tusk said.", {"PL": ("other", "pledges.firm")}),
+    ("Tusk stressed that Poland was responsible for logistics, noting that it hosts the largest hub.",
+     {"PL": ("other", "pledges.plain")}),
+    ("Poland is not responsible for logistics.", {}),
+    ("Poland was responsible for the delay.", {}),      # a task it takes on, not a fault
+])
+def test_a_task_taken_on_is_a_commitment(nlp, text, expected):
+    assert by_actor(nlp, text) == expected
+    for pledge in pledges_of(nlp, text):
+        assert pledge.summary == "responsible for logistics"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A key driver was a new commitment from the United States to provide Serbia with security guarantees.",
+     {"US": ("other", "pledges.firm")}),
+    ("The leaders commended US President Donald Trump for his pledge to provide security guarantees.",
+     {"US": ("other", "pledges.firm")}),
+])
+def test_a_commitment_told_as_a_noun_is_its_owners(nlp, text, expected):
+    assert by_actor(nlp, text) == expected
+
+
+def test_a_list_said_ready_without_a_verb_commits_each_one_named(nlp):
+    text = ("The alliance shows uneven commitments, with France, the United Kingdom, and Canada ready to station "
+            "troops away from front lines, Germany participating without basing forces in Serbia.")
+    assert by_actor(nlp, text) == {code: ("troops", "pledges.firm") for code in ("FR", "GB", "CA")}
+
+
+def test_a_signer_whose_country_the_troops_go_to_sends_none_once_its_country_is_known(nlp):
+    from generator.extract import as_published, extract_articles
+
+    first = article("Serbian President Aleksandar Vucic spoke on Monday.", name="first")
+    second = article("Aleksandar Vucic and French President Emmanuel Macron signed a declaration of intent to "
+                     "deploy a multinational force in Serbia.", name="second")
+    published = {r.source: r for r in as_published(extract_articles(nlp, [first, second]))}
+    assert [(p.actor, p.kind) for p in published["second"].pledges] == [("FR", "troops")]
+
+
+def test_those_said_to_be_contributors_commit_and_the_leaders_are_those_last_named(nlp):
+    text = "The French leader assured that Germany, Italy and Poland were \"important contributors\" among the 26."
+    assert by_actor(nlp, text) == {code: ("other", "pledges.contributor") for code in ("DE", "IT", "PL")}
+    assert by_actor(nlp, "Italy is not among the contributors.") == {}
+    text = ("The leaders, from France, Germany and Poland, said the proposal was supported. The leaders threatened "
+            "to ratchet up sanctions if Serbia did not comply.")
+    assert by_actor(nlp, text) == {code: ("other", "pledges.group") for code in ("FR", "DE", "PL")}

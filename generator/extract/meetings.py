@@ -33,9 +33,9 @@ _ATTENDED = compiled(
     rf"(?:join|joins|joined|joining) (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
     rf"(?:take|takes) part in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
     rf"participat(?:e|es|ing) in (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,3}}?{MEETINGS}|"
-    r"(?:joined|[Jj]oining|took part|[Tt]aking part|attended|attending|participated|[Pp]articipating) "
+    r"(?:joined|[Jj]oining|took part|[Tt]aking part|attended|attending|participated|[Pp]articipating) [\"“]?"
     r"(?:by video(?:[- ]?link)?|via video(?:[- ]?link)?|by phone|"
-    r"by videoconference|virtually|remotely|online)|"
+    r"by videoconference|virtually|remotely|online|from)|"
     r"brought together|gathered|convened|met in|met at|met with|dial(?:l)?ed in(?:to)?|"
     r"sent (?:their |its )?(?:[\w-]+ )?(?:leaders|ministers|delegations|envoys|representatives))\b")
 # Case matters for the titles: "the Defense Ministers of the E5 group" names an office, not those present.
@@ -76,7 +76,7 @@ _CONVENED_BY = re.compile(r"\b(?P<verb>(?i:hosted|co-hosted|chaired|co-chaired|c
 # since "a delegation led by" names who leads a delegation, not the meeting.
 _MEETING_HEADED_BY = re.compile(rf"\b(?i:{MEETINGS})\b,?\s+(?:(?:which|that)\s+)?(?:(?:was|is|were|will be)\s+)?"
                                 r"(?:jointly\s+)?(?P<verb>headed|led|co-led|presided over)\s+by\s+"
-                                r"(?P<phrase>[^,;:.()—–]+?)(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|and\s+(?:was|were|is|has|had))\b|$)")
+                                r"(?P<phrase>[^,;:.()—–]+?)(?=\s*[,;:.()—–]|\s+(?:to|on|at|in|with|and\s+(?:was|were|is|has|had))\b|$)")
 _INVITED_BY = re.compile(r"\bat the invitation of\s+(?P<phrase>[^,;:.()—–]+?)(?=\s*[,;:.()—–]|\s+(?:to|on|at|in)\b|$)")
 # Names after a convenor's, to the end of the list: ", British Prime Minister Keir Starmer, and
 # ...", and titles set off before their names: "the French president, Emmanuel Macron, the
@@ -117,7 +117,7 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
     venues = set(_venues(context, passage))
     if attending or (previous_attending and _LIST_INTRO.match(quote)):
         # Those the attendees address or act against are not among them.
-        aside = _addressed(passage)
+        aside = _addressed(context, passage)
         chunk = "".join(" " if any(start <= i < end for start, end in aside) else c for i, c in enumerate(chunk)) \
             if aside else chunk
         # "..., as U.S. and Iranian officials held talks in Oman": a clause that
@@ -144,6 +144,7 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
         ids.append(place_id)
     if meeting_near:  # participation is in an occasion
         ids += _participation(context, passage)
+    ids += _at_joint_press_conference(context, passage)
     if previous_attending or MEETING.search(chunk):
         for place_id in _arrivals(context, passage):
             ids.append(place_id)
@@ -159,18 +160,28 @@ _HARMED = frozenset({"attacked", "invaded", "occupied", "threatened", "targeted"
                      "shelled", "annexed", "ravaged", "devastated"})
 
 
-def _addressed(passage: Passage) -> list[tuple[int, int]]:
+def _addressed(context: ArticleDoc, passage: Passage) -> list[tuple[int, int]]:
     """Stretches of the passage (offsets in its text) that name who is addressed or acted on,
-    not who is present: objects of `_ADDRESSING` prepositions, and the agent of a participle
-    that describes a noun ("the country attacked by Russia")."""
+    not who is present: objects of `_ADDRESSING` prepositions, the agent of a participle
+    that describes a noun ("the country attacked by Russia"), someone else's meeting with
+    someone else, and a person who owns a thing ("rejecting Putin's conditions"; not a title,
+    "Britain's Prime Minister")."""
     spans = []
+    name_ends = {mention.end for mention in context.mentions_in(passage.offset, passage.sentence.end_char)}
     for token in passage.tokens:
+        if token.dep_ == "poss" and token.head.pos_ == "NOUN" and token.idx + len(token.text) in name_ends:
+            words = list(token.subtree)
+            spans.append((words[0].idx - passage.offset, words[-1].idx + len(words[-1].text) - passage.offset))
+            continue
         # "on behalf of leaders from ...", "on the call with ...": who is there, said otherwise.
         if token.dep_ != "pobj" or token.lower_ == "behalf" or _is_meeting(token) or token.ent_type_ in ("DATE", "TIME"):
             continue
         preposition = token.head
         agent = preposition.lower_ == "by" and preposition.head.dep_ == "acl" and preposition.head.lower_ in _HARMED
-        if preposition.lower_ in _ADDRESSING or agent:
+        # "Trump's meeting with Putin": someone else's meeting, with someone else.
+        bilateral = preposition.lower_ == "with" and _is_meeting(preposition.head) \
+            and any(c.dep_ == "poss" for c in preposition.head.children)
+        if preposition.lower_ in _ADDRESSING or agent or bilateral:
             words = list(token.subtree)
             spans.append((words[0].idx - passage.offset, words[-1].idx + len(words[-1].text) - passage.offset))
     return spans
@@ -179,6 +190,23 @@ def _addressed(passage: Passage) -> list[tuple[int, int]]:
 # A subject that refers back to the people the sentence before named: "Ursula von der Leyen and
 # António Costa will ... The leaders will also attend a meeting of the alliance".
 _THE_PEOPLE_BEFORE = re.compile(r"\s*(?:They|The (?:two |three )?(?:leaders|officials|ministers|presidents))\b(?! of\b)")
+
+
+# "announced in a joint press conference with Serbian President Aleksandar Vucic": the
+# leaders who face the press together after a meeting were at it.
+_JOINT_PRESS = re.compile(r"\bjoint\s+(?:press|news)\s+conference\s+(?:with|alongside)\s+")
+
+
+def _at_joint_press_conference(context: ArticleDoc, passage: Passage) -> list[str]:
+    """The people named as holding a joint press conference with the subject, up to the end of
+    the phrase, and the subject's own country when the sentence names it."""
+    ids: list[str] = []
+    for match in _JOINT_PRESS.finditer(passage.text):
+        stop = re.compile(r"[,;:.()—–]|\s(?:and\s+)?(?:countries|leaders|nations|officials)\b").search(
+            passage.text, match.end())
+        end = stop.start() if stop else len(passage.text)
+        ids += people_countries(context, passage.offset + match.end(), passage.offset + end)
+    return ids
 
 
 def _people_just_named(context: ArticleDoc, passage: Passage) -> list[str]:

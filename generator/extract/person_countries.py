@@ -50,11 +50,21 @@ _INSTITUTION_PLACE = compiled(
 )
 
 
+# A role for a country's body: "spokesperson for the Russian foreign ministry"; not "envoy for
+# the Serbian question", which is what the role is about.
+_FOR_A_BODY = compiled(
+    rf"\bfor\s+the\s+(?P<adjective>{gazetteer.PLACE_ADJECTIVES_PATTERN})\s+(?:[a-z]+\s+)?"
+    r"(?:ministry|government|presidency|president|prime minister|army|military|armed forces|parliament|"
+    r"delegation|embassy|cabinet|foreign office|defence ministry|defense ministry)\b", re.I)
+
 _OF_NAMED = re.compile(rf"\bof\s+(?:the\s+)?(?P<name>{CAPITALISED}(?:\s+{CAPITALISED}){{0,4}})$")
 
 
 def institution_country(role: str | None) -> str | None:
     """The country of the institution a role is of, if the role names it by a place."""
+    body = _FOR_A_BODY.search(role or "")
+    if body is not None:
+        return place_id_of(body.group("adjective"))
     match = _INSTITUTION_PLACE.search(role or "")
     if match is None:
         # "President of the European Council", "Prime Minister of Greenland": what it is of.

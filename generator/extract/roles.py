@@ -119,7 +119,7 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
             if role is not None:
                 return role, country or titled[1] or institution_country(role), True
         role, country = titled
-        return role, country or institution_country(role), True
+        return role, country or institution_country(role) or _city_before_title(before, role), True
     if match and not _name_follows(context, end + match.end("role")) and (not match.group("describers") or _describes(
             context, end + match.start("describers"), end + match.end("describers"))):
         rest = _within_role(context.doc, end + match.start("rest"), end + match.end("rest"))
@@ -138,6 +138,23 @@ def role_around(context: ArticleDoc, sentence: Span, start: int, end: int, read_
     if match:
         country = place_id_of(match.group("place"))
     return role, country or institution_country(role), role is not None
+
+
+# A city, or a seat of government the cities list holds, written before a title: "Kremlin
+# spokesman Dmitry Peskov", "Kyiv Mayor Vitali Klitschko". Those who report from a city are
+# not of it ("Paris correspondent").
+_CITY_BEFORE_TITLE = compiled(rf"(?<![\w-])(?P<city>{gazetteer.CITIES_PATTERN})['’]?s?\s+(?:[\w-]+\s+){{1,3}}$")
+_REPORTING_ROLES = frozenset({"correspondent", "reporter", "journalist", "editor", "bureau chief", "columnist"})
+
+
+def _city_before_title(before: str, role: str | None) -> str | None:
+    if role is None or role.lower() in _REPORTING_ROLES:
+        return None
+    match = _CITY_BEFORE_TITLE.search(before)
+    title = re.sub(r"^['’]s?\s+", "", match.group(0)[match.end("city") - match.start():]).strip().lower() if match else ""
+    if match is None or title != role.lower():
+        return None      # "talks in Paris and Foreign Secretary David Lammy": not a title of Paris
+    return gazetteer.country_of_city(match.group("city"))
 
 
 def _title_start(text: str, sentence_start: int) -> int:

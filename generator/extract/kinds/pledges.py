@@ -28,7 +28,7 @@ from generator.model.ids import slugify
 from generator.model.lexicon import STOP_WORDS
 from generator.extract.actors import PERSON_PREFIX, PLACE_NAMES_PATTERN, actors_of, person_actor, places_in, subject_of
 from generator.extract.clauses import phrase, text_of
-from generator.extract.presence import present_in
+from generator.extract.presence import LIST, present_in
 from generator.extract.inflection import base_in
 from generator.files.articles import is_caption
 from generator.extract.calibration import rated
@@ -106,7 +106,7 @@ _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
 # A firm or plain commitment is published; one the sentence only holds possible ("could
 # deploy", "open to sending") is held until an editor has read it (below `review_below`), its
 # prior low enough that a few possibilities the gold counts as pledges do not publish the rest.
-CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.3, "nominal": 0.6, "group": 0.5}
+CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.3, "nominal": 0.6, "group": 0.5, "contributor": 0.6}
 
 # How the sentence holds the commitment, from the words that govern its verb. A refusal, a
 # demand, a doubt or a discussion is no pledge; a possibility is one to review.
@@ -232,10 +232,14 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
     claims: list[FigureClaim] = []
     present = cache(lambda: _at_the_meeting(context))
     article_destinations = cache(lambda: _troop_destinations(context.text))
+    helped_in_article = cache(lambda: _supported(context.text))
     for index, sentence in enumerate(context.sentences):
         verbs = [t for t in sentence if base_in(t, COMMITMENT_VERBS) and t.pos_ in ("VERB", "AUX")]
+        # A task taken on: "Poland will be responsible for logistics" commits as "be" does.
+        verbs += [t for t in sentence if _takes_on(t)]
         nominal = _NOMINAL.search(context.text, sentence.start_char, sentence.end_char)
-        if not verbs and not nominal:
+        contributors = _CONTRIBUTORS.search(context.text, sentence.start_char, sentence.end_char)
+        if not verbs and not nominal and not contributors:
             continue
         quote = context.quote_of(sentence)
         if is_caption(quote) or quote.rstrip(" \"”’").endswith("?") or _is_headline(context, quote):
@@ -272,7 +276,11 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
             if group:
                 # "The leaders threatened to ratchet up sanctions": those the article has at its
                 # meeting, a reading the calibration rates on its own.
-                actors, label = list(dict.fromkeys([*present(), *actors])), "group"
+                # The leaders last named by their countries, else those at the meeting; never
+                # the country the article has them helping.
+                group_of = _leaders_named_before(context, verb.idx) or present()
+                actors = [a for a in dict.fromkeys([*group_of, *actors]) if a not in helped_in_article()]
+                label = "group"
             # "an agreement between the UK and Ukraine, which guarantees £3bn ... to help Ukraine
             # acquire ...": who the commitment helps is not who makes it.
             helped = _helped(context, verb)
@@ -295,12 +303,26 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                     continue
             condition, later = _condition(context, index, verb, thing)
             _add(pledges, claims, context, quote, actors, label, found, condition, later, listing)
+        if contributors and not _NEGATED_CONTRIBUTORS.search(contributors.group(0)):
+            actors = [a for a in places_in(contributors.group("list")) if _allowed(a)]
+            _add(pledges, claims, context, quote, actors, "contributor", ("other", "other contributor", "contributor", {}),
+                 None, None)
         if nominal:
             found = _nominal_pledge(context, nominal)
             if found is not None:
                 actor, pledge = found
                 _add(pledges, claims, context, quote, [actor], "nominal", pledge, None, None)
     return sorted(pledges.values(), key=lambda p: p.id), claims
+
+
+def _supported(text: str) -> set[str]:
+    """The countries a text names as receiving support: "support for Ukraine", "aid to Kosovo"."""
+    return {place.id for match in _SUPPORT_FOR.finditer(text)
+            if (place := gazetteer.place_by_name(match["name"]) or gazetteer.place_by_adjective(match["name"]))}
+
+
+_SUPPORT_FOR = re.compile(r"\b(?:support|aid|assistance|help|guarantees|backing|solidarity)\s+(?:for|to|with)\s+"
+                          r"(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
 def _troop_destinations(text: str) -> set[str]:
@@ -354,6 +376,14 @@ def _add(pledges: dict, claims: list, context: ArticleDoc, quote: str, actors: l
                 key=f"pledge|{pledge_id}|{unit}", about=f"number of {unit} in the {actor} {kind} pledge",
                 value=f"{count.qualifier} {number}".strip(), number=count.value,
                 source=context.source, quote=quote))
+
+
+# Those said to contribute to the effort: "Germany, Italy and Poland were "important
+# contributors" among the 26".
+_CONTRIBUTORS = compiled(
+    rf"(?P<list>{LIST}),?\s+(?:were|are|was|is|will be|would be|remain|remains)\s+(?:not\s+)?(?:among\s+(?:the\s+)?)?"
+    r"[\"“”'‘’]?\s*(?:(?:important|key|major|main|leading|significant|biggest|largest|top)\s+)?contributors?\b")
+_NEGATED_CONTRIBUTORS = re.compile(r"\bnot\b")
 
 
 # A commitment told as a noun with its sum: "the French announcement of 2 billion euros",
@@ -497,6 +527,11 @@ def _committers(context: ArticleDoc, verb) -> tuple[list[str], object]:
         # "... we will ramp up sanctions," said Starmer: who speaks commits, for their country.
         person = context.people.get(context.speaker_at(subject.idx))
         return ([person_actor(person)] if person is not None else []), thing
+    if subject.lower_ in ("his", "her"):
+        # "commending Trump for his pledge to provide ...": the person the pronoun stands for.
+        mention = context.antecedent(subject.idx)
+        person = context.people.get(mention.person) if mention else None
+        return ([person_actor(person)] if person is not None else []), thing
     actors = [a for part in [*_joint_subjects(subject), *_cosigners(verb)] for a in _actor_ids(context, part)]
     if not actors and _own_country(subject):
         # "Finland's president said his country would send soldiers": whoever reports it.
@@ -584,6 +619,20 @@ def _is_group(subject) -> bool:
                     or c.lower_ in ("some", "other", "many", "several", "few") for c in subject.children)
 
 
+# Leaders named by their countries: "The leaders, from France, the United Kingdom, Germany, and
+# Poland, said ...", "leaders of Denmark and Norway".
+_LEADERS_FROM = compiled(rf"\b[Ll]eaders,?\s+(?:from|of)\s+(?P<list>{LIST})")
+
+
+def _leaders_named_before(context: ArticleDoc, char: int) -> list[str]:
+    """The countries of the last leaders the article names by their countries before `char`:
+    "the leaders" of a text that has no meeting stand for them."""
+    matches = list(_LEADERS_FROM.finditer(context.text, 0, char))
+    if not matches:
+        return []
+    return [a for a in places_in(matches[-1].group("list")) if _allowed(a)]
+
+
 def _at_the_meeting(context: ArticleDoc) -> list[str]:
     """The countries and organisations the article has leading or attending its meeting."""
     from generator.extract.participants import extract_participants
@@ -637,9 +686,25 @@ def _subject(verb):
         thanked = [c for c in verb.head.head.children if c.dep_ == "dobj"]
         if thanked:
             return thanked[0]
+    if verb.dep_ == "acl" and base_in(verb.head, _INTENT_NOUNS):
+        # "his pledge to provide security guarantees", "a new commitment from the United States
+        # to provide ...": whose commitment it is.
+        owner = next((c for c in verb.head.children if c.dep_ == "poss" and c.lower_ not in ("their", "its")), None) \
+            or next((o for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                     for o in c.children if o.dep_ == "pobj"), None)
+        if owner is not None:
+            return owner
     if verb.dep_ == "acl" and base_in(verb.head, _INTENT_NOUNS) and verb.head.dep_ == "dobj":
         # "The UK has signaled readiness to deploy peacekeepers": who signals it.
         return _subject(verb.head.head)
+    ready = verb.head
+    if verb.dep_ == "xcomp" and ready.dep_ == "amod" and ready.lower_ in ("ready", "prepared", "willing") \
+            and ready.head.pos_ == "PROPN":
+        # "with France, the UK and Canada ready to station troops": the list the readiness describes.
+        named = ready.head
+        while named.dep_ == "conj" and named.head.pos_ == "PROPN":
+            named = named.head
+        return named
     subject = subject_of(verb)
     head = verb
     for _ in range(5):
@@ -923,6 +988,8 @@ def _summary(word) -> str:
             and word.head.pos_ in ("NOUN", "PROPN", "ADP"):
         word = word.head      # "aid" of "an aid package", of "the flow of military aid"
     text = text_of(phrase(word, set(), 6)) or word.text
+    if word.dep_ == "prep" and word.head.lower_ == "responsible":
+        return f"responsible {text}"
     governor = word.head       # "send a joint military delegation"; "promised" says nothing
     return f"{governor.text} {text}" if word.dep_ == "dobj" and governor.pos_ == "VERB" \
         and not base_in(governor, _FIRM_VERBS) else text
@@ -954,7 +1021,14 @@ def _condition(context: ArticleDoc, index: int, verb, thing) -> tuple[str | None
 
 
 def _base(verb) -> str:
+    if _takes_on(verb):
+        return "undertake"      # "will be responsible for logistics" undertakes them
     return next((base for base in COMMITMENT_VERBS if base_in(verb, frozenset({base}))), verb.lower_)
+
+
+def _takes_on(verb) -> bool:
+    """"Be" that says its subject is responsible for a task."""
+    return verb.pos_ == "AUX" and any(c.lower_ == "responsible" and c.dep_ == "acomp" for c in verb.children)
 
 
 def _object_noun(verb) -> str:
@@ -1005,6 +1079,8 @@ def _resolved(results: list[ArticleFacts], people: People) -> list[list[tuple[st
                 country = people.country_by_name(names.get((result.source, person_id)))
                 if not country:
                     continue
+                if pledge.kind == "troops" and country in _troop_destinations(" ".join(e.quote for e in pledge.evidence)):
+                    continue     # the signer whose country the troops are to go to sends none
                 pledge.actor = country
                 pledge.id = f"{country.lower()}-{old_id[len(person_id) + 1:]}"
             if gazetteer.place(pledge.actor) is None:
