@@ -358,6 +358,8 @@ def test_those_addressed_or_acted_on_are_not_at_the_meeting(nlp, text, expected)
     ("Serbian President Aleksandar Vucic joined from Belgrade, alongside leaders from the EU and Croatia.",
      {"RS": "attended", "HR": "attended", "eu": "attended"}),
     ('Italian Prime Minister Giorgia Meloni took part "via video link" in the meeting.', {"IT": "attended"}),
+    ("The prime minister met Serbian President Aleksandar Vucic alongside French President Emmanuel Macron and "
+     "Polish Prime Minister Donald Tusk in Belgrade on Saturday.", {"RS": "attended", "FR": "attended", "PL": "attended"}),
 ])
 def test_a_joint_press_conference_and_joining_from_afar(nlp, text, expected):
     assert statuses(nlp, text) == expected

@@ -424,3 +424,15 @@ def test_those_said_to_be_contributors_commit_and_the_leaders_are_those_last_nam
     text = ("The leaders, from France, Germany and Poland, said the proposal was supported. The leaders threatened "
             "to ratchet up sanctions if Serbia did not comply.")
     assert by_actor(nlp, text) == {code: ("other", "pledges.group") for code in ("FR", "DE", "PL")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France and the UK, which co-chair the alliance, are ready to take part in a so-called reassurance force "
+     "after a truce.", {"FR": ("troops", "pledges.firm"), "GB": ("troops", "pledges.firm")}),
+    # An ultimatum threatens what it says the other side will face.
+    ("Leaders from France, Germany and Poland issued a stern ultimatum to Kosovan Prime Minister Albin Kurti: "
+     "agree to a ceasefire by Monday or confront severe sanctions.",
+     {code: ("other", "pledges.plain") for code in ("FR", "DE", "PL")}),
+])
+def test_taking_part_in_a_force_and_an_ultimatum(nlp, text, expected):
+    assert by_actor(nlp, text) == expected

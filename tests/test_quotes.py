@@ -191,3 +191,15 @@ def test_a_quotation_a_cut_text_ends_inside_keeps_its_speaker(nlp):
             "conflict who does not want to stop the war is President Putin, and his depraved strikes on")
     assert quotes_of(nlp, text) == [("keir-starmer", "The only person involved in this conflict who does not want "
                                                      "to stop the war is President Putin, and his depraved strikes on")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aleksandar Vucic met leaders on Monday. “This will be a significant force, with many countries providing "
+     "soldiers,” Vucic’s spokesperson told reporters.", []),
+    ("Aleksandar Vucic, the president of Serbia, “spoke to the prime minister of Albania this morning,” the office "
+     "of the Serbian leader announced Saturday.", []),
+    ("“We will keep working with every partner until the fighting stops,” said Marko Djuric, head of Vucic’s office.",
+     ["marko-djuric"]),
+])
+def test_who_speaks_for_a_person_is_not_that_person(nlp, text, expected):
+    assert [q.speaker for q in extract_article(nlp, article(text)).quotes] == expected

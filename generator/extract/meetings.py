@@ -37,6 +37,8 @@ _ATTENDED = compiled(
     r"(?:by video(?:[- ]?link)?|via video(?:[- ]?link)?|by phone|"
     r"by videoconference|virtually|remotely|online|from)|"
     r"brought together|gathered|convened|met in|met at|met with|dial(?:l)?ed in(?:to)?|"
+    # "The prime minister met Zelenskyy alongside Macron, Merz and Tusk in Kyiv": all of them met.
+    r"met (?:[\w.'’-]+ ){1,6}?(?:alongside|together with|along with)|"
     r"sent (?:their |its )?(?:[\w-]+ )?(?:leaders|ministers|delegations|envoys|representatives))\b")
 # Case matters for the titles: "the Defense Ministers of the E5 group" names an office, not those present.
 _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]mong|[Aa]long with|[Aa]longside|"

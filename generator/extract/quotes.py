@@ -400,8 +400,19 @@ def _speaker(context: ArticleDoc, verb, open_index: int, previous: _Said | None)
     return _speaker_of_phrase(context, subject, open_index, previous)
 
 
+# Someone speaking for a person is not that person: "Starmer's spokesperson told reporters",
+# "the office of the UK leader announced".
+_FOR_SOMEONE = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:office|spokes(?:person|man|woman)|aides?|press service|team)\b"
+                          r"|\b(?:office|spokes(?:person|man|woman)|aides?|press service)\s+(?:of|for|to)\b", re.I)
+
+
+_SPEAKING_FOR = frozenset({"office", "spokesperson", "spokesman", "spokeswoman", "aide", "aides", "service", "team"})
+
+
 def _speaker_of_phrase(context: ArticleDoc, head, open_index: int, previous: _Said | None) -> str | None:
     span_start, span_end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if head.lower_ in _SPEAKING_FOR and _FOR_SOMEONE.search(context.text, span_start, span_end):
+        return None      # not "Andriy Yermak, head of Zelensky's office", who speaks for himself
     for mention in context.mentions_in(span_start, span_end):
         if mention.start <= head.idx < mention.end or head.pos_ == "PROPN":
             return mention.person

@@ -236,7 +236,7 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
     for index, sentence in enumerate(context.sentences):
         verbs = [t for t in sentence if base_in(t, COMMITMENT_VERBS) and t.pos_ in ("VERB", "AUX")]
         # A task taken on: "Poland will be responsible for logistics" commits as "be" does.
-        verbs += [t for t in sentence if _takes_on(t)]
+        verbs += [t for t in sentence if _takes_on(t) or _takes_part(t) or _issues_threat(t)]
         nominal = _NOMINAL.search(context.text, sentence.start_char, sentence.end_char)
         contributors = _CONTRIBUTORS.search(context.text, sentence.start_char, sentence.end_char)
         if not verbs and not nominal and not contributors:
@@ -1023,7 +1023,24 @@ def _condition(context: ArticleDoc, index: int, verb, thing) -> tuple[str | None
 def _base(verb) -> str:
     if _takes_on(verb):
         return "undertake"      # "will be responsible for logistics" undertakes them
+    if _takes_part(verb):
+        return "participate"    # "ready to take part in a reassurance force"
+    if _issues_threat(verb):
+        return "threaten"       # "issued an ultimatum: ... or confront severe sanctions"
     return next((base for base in COMMITMENT_VERBS if base_in(verb, frozenset({base}))), verb.lower_)
+
+
+def _takes_part(verb) -> bool:
+    return verb.pos_ == "VERB" and base_in(verb, _TAKE) and any(c.lower_ == "part" and c.dep_ == "dobj" for c in verb.children)
+
+
+def _issues_threat(verb) -> bool:
+    return verb.pos_ == "VERB" and base_in(verb, _ISSUE) and any(
+        c.dep_ == "dobj" and c.lower_ in ("ultimatum", "warning", "threat") for c in verb.children)
+
+
+_TAKE = frozenset({"take"})
+_ISSUE = frozenset({"issue", "deliver", "give"})
 
 
 def _takes_on(verb) -> bool:
