@@ -63,6 +63,9 @@ def test_scare_quotes_are_not_quotes(nlp):
     ("2 billion Danish kroner", 2e9, "DKK"),
     ("a A$3.2 billion deal", 3.2e9, "AUD"),
     ("CA$500 million ($350 million)", 5e8, "CAD"),
+    # A number in words with its scale.
+    ("a military aid package of two billion euros ($2.2 billion)", 2e9, "EUR"),
+    ("twenty-five million dollars", 2.5e7, "USD"),
 ])
 def test_money(text, value, currency):
     money = find_money(text)
@@ -75,7 +78,7 @@ def test_counts():
     assert (count.value, count.unit, count.qualifier) == (5000, "air defence missiles", "over")
 
 
-@pytest.mark.parametrize("text", ["500 kroner", "a user of 5 billion accounts", "USAGE 5 billion"])
+@pytest.mark.parametrize("text", ["500 kroner", "a user of 5 billion accounts", "USAGE 5 billion", "one pound"])
 def test_no_currency_where_none_is_said(text):
     # A bare "kroner" is Danish or Norwegian; a code inside a word is no code.
     assert find_money(text) == []

@@ -436,3 +436,28 @@ def test_those_said_to_be_contributors_commit_and_the_leaders_are_those_last_nam
 ])
 def test_taking_part_in_a_force_and_an_ultimatum(nlp, text, expected):
     assert by_actor(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A country ready to deploy sends forces; a force that deploys is the force.
+    ("“We will be ready to deploy in the event of a peace deal,” British Prime Minister Keir Starmer said.",
+     {"GB": ("troops", "pledges.firm")}),
+    ("This future “Multinational Force Serbia” will deploy in the immediate aftermath of a ceasefire.", {}),
+    # Powers and allies stand for the leaders at the meeting in what they threaten, never the
+    # country the effort is for; sanctions to be imposed are threatened, those imposed told.
+    ("Leaders from France, Germany and Serbia met in Belgrade on a Serbia ceasefire. They warned that if "
+     "Kosovo fails to comply, Western allies would impose additional sanctions.",
+     {"FR": ("other", "pledges.group"), "DE": ("other", "pledges.group")}),
+    ("Leaders from France and Germany met in Belgrade. Major European powers threatened Kosovan Prime Minister "
+     "Albin Kurti with massive new sanctions.", {"FR": ("other", "pledges.group"), "DE": ("other", "pledges.group")}),
+    ("The EU imposed sanctions on Kosovo in 2022.", {}),
+])
+def test_deploying_threatening_powers_and_imposing(nlp, text, expected):
+    assert by_actor(nlp, text) == expected
+
+
+def test_allies_threaten_both_sanctions_and_support(nlp):
+    text = ("Leaders from France and Germany met in Belgrade. They warned that if Kosovo fails to comply, Western "
+            "allies would impose additional sanctions and escalate military support.")
+    assert sorted((p.actor, p.kind) for p in pledges_of(nlp, text)) == [
+        ("DE", "aid"), ("DE", "other"), ("FR", "aid"), ("FR", "other")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS
+from generator.model.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS, NUMBER_WORDS
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULTIPLIER = r"trillion|billion|million|thousand|bn|tn|trn|mn|m|k|b"
@@ -17,9 +17,13 @@ _CODE = "|".join(sorted(CURRENCY_CODES))
 _SYMBOL_AMOUNT = re.compile(
     rf"(?:(?<![A-Za-z])(?P<code>{_CODE})\s|(?:US)?(?P<symbol>{_SYMBOL}))\s?(?P<number>{NUMBER})\s?(?:-\s?)?"
     rf"(?P<multiplier>{_MULTIPLIER})?\b", re.I)
-# "1.6-billion-pound", "2 billion euros"
+# "1.6-billion-pound", "2 billion euros"; a number in words only with its scale ("two billion
+# euros", not "one pound").
+_NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if "dozen" not in w), key=len, reverse=True))
 _WORD_AMOUNT = re.compile(
-    rf"\b(?P<number>{NUMBER})[\s-](?:(?P<multiplier>{_MULTIPLIER})[\s-])?(?P<word>{_CURRENCY_WORD})\b", re.I)
+    rf"\b(?:(?P<number>{NUMBER})[\s-](?:(?P<multiplier>{_MULTIPLIER})[\s-])?"
+    rf"|(?P<named>{_NUMBER_WORD})[\s-](?P<scale>trillion|billion|million|thousand)[\s-])"
+    rf"(?P<word>{_CURRENCY_WORD})\b", re.I)
 _PERCENT = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)(?:\s+of)?(?:\s+(?:its|their|our|the))?\s+(?P<base>GDP|gross domestic product|economic output|national income)?", re.I)
 
 
@@ -48,7 +52,9 @@ def find_money(text: str, offset: int = 0) -> list[Money]:
     for match in _WORD_AMOUNT.finditer(text):
         if any(m.start <= offset + match.start() < m.end for m in found):
             continue
-        found.append(Money(number_value(match["number"], match["multiplier"]),
+        value = number_value(match["number"], match["multiplier"]) if match["number"] else \
+            NUMBER_WORDS[match["named"].lower()] * MULTIPLIERS[match["scale"].lower()]
+        found.append(Money(value,
                            CURRENCY_WORDS[match["word"].lower()], match.group(0), offset + match.start(), offset + match.end()))
     # A converted figure in brackets ("£1.6bn ($2bn)") restates the first: it is not another sum.
     found.sort(key=lambda m: m.start)

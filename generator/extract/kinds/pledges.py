@@ -49,6 +49,7 @@ COMMITMENT_VERBS = frozenset({
     "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
     "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen", "warn", "threaten",
     "put", "spend", "double", "triple", "join", "participate", "earmark", "maintain", "sustain", "continue",
+    "impose", "escalate",
 })
 # Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
 # others make one only with a figure, troops or weapons, or in the future tense.
@@ -66,7 +67,7 @@ _MAKING_VERBS = frozenset({"produce", "build", "manufacture", "make", "deliver",
 # Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
 # up sanctions", "will increase our military aid", "vowed to intensify pressure".
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
-                          "accelerate", "strengthen", "double", "triple",
+                          "accelerate", "strengthen", "double", "triple", "escalate",
                           # Keeping up what is given: "sustain military aid", "maintain pressure",
                           # "will continue economic sanctions".
                           "maintain", "sustain", "continue"})
@@ -158,6 +159,9 @@ _CONTENT = (
 )
 # Nouns that stand for the things committed when they are a sentence's subject: "troops
 # from France would be placed", "British soldiers could deploy".
+_SUPPORT_NOUNS = frozenset({"support", "help"})
+# A force that deploys is the force, not who sends it: "Multinational Force Ukraine will deploy".
+_FORCE_WORDS = frozenset({"force", "forces", "mission", "contingent", "troops", "army", "brigade", "battalion"})
 _THING_NOUNS = frozenset({"force", "troop", "soldier", "peacekeeper", "sailor", "marine", "contingent",
                           "personnel", "aid", "weapon", "missile", "jet", "money", "fund"})
 _FORCE_NOUNS = frozenset({"force"})
@@ -272,7 +276,11 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
             # "European leaders including Sir Keir Starmer have threatened ...": the one named
             # speaks for the group, and the group is there too.
             including = subject is not None and any(c.lower_ == "including" for c in subject.children)
-            group = (not actors or including) and stance != "possible" and _is_group(subject)
+            # Allies stand for the leaders only in what they threaten ("Western allies would impose
+            # additional sanctions"): "European allies are accelerating ..." is anyone's.
+            group = (not actors or including) and stance != "possible" and _is_group(subject) and (
+                not base_in(subject, _ALLY) or {_base(verb), _base(verb.head) if verb.dep_ == "conj" else ""}
+                & (_THREAT_VERBS | {"impose"}))
             if group:
                 # "The leaders threatened to ratchet up sanctions": those the article has at its
                 # meeting, a reading the calibration rates on its own.
@@ -316,13 +324,27 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
 
 
 def _supported(text: str) -> set[str]:
-    """The countries a text names as receiving support: "support for Ukraine", "aid to Kosovo"."""
-    return {place.id for match in _SUPPORT_FOR.finditer(text)
-            if (place := gazetteer.place_by_name(match["name"]) or gazetteer.place_by_adjective(match["name"]))}
+    """The countries a text names as receiving support, or as where the effort is for: "support
+    for Ukraine", "aid to Kosovo", "security guarantees for Kyiv", "a ceasefire in Ukraine"."""
+    found = set()
+    for match in [*_SUPPORT_FOR.finditer(text), *_PLACE_OF_THE_WAR.finditer(text)]:
+        name = re.sub(r"['’]s?$", "", match["name"])
+        for candidate in (name, name.split()[0]):     # "Ukraine’s defence", "Ukraine This"
+            place = gazetteer.place_by_name(candidate) or gazetteer.place_by_adjective(candidate) \
+                or gazetteer.place(gazetteer.country_of_city(candidate) or "")
+            if place:
+                found.add(place.id)
+                break
+    return found
 
 
-_SUPPORT_FOR = re.compile(r"\b(?:support|aid|assistance|help|guarantees|backing|solidarity)\s+(?:for|to|with)\s+"
+_SUPPORT_FOR = re.compile(r"\b(?:support|aid|assistance|help|guarantees?|backing|solidarity|peace|ceasefire|"
+                          r"cease-fire|truce|war|security|forces?|troops)\s+(?:for|to|with|in|on)\s+"
                           r"(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+# "a 30-day Ukraine ceasefire", "the Kosovo war".
+_PLACE_OF_THE_WAR = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?:ceasefire|cease-fire|truce|war|peace deal|peace talks)\b")
 
 
 def _troop_destinations(text: str) -> set[str]:
@@ -610,11 +632,16 @@ def _members_named_after(context: ArticleDoc, index: int, verb) -> tuple[list[st
     return members, text
 
 
+# Who stand for the leaders at a meeting: "The leaders", "Major European powers", "Western allies".
+_GROUP_OF_LEADERS = frozenset({"leader", "power", "ally"})
+_ALLY = frozenset({"ally"})
+
+
 def _is_group(subject) -> bool:
     """A subject that names the leaders at the article's meeting without naming one: "The
     leaders", "European leaders including Sir Keir Starmer"; not "Ukraine's leaders", "leaders
     of the Baltic states" or "some leaders"."""
-    return subject is not None and base_in(subject, frozenset({"leader"})) and subject.tag_ in ("NNS", "NNPS") \
+    return subject is not None and base_in(subject, _GROUP_OF_LEADERS) and subject.tag_ in ("NNS", "NNPS") \
         and not any((c.dep_ in ("poss", "prep", "nummod") and c.lower_ != "including")
                     or c.lower_ in ("some", "other", "many", "several", "few") for c in subject.children)
 
@@ -847,6 +874,9 @@ def _content_kind(words) -> tuple[str, object] | None:
         for word in words:
             if kind == "weapons" and _AIRCRAFT_MODEL.match(word.text):
                 return kind, word
+            if kind == "aid" and word.pos_ == "NOUN" and base_in(word, _SUPPORT_NOUNS) \
+                    and any(c.dep_ == "amod" and c.lower_ in ("military", "financial") for c in word.children):
+                return kind, word      # "increased military support for Ukraine" is aid
             if word.pos_ not in ("NOUN", "PROPN", "VERB") or not base_in(word, nouns):
                 continue
             if word.lower_ == "boots" and "ground" not in {t.lower_ for t in word.head.subtree}:
@@ -862,12 +892,19 @@ def _content_kind(words) -> tuple[str, object] | None:
 def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str):
     """(kind, id key, summary, fields) for the commitment of this verb, or None."""
     lemma = _base(verb)
-    if lemma in _THREAT_VERBS:
-        found = _content_kind(_content(verb, thing))
-        if found is None or not base_in(found[1], _PRESSURE_NOUNS):
+    # Sanctions to be imposed are threatened ("allies would impose additional sanctions"); those
+    # imposed are told.
+    if lemma in _THREAT_VERBS or (lemma == "impose" and stance != "plain"):
+        # The pressure threatened, not what a clause joined to it steps up ("... and escalate
+        # military support").
+        joined = {t.i for c in verb.subtree if c.dep_ == "conj" and c.pos_ == "VERB" and c.i != verb.i
+                  and base_in(c, COMMITMENT_VERBS) for t in c.subtree}
+        own = [t for t in _content(verb, thing) if t.i not in joined]
+        pressure = next((t for t in own if t.pos_ == "NOUN" and base_in(t, _PRESSURE_NOUNS)), None)
+        if pressure is None:
             return None
         # The pressure as the warning names it, its words before the noun: "massive new sanctions".
-        summary = " ".join(t.text for t in found[1].subtree if t.i <= found[1].i and not t.is_punct)
+        summary = " ".join(t.text for t in pressure.subtree if t.i <= pressure.i and not t.is_punct)
         return "other", " ".join(["other", *(w for w in re.findall(r"[a-z0-9]+", summary.lower())
                                               if w not in STOP_WORDS)]), summary, {}
     if lemma in _JOINING_VERBS:
@@ -920,6 +957,12 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
     if troops is None and thing is not None and base_in(thing, _FORCE_NOUNS) and lemma in _TROOP_VERBS:
         # "French and British forces to deploy": forces that deploy are troops.
         troops = re.search(re.escape(thing.text), clause)
+    subject = _subject(verb)
+    if troops is None and lemma == "deploy" and stance != "plain" and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and subject is not None \
+            and not any(_is_thing(t) or t.lower_ in _FORCE_WORDS for t in subject.subtree):
+        # "be ready to deploy ... in the event of a peace deal": a country that deploys sends forces.
+        troops = re.search(re.escape(verb.text), clause)
     if troops and lemma in _TROOP_VERBS:
         word = troops.group(0)
         summary = word if "Ukraine" not in sentence_text else (
