@@ -60,7 +60,7 @@ def _string_constants(path: Path) -> set[str]:
 
 def test_no_other_module_writes_out_a_lexicon_list():
     # A word standing for its whole list: a module that spells it out keeps a copy.
-    markers = {"september", "wednesday", "eleven", "hryvnia", "between"}
+    markers = {"september", "wednesday", "eleven", "hryvnia", "under"}
     copies = {
         f"{path.relative_to(PACKAGE)}: {word}"
         for path in PACKAGE.rglob("*.py") if path.name != "lexicon.py"

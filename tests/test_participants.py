@@ -342,6 +342,8 @@ def test_signatories_leaders_in_the_perfect_and_titles_before_names(nlp, text, e
     # Someone else's meeting with someone else, and what someone there rejects.
     ("Leaders convened in Paris following US President Donald Trump's meeting with Russian President Vladimir "
      "Putin in Alaska.", {}),
+    ("The leaders, including Germany and France, met in Paris ahead of the Alaska summit between US President "
+     "Donald Trump and Russian President Vladimir Putin.", {"DE": "attended", "FR": "attended"}),
     ("Serbian President Aleksandar Vucic attended the meeting, rejecting Russian President Vladimir Putin's "
      "conditions.", {"RS": "attended"}),
     # But "on behalf of" and "on the call" name those there.
@@ -360,6 +362,10 @@ def test_those_addressed_or_acted_on_are_not_at_the_meeting(nlp, text, expected)
     ('Italian Prime Minister Giorgia Meloni took part "via video link" in the meeting.', {"IT": "attended"}),
     ("The prime minister met Serbian President Aleksandar Vucic alongside French President Emmanuel Macron and "
      "Polish Prime Minister Donald Tusk in Belgrade on Saturday.", {"RS": "attended", "FR": "attended", "PL": "attended"}),
+    ("The summit in Paris opened with the presence of Serbian President Aleksandar Vucic.", {"RS": "attended"}),
+    ("Turkey is set to be represented by its vice president at the summit in Paris.", {"TR": "attended"}),
+    ("Serbian President Aleksandar Vucic and Croatian Prime Minister Andrej Plenkovic are also expected to brief "
+     "participants on the call.", {"RS": "attended", "HR": "attended"}),
 ])
 def test_a_joint_press_conference_and_joining_from_afar(nlp, text, expected):
     assert statuses(nlp, text) == expected

@@ -461,3 +461,9 @@ def test_allies_threaten_both_sanctions_and_support(nlp):
             "allies would impose additional sanctions and escalate military support.")
     assert sorted((p.actor, p.kind) for p in pledges_of(nlp, text)) == [
         ("DE", "aid"), ("DE", "other"), ("FR", "aid"), ("FR", "other")]
+
+
+def test_a_sum_added_is_committed(nlp):
+    text = "Leaders met on Monday. British Prime Minister Keir Starmer added another £1.6 billion in export finance."
+    assert [(p.actor, p.kind, p.amount.value) for p in pledges_of(nlp, text)] == [("GB", "money", 1.6e9)]
+    assert pledges_of(nlp, "“We are with you,” British Prime Minister Keir Starmer added.") == []

@@ -39,6 +39,8 @@ _ATTENDED = compiled(
     r"brought together|gathered|convened|met in|met at|met with|dial(?:l)?ed in(?:to)?|"
     # "The prime minister met Zelenskyy alongside Macron, Merz and Tusk in Kyiv": all of them met.
     r"met (?:[\w.'’-]+ ){1,6}?(?:alongside|together with|along with)|"
+    # Who briefs or addresses those taking part is there: "expected to brief participants".
+    r"(?:brief|briefs|briefed|briefing|address|addresses|addressed|addressing) (?:the )?(?:participants|attendees|delegates)|"
     r"sent (?:their |its )?(?:[\w-]+ )?(?:leaders|ministers|delegations|envoys|representatives))\b")
 # Case matters for the titles: "the Defense Ministers of the E5 group" names an office, not those present.
 _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]mong|[Aa]long with|[Aa]longside|"
@@ -46,12 +48,13 @@ _ATTEND_LIST = re.compile(r"\b(?:[Ii]ncluded|[Ii]ncluding|include|includes|[Aa]m
                           r"(?:leaders|ministers|officers|chiefs|representatives|delegations|officials) (?:of|from)|"
                           r"\A\s*(?:Leaders|Ministers|Officers|Chiefs|Representatives|Delegations|Officials) "
                           r"(?:of|from)|"
-                          rf"joined \w+ at|were also at|at the (?:\w+ )?(?:{MEETINGS})|delegations from|on behalf of)\b")
+                          rf"joined \w+ at|were also at|at the (?:\w+ )?(?:{MEETINGS})|delegations from|on behalf of|"
+                          r"(?:with|in) the presence of)\b")
 # Words that say who was at a meeting only when one is named in or just before the sentence:
 # "Keir was joined by NATO Secretary General Mark Rutte, ...", "The statement was also signed
 # by the leaders of Denmark, Finland ...".
 _JOINED_REACH = 1500
-_AT_A_MEETING_NAMED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?(?:joined|represented)\s+by\b")
+_AT_A_MEETING_NAMED = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:also\s+)?(?:joined|represented)\s+by\b")
 # The leaders who sign a joint text were at the meeting that issued it: "The statement was also
 # signed by the leaders of Denmark, Finland, ...".
 _SIGNED_BY = re.compile(r"\b(?:statement|declaration|communiqu[eé]|letter|text)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -180,9 +183,13 @@ def _addressed(context: ArticleDoc, passage: Passage) -> list[tuple[int, int]]:
             continue
         preposition = token.head
         agent = preposition.lower_ == "by" and preposition.head.dep_ == "acl" and preposition.head.lower_ in _HARMED
-        # "Trump's meeting with Putin": someone else's meeting, with someone else.
-        bilateral = preposition.lower_ == "with" and _is_meeting(preposition.head) \
-            and any(c.dep_ == "poss" for c in preposition.head.children)
+        # "Trump's meeting with Putin", "the Alaska meeting between Trump and Putin": someone
+        # else's meeting, with someone else ("a phone call with ... the leaders of Turkey, Norway
+        # and Iceland" may be the meeting itself).
+        meeting = preposition.head
+        bilateral = _is_meeting(meeting) and (
+            (preposition.lower_ == "with" and any(c.dep_ == "poss" for c in meeting.children))
+            or preposition.lower_ == "between")
         if preposition.lower_ in _ADDRESSING or agent or bilateral:
             words = list(token.subtree)
             spans.append((words[0].idx - passage.offset, words[-1].idx + len(words[-1].text) - passage.offset))

@@ -240,7 +240,7 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
     for index, sentence in enumerate(context.sentences):
         verbs = [t for t in sentence if base_in(t, COMMITMENT_VERBS) and t.pos_ in ("VERB", "AUX")]
         # A task taken on: "Poland will be responsible for logistics" commits as "be" does.
-        verbs += [t for t in sentence if _takes_on(t) or _takes_part(t) or _issues_threat(t)]
+        verbs += [t for t in sentence if _takes_on(t) or _takes_part(t) or _issues_threat(t) or _adds_a_sum(t)]
         nominal = _NOMINAL.search(context.text, sentence.start_char, sentence.end_char)
         contributors = _CONTRIBUTORS.search(context.text, sentence.start_char, sentence.end_char)
         if not verbs and not nominal and not contributors:
@@ -1071,6 +1071,20 @@ def _base(verb) -> str:
     if _issues_threat(verb):
         return "threaten"       # "issued an ultimatum: ... or confront severe sanctions"
     return next((base for base in COMMITMENT_VERBS if base_in(verb, frozenset({base}))), verb.lower_)
+
+
+def _adds_a_sum(verb) -> bool:
+    """"Starmer added another £1.6 billion in UK export finance": a sum added is committed."""
+    if verb.pos_ != "VERB" or not base_in(verb, _ADD):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    words = list(obj.subtree)
+    return bool(find_money(obj.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]))
+
+
+_ADD = frozenset({"add"})
 
 
 def _takes_part(verb) -> bool:
