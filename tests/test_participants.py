@@ -364,6 +364,12 @@ def test_those_addressed_or_acted_on_are_not_at_the_meeting(nlp, text, expected)
      "Polish Prime Minister Donald Tusk in Belgrade on Saturday.", {"RS": "attended", "FR": "attended", "PL": "attended"}),
     ("The summit in Paris opened with the presence of Serbian President Aleksandar Vucic.", {"RS": "attended"}),
     ("Turkey is set to be represented by its vice president at the summit in Paris.", {"TR": "attended"}),
+    ("Croatian Prime Minister Andrej Plenkovic and Serbian President Aleksandar Vucic will meet virtually Sunday.",
+     {"HR": "attended", "RS": "attended"}),
+    ("President Aleksandar Vucic of Serbia joined Prime Minister Andrej Plenkovic of Croatia and leaders from "
+     "Denmark and NATO in London.", {"RS": "attended", "HR": "attended", "DK": "attended", "nato": "attended"}),
+    ("The alliance and its co-chairs Serbian President Aleksandar Vucic and Croatian Prime Minister Andrej "
+     "Plenkovic issued a statement.", {"RS": "lead", "HR": "lead"}),
     ("Serbian President Aleksandar Vucic and Croatian Prime Minister Andrej Plenkovic are also expected to brief "
      "participants on the call.", {"RS": "attended", "HR": "attended"}),
 ])

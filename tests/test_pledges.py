@@ -467,3 +467,19 @@ def test_a_sum_added_is_committed(nlp):
     text = "Leaders met on Monday. British Prime Minister Keir Starmer added another £1.6 billion in export finance."
     assert [(p.actor, p.kind, p.amount.value) for p in pledges_of(nlp, text)] == [("GB", "money", 1.6e9)]
     assert pledges_of(nlp, "“We are with you,” British Prime Minister Keir Starmer added.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Those a group said ready is said to include.
+    ("Leaders met in Paris on Monday. Other countries ready to provide security guarantees include Finland, "
+     "Estonia, and Poland, in addition to France.", {c: ("other", "pledges.listed") for c in ("FI", "EE", "PL", "FR")}),
+    # Efforts led to send a force; sanctions announced; a delivery sped up.
+    ("Leaders met. France and Britain were leading efforts to send a reassurance force to Serbia.",
+     {"FR": ("troops", "pledges.plain"), "GB": ("troops", "pledges.plain")}),
+    ("Leaders met. And the UK announced its biggest-ever sanctions against Kosovo.", {"GB": ("other", "pledges.plain")}),
+    ("Leaders met. The UK announced that talks would resume.", {}),
+    ("Leaders met. Britain, one of Serbia's most enthusiastic backers, announced that it would speed the delivery "
+     "of an extra 140 air-defense missiles.", {"GB": ("weapons", "pledges.firm")}),
+])
+def test_readiness_listed_efforts_led_sanctions_announced_and_deliveries_sped(nlp, text, expected):
+    assert by_actor(nlp, text) == expected

@@ -30,6 +30,8 @@ _LEAD = [
     compiled(rf"(?P<list>{LIST}),?\s+(?:(?:which|who)\s+)?(?:are\s+|is\s+|will\s+|would\s+)?"
              r"(?:spearheading|spearhead|spearheads|lead|leads|leading|co-lead|co-leads|co-leading|"
              r"co-chair|co-chairs|co-chairing|chair|chairs|chairing)\b"),
+    # "its co-chairs French President Emmanuel Macron and British Prime Minister Keir Starmer".
+    compiled(rf"\b(?:co-chairs|co-chair|co-hosts|co-leaders|co-founders)\s*,?\s+(?P<list>{LIST})"),
     # "France and Britain have been spearheading attempts to establish the alliance", "have led".
     compiled(rf"(?P<list>{LIST}),?\s+(?:have|has)\s+(?:long\s+|jointly\s+|together\s+)?(?:been\s+)?"
              r"(?:spearheaded|spearheading|led|leading|co-led|co-leading|driven|driving)\b"),

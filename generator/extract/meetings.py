@@ -39,6 +39,11 @@ _ATTENDED = compiled(
     r"brought together|gathered|convened|met in|met at|met with|dial(?:l)?ed in(?:to)?|"
     # "The prime minister met Zelenskyy alongside Macron, Merz and Tusk in Kyiv": all of them met.
     r"met (?:[\w.'’-]+ ){1,6}?(?:alongside|together with|along with)|"
+    # "will meet virtually Sunday", "met online"; "Zelensky joined Starmer and leaders from
+    # Denmark ... in London".
+    r"(?:meet|meets|met|meeting) (?:virtually|online|remotely|by video(?:[- ]?link)?|in person)|"
+    r"(?:joined|joins|joining) (?:[\w.'’-]+ ){1,8}?(?:leaders|ministers|officials|counterparts|delegations) "
+    r"(?:of|from)|"
     # Who briefs or addresses those taking part is there: "expected to brief participants".
     r"(?:brief|briefs|briefed|briefing|address|addresses|addressed|addressing) (?:the )?(?:participants|attendees|delegates)|"
     r"sent (?:their |its )?(?:[\w-]+ )?(?:leaders|ministers|delegations|envoys|representatives))\b")

@@ -49,7 +49,7 @@ COMMITMENT_VERBS = frozenset({
     "deliver", "station", "place", "base", "guarantee", "undertake", "fund", "finance",
     "ramp", "step", "intensify", "tighten", "expand", "accelerate", "strengthen", "warn", "threaten",
     "put", "spend", "double", "triple", "join", "participate", "earmark", "maintain", "sustain", "continue",
-    "impose", "escalate",
+    "impose", "escalate", "speed",
 })
 # Verbs that make the commitment by themselves ("vowed to support", "offered troops"); the
 # others make one only with a figure, troops or weapons, or in the future tense.
@@ -67,7 +67,7 @@ _MAKING_VERBS = frozenset({"produce", "build", "manufacture", "make", "deliver",
 # Verbs of stepping up what is already given, a commitment in the future tense: "we will ramp
 # up sanctions", "will increase our military aid", "vowed to intensify pressure".
 _STEPPING_UP = frozenset({"increase", "raise", "boost", "ramp", "step", "intensify", "tighten", "expand",
-                          "accelerate", "strengthen", "double", "triple", "escalate",
+                          "accelerate", "strengthen", "double", "triple", "escalate", "speed",
                           # Keeping up what is given: "sustain military aid", "maintain pressure",
                           # "will continue economic sanctions".
                           "maintain", "sustain", "continue"})
@@ -107,7 +107,8 @@ _TARGET_YEAR = re.compile(r"\bby\s+(?P<year>20\d{2})\b")
 # A firm or plain commitment is published; one the sentence only holds possible ("could
 # deploy", "open to sending") is held until an editor has read it (below `review_below`), its
 # prior low enough that a few possibilities the gold counts as pledges do not publish the rest.
-CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.3, "nominal": 0.6, "group": 0.5, "contributor": 0.6}
+CONFIDENCE = {"firm": 0.7, "plain": 0.7, "possible": 0.3, "nominal": 0.6, "group": 0.5, "contributor": 0.6,
+              "listed": 0.6}
 
 # How the sentence holds the commitment, from the words that govern its verb. A refusal, a
 # demand, a doubt or a discussion is no pledge; a possibility is one to review.
@@ -130,7 +131,7 @@ _FIRM_WORDS = frozenset({"will", "would", "shall", "'ll", "ready", "prepared", "
 # Nouns of an intention whose infinitive commits the one who states it: "signaled readiness to
 # deploy", "confirmed its commitment to send"; a willingness or a plan is a possibility.
 _INTENT_NOUNS = frozenset({"readiness", "commitment", "determination", "pledge", "promise", "intention",
-                           "willingness", "plan", "decision"})
+                           "willingness", "plan", "decision", "effort"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _NEGATIVE_PREPOSITIONS = frozenset({"without", "instead", "rather", "against"})
 _MEANS_PREPOSITIONS = frozenset({"by", "in", "after", "through", "since"})
@@ -243,7 +244,8 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
         verbs += [t for t in sentence if _takes_on(t) or _takes_part(t) or _issues_threat(t) or _adds_a_sum(t)]
         nominal = _NOMINAL.search(context.text, sentence.start_char, sentence.end_char)
         contributors = _CONTRIBUTORS.search(context.text, sentence.start_char, sentence.end_char)
-        if not verbs and not nominal and not contributors:
+        ready = _READY_INCLUDE.search(context.text, sentence.start_char, sentence.end_char)
+        if not verbs and not nominal and not contributors and not ready:
             continue
         quote = context.quote_of(sentence)
         if is_caption(quote) or quote.rstrip(" \"”’").endswith("?") or _is_headline(context, quote):
@@ -311,6 +313,19 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                     continue
             condition, later = _condition(context, index, verb, thing)
             _add(pledges, claims, context, quote, actors, label, found, condition, later, listing)
+        for match in _READY_INCLUDE.finditer(context.text, sentence.start_char, sentence.end_char):
+            what = [t for t in sentence if match.start("what") <= t.idx < match.end("what")]
+            found = _content_kind(what)
+            if found is None or found[0] not in ("troops", "other", "aid"):
+                continue
+            actors = [a for part in ("list", "also") if match.group(part)
+                      for a in places_in(match.group(part)) if _allowed(a)]
+            kind, word = found
+            summary = "troops" if kind == "troops" else _summary(word)
+            key = "troops" if kind == "troops" else " ".join(
+                [kind, *(w for w in re.findall(r"[a-z0-9]+", summary.lower()) if w not in STOP_WORDS)])
+            _add(pledges, claims, context, quote, list(dict.fromkeys(actors)), "listed", (kind, key, summary, {}),
+                 None, None)
         if contributors and not _NEGATED_CONTRIBUTORS.search(contributors.group(0)):
             actors = [a for a in places_in(contributors.group("list")) if _allowed(a)]
             _add(pledges, claims, context, quote, actors, "contributor", ("other", "other contributor", "contributor", {}),
@@ -406,6 +421,12 @@ _CONTRIBUTORS = compiled(
     rf"(?P<list>{LIST}),?\s+(?:were|are|was|is|will be|would be|remain|remains)\s+(?:not\s+)?(?:among\s+(?:the\s+)?)?"
     r"[\"“”'‘’]?\s*(?:(?:important|key|major|main|leading|significant|biggest|largest|top)\s+)?contributors?\b")
 _NEGATED_CONTRIBUTORS = re.compile(r"\bnot\b")
+# Those a group said ready to commit is said to include: "countries ready to provide security
+# guarantees include Finland, Estonia and Poland, in addition to France and the UK".
+_READY_INCLUDE = compiled(
+    r"\b(?:countries|nations|states|members|allies|governments)\s+(?:that\s+are\s+|which\s+are\s+|who\s+are\s+)?"
+    r"(?:ready|willing|prepared)\s+to\s+(?P<what>[^,.;:]{3,80}?)\s+(?:include|includes|included|are|were)\s+"
+    rf"(?P<list>{LIST})(?:,?\s+(?:in addition to|as well as|alongside)\s+(?P<also>{LIST}))?")
 
 
 # A commitment told as a noun with its sum: "the French announcement of 2 billion euros",
@@ -970,9 +991,11 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
         return "troops", "troops", summary, {}
     # No figure: a commitment only when it is firm (a firm verb, a future) and says what it
     # hands over ("vowing to provide security guarantees", "will contribute to ...").
-    if stance == "plain" and lemma not in _FIRM_VERBS:
-        return None
     words = _content(verb, thing)
+    # Sanctions announced are measures taken: "the UK announced its biggest-ever sanctions".
+    announced = lemma == "announce" and any(t.pos_ == "NOUN" and base_in(t, _PRESSURE_NOUNS) for t in words)
+    if stance == "plain" and lemma not in _FIRM_VERBS and not announced:
+        return None
     if lemma in _STEPPING_UP:
         # What is stepped up is the verb's object: "will step up their efforts ... and seek to
         # involve the US in their support" steps up efforts, and commits no support; and what
@@ -980,7 +1003,7 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
         words = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
         words += [t for c in verb.children if c.dep_ == "xcomp" and base_in(c, _MAKING_VERBS) for t in c.subtree]
     found = _content_kind(words)
-    if found is None or lemma not in _FIRM_VERBS | _GIVING_VERBS | _STEPPING_UP:
+    if found is None or (lemma not in _FIRM_VERBS | _GIVING_VERBS | _STEPPING_UP and not announced):
         return None
     kind, word = found
     if kind == "weapons" and counts and lemma in _STEPPING_UP:
