@@ -339,6 +339,8 @@ def test_signatories_leaders_in_the_perfect_and_titles_before_names(nlp, text, e
     ("At a gathering in Belgrade, leaders from Serbia, France and Germany issued an ultimatum to Kosovan Prime "
      "Minister Albin Kurti.", {"RS": "attended", "FR": "attended", "DE": "attended"}),
     ("Leaders met in Paris to discuss security for the country attacked by Russia.", {}),
+    ("The summit of leaders of nearly 30 countries plus NATO came amid diplomatic efforts to broker ceasefires, "
+     "driven by pressure from US President Donald Trump.", {"nato": "attended"}),
     # Someone else's meeting with someone else, and what someone there rejects.
     ("Leaders convened in Paris following US President Donald Trump's meeting with Russian President Vladimir "
      "Putin in Alaska.", {}),

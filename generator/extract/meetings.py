@@ -164,10 +164,12 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
 # Prepositions before those a meeting's participants address or act on: "an ultimatum to Russian
 # President Vladimir Putin", "sanctions against Moscow", "pressure on Russia".
 _ADDRESSING = frozenset({"to", "against", "on", "toward", "towards"})
-# Participles whose agent is the other side: "the country attacked by Russia" (a delegation
-# "led by" someone is there with it).
-_HARMED = frozenset({"attacked", "invaded", "occupied", "threatened", "targeted", "bombed", "struck", "hit",
-                     "shelled", "annexed", "ravaged", "devastated"})
+# Participles whose agent is elsewhere: the other side ("the country attacked by Russia") or
+# someone pressing from outside ("peace negotiations driven by US President Donald Trump"). A
+# delegation "led by" someone is there with it.
+_AGENTS_ELSEWHERE = frozenset({"attacked", "invaded", "occupied", "threatened", "targeted", "bombed", "struck",
+                               "hit", "shelled", "annexed", "ravaged", "devastated", "driven", "brokered",
+                               "proposed", "pushed", "mediated", "sponsored", "championed", "demanded"})
 
 
 def _addressed(context: ArticleDoc, passage: Passage) -> list[tuple[int, int]]:
@@ -187,7 +189,7 @@ def _addressed(context: ArticleDoc, passage: Passage) -> list[tuple[int, int]]:
         if token.dep_ != "pobj" or token.lower_ == "behalf" or _is_meeting(token) or token.ent_type_ in ("DATE", "TIME"):
             continue
         preposition = token.head
-        agent = preposition.lower_ == "by" and preposition.head.dep_ == "acl" and preposition.head.lower_ in _HARMED
+        agent = preposition.lower_ == "by" and preposition.head.dep_ == "acl" and preposition.head.lower_ in _AGENTS_ELSEWHERE
         # "Trump's meeting with Putin", "the Alaska meeting between Trump and Putin": someone
         # else's meeting, with someone else ("a phone call with ... the leaders of Turkey, Norway
         # and Iceland" may be the meeting itself).
