@@ -178,7 +178,7 @@ def signatories(context: ArticleDoc, passage: Passage) -> list[str]:
             continue
         agreement = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _AGREEMENTS), None)
         start, end = _clause_span(verb)
-        if agreement is None or _earlier_year(context, passage.text[start - passage.offset:end - passage.offset]):
+        if agreement is None or _earlier_year(context, context.text[start:end]):
             continue
         ids += _signers(context, verb) + _partners(context, verb, agreement)
     return list(dict.fromkeys(ids))

@@ -128,8 +128,9 @@ def attendees(context: ArticleDoc, passage: Passage, previous_attending: bool) -
     if attending or (previous_attending and _LIST_INTRO.match(quote)):
         # Those the attendees address or act against are not among them.
         aside = _addressed(context, passage)
-        chunk = "".join(" " if any(start <= i < end for start, end in aside) else c for i, c in enumerate(chunk)) \
-            if aside else chunk
+        for start, end in aside:      # blanked, so that the clauses keep their offsets
+            start, end = max(start, 0), min(end, len(chunk))
+            chunk = chunk[:start] + " " * (end - start) + chunk[end:]
         # "..., as U.S. and Iranian officials held talks in Oman": a clause that
         # opens with a conjunction and says nothing of attending is about something else.
         clauses = [(start, clause) for start, clause in clauses_of(chunk)
@@ -182,8 +183,7 @@ def _addressed(context: ArticleDoc, passage: Passage) -> list[tuple[int, int]]:
     name_ends = {mention.end for mention in context.mentions_in(passage.offset, passage.sentence.end_char)}
     for token in passage.tokens:
         if token.dep_ == "poss" and token.head.pos_ == "NOUN" and token.idx + len(token.text) in name_ends:
-            words = list(token.subtree)
-            spans.append((words[0].idx - passage.offset, words[-1].idx + len(words[-1].text) - passage.offset))
+            spans.append(_stretch(token, passage))
             continue
         # "on behalf of leaders from ...", "on the call with ...": who is there, said otherwise.
         if token.dep_ != "pobj" or token.lower_ == "behalf" or _is_meeting(token) or token.ent_type_ in ("DATE", "TIME"):
@@ -198,9 +198,14 @@ def _addressed(context: ArticleDoc, passage: Passage) -> list[tuple[int, int]]:
             (preposition.lower_ == "with" and any(c.dep_ == "poss" for c in meeting.children))
             or preposition.lower_ == "between")
         if preposition.lower_ in _ADDRESSING or agent or bilateral:
-            words = list(token.subtree)
-            spans.append((words[0].idx - passage.offset, words[-1].idx + len(words[-1].text) - passage.offset))
+            spans.append(_stretch(token, passage))
     return spans
+
+
+def _stretch(token: Token, passage: Passage) -> tuple[int, int]:
+    """Where the words a token governs start and end, as offsets in the passage's text."""
+    words = list(token.subtree)
+    return words[0].idx - passage.offset, words[-1].idx + len(words[-1].text) - passage.offset
 
 
 # A subject that refers back to the people the sentence before named: "Ursula von der Leyen and
@@ -211,15 +216,16 @@ _THE_PEOPLE_BEFORE = re.compile(r"\s*(?:They|The (?:two |three )?(?:leaders|offi
 # "announced in a joint press conference with Serbian President Aleksandar Vucic": the
 # leaders who face the press together after a meeting were at it.
 _JOINT_PRESS = re.compile(r"\bjoint\s+(?:press|news)\s+conference\s+(?:with|alongside)\s+")
+# Where the names after it end: a mark, or a group told apart from them ("and countries leading ...").
+_JOINT_PRESS_END = re.compile(r"[,;:.()—–]|\s(?:and\s+)?(?:countries|leaders|nations|officials)\b")
 
 
 def _at_joint_press_conference(context: ArticleDoc, passage: Passage) -> list[str]:
-    """The people named as holding a joint press conference with the subject, up to the end of
-    the phrase, and the subject's own country when the sentence names it."""
+    """The countries of the people named as holding a joint press conference with the
+    subject, up to the end of the phrase."""
     ids: list[str] = []
     for match in _JOINT_PRESS.finditer(passage.text):
-        stop = re.compile(r"[,;:.()—–]|\s(?:and\s+)?(?:countries|leaders|nations|officials)\b").search(
-            passage.text, match.end())
+        stop = _JOINT_PRESS_END.search(passage.text, match.end())
         end = stop.start() if stop else len(passage.text)
         ids += people_countries(context, passage.offset + match.end(), passage.offset + end)
     return ids

@@ -151,10 +151,11 @@ def _city_before_title(before: str, role: str | None) -> str | None:
     if role is None or role.lower() in _REPORTING_ROLES:
         return None
     match = _CITY_BEFORE_TITLE.search(before)
-    title = re.sub(r"^['’]s?\s+", "", match.group(0)[match.end("city") - match.start():]).strip().lower() if match else ""
-    if match is None or title != role.lower():
-        return None      # "talks in Paris and Foreign Secretary David Lammy": not a title of Paris
-    return gazetteer.country_of_city(match.group("city"))
+    if match is None:
+        return None
+    title = re.sub(r"^['’]s?\s+", "", before[match.end("city"):]).strip().lower()
+    # Only the title itself after the city: "talks in Paris and Foreign Secretary David Lammy" is no title of Paris.
+    return gazetteer.country_of_city(match.group("city")) if title == role.lower() else None
 
 
 def _title_start(text: str, sentence_start: int) -> int:

@@ -158,11 +158,11 @@ _CONTENT = (
         # Tasks taken on: "offered to secure the sea lanes", "will monitor the ceasefire".
         "secure", "patrol", "monitor", "observer", "demining", "minesweeping"})),
 )
-# Nouns that stand for the things committed when they are a sentence's subject: "troops
-# from France would be placed", "British soldiers could deploy".
 _SUPPORT_NOUNS = frozenset({"support", "help"})
 # A force that deploys is the force, not who sends it: "Multinational Force Ukraine will deploy".
 _FORCE_WORDS = frozenset({"force", "forces", "mission", "contingent", "troops", "army", "brigade", "battalion"})
+# Nouns that stand for the things committed when they are a sentence's subject: "troops
+# from France would be placed", "British soldiers could deploy".
 _THING_NOUNS = frozenset({"force", "troop", "soldier", "peacekeeper", "sailor", "marine", "contingent",
                           "personnel", "aid", "weapon", "missile", "jet", "money", "fund"})
 _FORCE_NOUNS = frozenset({"force"})
@@ -239,9 +239,7 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
     article_destinations = cache(lambda: _troop_destinations(context.text))
     helped_in_article = cache(lambda: _supported(context.text))
     for index, sentence in enumerate(context.sentences):
-        verbs = [t for t in sentence if base_in(t, COMMITMENT_VERBS) and t.pos_ in ("VERB", "AUX")]
-        # A task taken on: "Poland will be responsible for logistics" commits as "be" does.
-        verbs += [t for t in sentence if _takes_on(t) or _takes_part(t) or _issues_threat(t) or _adds_a_sum(t)]
+        verbs = [t for t in sentence if _commits(t)]
         nominal = _NOMINAL.search(context.text, sentence.start_char, sentence.end_char)
         contributors = _CONTRIBUTORS.search(context.text, sentence.start_char, sentence.end_char)
         ready = _READY_INCLUDE.search(context.text, sentence.start_char, sentence.end_char)
@@ -281,8 +279,7 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
             # Allies stand for the leaders only in what they threaten ("Western allies would impose
             # additional sanctions"): "European allies are accelerating ..." is anyone's.
             group = (not actors or including) and stance != "possible" and _is_group(subject) and (
-                not base_in(subject, _ALLY) or {_base(verb), _base(verb.head) if verb.dep_ == "conj" else ""}
-                & (_THREAT_VERBS | {"impose"}))
+                not base_in(subject, _ALLY) or _threatens(verb))
             if group:
                 # "The leaders threatened to ratchet up sanctions": those the article has at its
                 # meeting, a reading the calibration rates on its own.
@@ -322,11 +319,9 @@ def extract_pledges(context: ArticleDoc) -> tuple[list[Pledge], list[FigureClaim
                       for a in places_in(match.group(part)) if _allowed(a)]
             kind, word = found
             summary = "troops" if kind == "troops" else _summary(word)
-            key = "troops" if kind == "troops" else " ".join(
-                [kind, *(w for w in re.findall(r"[a-z0-9]+", summary.lower()) if w not in STOP_WORDS)])
-            _add(pledges, claims, context, quote, list(dict.fromkeys(actors)), "listed", (kind, key, summary, {}),
+            _add(pledges, claims, context, quote, list(dict.fromkeys(actors)), "listed", (kind, _key(kind, summary), summary, {}),
                  None, None)
-        if contributors and not _NEGATED_CONTRIBUTORS.search(contributors.group(0)):
+        if contributors:
             actors = [a for a in places_in(contributors.group("list")) if _allowed(a)]
             _add(pledges, claims, context, quote, actors, "contributor", ("other", "other contributor", "contributor", {}),
                  None, None)
@@ -418,9 +413,8 @@ def _add(pledges: dict, claims: list, context: ArticleDoc, quote: str, actors: l
 # Those said to contribute to the effort: "Germany, Italy and Poland were "important
 # contributors" among the 26".
 _CONTRIBUTORS = compiled(
-    rf"(?P<list>{LIST}),?\s+(?:were|are|was|is|will be|would be|remain|remains)\s+(?:not\s+)?(?:among\s+(?:the\s+)?)?"
+    rf"(?P<list>{LIST}),?\s+(?:were|are|was|is|will be|would be|remain|remains)\s+(?:among\s+(?:the\s+)?)?"
     r"[\"“”'‘’]?\s*(?:(?:important|key|major|main|leading|significant|biggest|largest|top)\s+)?contributors?\b")
-_NEGATED_CONTRIBUTORS = re.compile(r"\bnot\b")
 # Those a group said ready to commit is said to include: "countries ready to provide security
 # guarantees include Finland, Estonia and Poland, in addition to France and the UK".
 _READY_INCLUDE = compiled(
@@ -670,6 +664,12 @@ def _is_group(subject) -> bool:
 # Leaders named by their countries: "The leaders, from France, the United Kingdom, Germany, and
 # Poland, said ...", "leaders of Denmark and Norway".
 _LEADERS_FROM = compiled(rf"\b[Ll]eaders,?\s+(?:from|of)\s+(?P<list>{LIST})")
+
+
+def _threatens(verb) -> bool:
+    """A verb of threat, or one joined to it: "would impose additional sanctions and escalate ..."."""
+    said = {_base(verb), _base(verb.head) if verb.dep_ == "conj" else ""}
+    return bool(said & (_THREAT_VERBS | {"impose"}))
 
 
 def _leaders_named_before(context: ArticleDoc, char: int) -> list[str]:
@@ -926,8 +926,7 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
             return None
         # The pressure as the warning names it, its words before the noun: "massive new sanctions".
         summary = " ".join(t.text for t in pressure.subtree if t.i <= pressure.i and not t.is_punct)
-        return "other", " ".join(["other", *(w for w in re.findall(r"[a-z0-9]+", summary.lower())
-                                              if w not in STOP_WORDS)]), summary, {}
+        return "other", _key("other", summary), summary, {}
     if lemma in _JOINING_VERBS:
         # Joining a force is sending troops to it; joining a call to discuss troops is not.
         joined = [c for c in verb.children if c.dep_ == "dobj"] + [
@@ -978,10 +977,8 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
     if troops is None and thing is not None and base_in(thing, _FORCE_NOUNS) and lemma in _TROOP_VERBS:
         # "French and British forces to deploy": forces that deploy are troops.
         troops = re.search(re.escape(thing.text), clause)
-    subject = _subject(verb)
     if troops is None and lemma == "deploy" and stance != "plain" and not any(
-            c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and subject is not None \
-            and not any(_is_thing(t) or t.lower_ in _FORCE_WORDS for t in subject.subtree):
+            c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and _a_sender(_subject(verb)):
         # "be ready to deploy ... in the event of a peace deal": a country that deploys sends forces.
         troops = re.search(re.escape(verb.text), clause)
     if troops and lemma in _TROOP_VERBS:
@@ -1009,9 +1006,15 @@ def _pledge_of(context: ArticleDoc, verb, thing, stance: str, sentence_text: str
     if kind == "weapons" and counts and lemma in _STEPPING_UP:
         return _counted("weapons", counts[0])
     summary = _summary(word)
-    key = "troops" if kind == "troops" else " ".join(
-        [kind, *(w for w in re.findall(r"[a-z0-9]+", summary.lower()) if w not in STOP_WORDS)])
-    return kind, key, summary, {}
+    return kind, _key(kind, summary), summary, {}
+
+
+def _key(kind: str, summary: str) -> str:
+    """The id key of a commitment without figures: one actor's troops are one pledge, anything
+    else is told apart by the content words of its summary."""
+    if kind == "troops":
+        return "troops"
+    return " ".join([kind, *(w for w in re.findall(r"[a-z0-9]+", summary.lower()) if w not in STOP_WORDS)])
 
 
 def _counted(kind: str, count: Count):
@@ -1096,6 +1099,13 @@ def _base(verb) -> str:
     return next((base for base in COMMITMENT_VERBS if base_in(verb, frozenset({base}))), verb.lower_)
 
 
+def _commits(token) -> bool:
+    """A commitment verb, or a phrase that commits as one does ("will be responsible for",
+    "take part in", "issued an ultimatum", "added another £1.6 billion")."""
+    return (base_in(token, COMMITMENT_VERBS) and token.pos_ in ("VERB", "AUX")) or _takes_on(token) \
+        or _takes_part(token) or _issues_threat(token) or _adds_a_sum(token)
+
+
 def _adds_a_sum(verb) -> bool:
     """"Starmer added another £1.6 billion in UK export finance": a sum added is committed."""
     if verb.pos_ != "VERB" or not base_in(verb, _ADD):
@@ -1108,6 +1118,11 @@ def _adds_a_sum(verb) -> bool:
 
 
 _ADD = frozenset({"add"})
+
+
+def _a_sender(subject) -> bool:
+    """A subject that sends forces when it deploys: not the forces themselves."""
+    return subject is not None and not any(_is_thing(t) or t.lower_ in _FORCE_WORDS for t in subject.subtree)
 
 
 def _takes_part(verb) -> bool:
