@@ -148,7 +148,7 @@ def test_a_field_added_to_a_fact_model_is_exported_and_described():
     section = replace(SECTIONS["people"], model=TaggedPerson)
     fields = exported_fields(section)
     # After the contract's fields, before the provenance.
-    assert fields.index("tags") == fields.index("country") + 1 and fields[-5:] == [
+    assert fields.index("tags") == fields.index("history") + 1 and fields[-5:] == [
         "evidence", "reviewed", "extractor", "basis", "confidence"]
     schema = record_model(section).model_json_schema()
     assert schema["properties"]["tags"]["description"] == "Labels an editor gave the person."

@@ -66,7 +66,7 @@ def test_combined_facts_have_unique_ids_and_valid_evidence(seeds, results):
     facts = combine(results)
     texts = SourceTexts({a.id: a.text for a in seeds})
     assert set(facts) == {"people", "participants", "events", "pledges", "quotes", "plan",
-                          "coalitions", "conflicts"}
+                          "coalitions", "figures", "conflicts"}
     for kind, items in facts.items():
         ids = [item.id for item in items]
         assert ids == sorted(set(ids)), kind

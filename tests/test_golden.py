@@ -83,5 +83,5 @@ def test_a_story_with_only_core_kinds_names_nothing_of_the_first(built):
     # Only the core kinds' files are written, and no page of a story kind exists.
     assert sorted(name for name in outputs if name.startswith("extracted/")) == [
         f"extracted/{kind}.yaml" for kind in sorted(("sources", "people", "participants", "events", "quotes",
-                                                     "conflicts"))]
+                                                     "figures", "conflicts"))]
     assert "site/pledges/index.html" not in outputs

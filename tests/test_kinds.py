@@ -148,11 +148,12 @@ def test_the_disagreements_page_shows_only_when_sources_disagree():
 def test_the_registry_names_each_extractor_with_a_version_and_runs_people_first():
     assert [extractor.name for extractor in EXTRACTORS][0] == "people.v1"
     assert all(extractor.name == f"{extractor.kind}.v1" for extractor in EXTRACTORS)
-    assert {extractor.kind for extractor in EXTRACTORS} == set(CORE_KINDS) | set(STORY_KINDS)
+    # Figures are followed from the conflicts extractor's claims: no extractor of their own.
+    assert {extractor.kind for extractor in EXTRACTORS} == set(CORE_KINDS) - {"figures"} | set(STORY_KINDS)
 
 
 def test_story_kind_extractors_run_only_with_their_kind():
-    assert {extractor.kind for extractor in extractors_for(project_kinds(()))} == set(CORE_KINDS)
+    assert {extractor.kind for extractor in extractors_for(project_kinds(()))} == set(CORE_KINDS) - {"figures"}
     assert "plan" in {extractor.kind for extractor in extractors_for(project_kinds(("plan",)))}
 
 

@@ -30,7 +30,7 @@ def groups_of(*participants: tuple[str, str, str] | tuple[str, str, str, str]) -
     for id_, name, status, *kind in participants:
         groups.setdefault(status, []).append(ParticipantRow(
             f"participant-{id_}", name, kind[0] if kind else "country", status, status, status,
-            None, None, [], [], id_))
+            None, [], None, [], [], id_))
     return [ParticipantGroup(status_heading(status), f"{len(rows)}", rows) for status, rows in groups.items()]
 
 

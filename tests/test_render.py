@@ -78,7 +78,7 @@ def hostile_pages() -> dict[str, str]:
 def test_every_page_is_rendered(pages):
     # Sara Lund is named only in passing (no quote, no event): listed, without a page of her own.
     assert list(pages) == [
-        "index.md", "background.md", "who.md", "pledges.md", "timeline.md", "sources.md",
+        "index.md", "background.md", "who.md", "pledges.md", "timeline.md", "whats-new.md", "sources.md",
         "disagreements.md", "about.md",
         "people/ingrid-alvsen.md", "people/mads-kjaer.md",
     ]
@@ -102,8 +102,8 @@ def test_home_page(pages):
     plan = re.findall(r'<li class="explainer-fact" id="plan-[^"]+" value="(\d)">([^<]+)', pages["index.md"])
     assert plan == [("1", "Patrols start in August."), ("2", "Each member pays its own costs."),
                     ("3", "The plan is reviewed after a year.")]
-    assert [href for href in page.hrefs() if not href.startswith("#") and "/#" not in href][-7:] == [
-        "background/", "who/", "pledges/", "timeline/", "sources/", "disagreements/", "about/"]
+    assert [href for href in page.hrefs() if not href.startswith("#") and "/#" not in href][-8:] == [
+        "background/", "who/", "pledges/", "timeline/", "whats-new/", "sources/", "disagreements/", "about/"]
     assert "What is a coalition of the willing?" in page.text
 
 

@@ -10,7 +10,7 @@ from generator.model.kinds import STORY_KINDS
 from generator.model.errors import Problem
 from generator.model.evidence import SourceTexts
 from generator.model.facts import Facts
-from generator.model.records import Conflict, Evidence, Quote
+from generator.model.records import Conflict, Evidence, Figure, Quote
 
 if TYPE_CHECKING:
     from generator.content.reader import Placed
@@ -29,9 +29,10 @@ def check_graph(facts: Facts, placed_by_kind: dict[str, dict[str, "Placed"]], si
     for kind, placed_records in placed_by_kind.items():
         for placed in placed_records.values():
             record = placed.record
-            if isinstance(record, Conflict):
-                for index, claim in enumerate(record.claims):
-                    problems.extend(_quote_problems(placed, ("claims", index, "source"), ("claims", index, "quote"),
+            if isinstance(record, (Conflict, Figure)):
+                listed = "claims" if isinstance(record, Conflict) else "readings"
+                for index, claim in enumerate(getattr(record, listed)):
+                    problems.extend(_quote_problems(placed, (listed, index, "source"), (listed, index, "quote"),
                                                     claim.source, claim.quote, texts, source_ids))
                 continue
             if isinstance(record, Quote):
@@ -44,6 +45,10 @@ def check_graph(facts: Facts, placed_by_kind: dict[str, dict[str, "Placed"]], si
                 problems.append(placed.problem("evidence", f"{kind} '{record.id}' has no evidence; "
                                                "add at least one {source, quote} from an article"))
             check_evidence(placed, "evidence", record.evidence)
+            for index, change in enumerate(getattr(record, "history", None) or []):
+                if change.source not in source_ids:
+                    problems.append(placed.problem("history", f"unknown source '{change.source}'; sources are "
+                                                   "the ids in content/extracted/sources.yaml", index, "source"))
 
     if site is not None:
         for section in ("summary", "definition"):

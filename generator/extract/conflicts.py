@@ -1,10 +1,11 @@
-"""Figures that sources may give differently, and the conflicts between them.
+"""Figures that sources may give differently, the conflicts between them, and how they move.
 
 Per article, `count_claims` records how many leaders or nations a sentence about a meeting
 counts, with the meeting as the sentence names it (place, day, noun); other extractors add
 figures of their own. `find_conflicts` groups claims about the same thing (the same
 normalised key and, for counts at a meeting, the same place or day) and reports those on
-which at least two sources give different values.
+which at least two sources give different values. `find_figures` follows a count from one
+occasion to the next: a higher count at a later meeting is a development, never a conflict.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import re
 from collections import Counter, OrderedDict
 
-from generator.model.records import Claim, Conflict
+from generator.model.records import Claim, Conflict, Figure, Reading
 from generator.model.ids import slugify
 from generator.extract.calibration import rated
 from generator.extract.dates import find_dates
@@ -153,6 +154,12 @@ def _apart(one: FigureClaim, other: FigureClaim) -> bool:
             and not other.dated_by_article and _days_apart(one.date, other.date) > 1)
 
 
+def _day_words(day: str) -> str:
+    """'2025-03-16' as readers write it: '16 March 2025'."""
+    year, month, date = day.split("-")
+    return f"{int(date)} {MONTH_NAMES[int(month) - 1].title()} {year}"
+
+
 def _days_apart(one: str, other: str) -> int:
     return abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
 
@@ -171,7 +178,7 @@ def _about(cluster: list[FigureClaim]) -> str:
     else:
         dates = [claim.date for claim in cluster if claim.date]
         if dates:
-            about += f" of {max(dates, key=dates.count)}"
+            about += f" of {_day_words(max(dates, key=dates.count))}"
     return about
 
 
@@ -202,6 +209,45 @@ def find_conflicts(claims: list[FigureClaim]) -> list[Conflict]:
         if short_ids[conflict.id] > 1:
             conflict.id = slugify(conflict.about, 12, 120)
     return sorted(conflicts, key=lambda c: c.id)
+
+
+def find_figures(claims: list[FigureClaim]) -> list[Figure]:
+    """Each count the articles give for two or more occasions on different days, with every
+    source's value on each, oldest first. An occasion without a day (no date in its sentences
+    and no dated article) has no place in the series and is left out."""
+    groups: "OrderedDict[str, list[FigureClaim]]" = OrderedDict()
+    for claim in sorted(claims, key=lambda c: (c.key, c.source)):
+        if claim.key.startswith("count|"):
+            groups.setdefault(claim.key, []).append(claim)
+    figures = []
+    for key, group in groups.items():
+        dated = [(day, cluster) for cluster in _occasions(group) for day in [_occasion_day(cluster)] if day]
+        if len({day for day, _ in dated}) < 2:
+            continue
+        readings, seen = [], set()
+        for day, cluster in dated:
+            occasion = _about(cluster).removeprefix("number of leaders at ")
+            for claim in cluster:
+                marker = (day, occasion, claim.source, _normal(claim.value))
+                if marker not in seen:
+                    seen.add(marker)
+                    readings.append(Reading(value=claim.value, number=claim.number, as_of=day, occasion=occasion,
+                                            source=claim.source, quote=claim.quote))
+        readings.sort(key=lambda r: (r.as_of, r.occasion, r.number or 0, r.source))
+        about = f"number of {key.split('|', 1)[1]} at each meeting"
+        figures.append(Figure(id=slugify(f"{key.split('|', 1)[1]} at each meeting"), about=about, readings=readings,
+                              extractor=EXTRACTOR, **rated("figures.occasions", 0.75)))
+    return sorted(figures, key=lambda f: f.id)
+
+
+def _occasion_day(cluster: list[FigureClaim]) -> str | None:
+    """The day of an occasion: the one its sentences give most often, else the earliest of the
+    reporting articles' own dates (a report being about what just happened)."""
+    said = [claim.date for claim in cluster if claim.date and not claim.dated_by_article]
+    if said:
+        return max(sorted(set(said)), key=said.count)
+    reported = sorted(claim.date for claim in cluster if claim.date)
+    return reported[0] if reported else None
 
 
 def _linked_by(cluster: list[FigureClaim]) -> tuple[str, float]:

@@ -134,7 +134,8 @@ def extract_project(project: Project) -> ExtractSummary:
             for article, result in zip(pending, extract.extract_articles(extract.load_model(), pending, kinds, processes)):
                 write_text(cache_files[article.id], json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
                 results[article.id] = result
-        combined = extract.combine([results[article.id] for article in articles])
+        combined = extract.combine([results[article.id] for article in articles],
+                                   {source.id: source.published for source in sources})
     summary.parsed, summary.cached = len(pending), len(articles) - len(pending)
 
     files = {"sources": sources}
@@ -220,6 +221,15 @@ def _prune_cache(project: Project, keep: set[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
+def _written(record) -> dict:
+    """A record as its file holds it: no empty fields of None, and no empty history, which
+    most facts have (a status or role never reported to change)."""
+    data = record.model_dump(mode="json", exclude_none=True)
+    if data.get("history") == []:
+        del data["history"]
+    return data
+
+
 def write_machine_layer(target: Path, files: dict[str, list], version: str) -> dict[str, str]:
     """The machine layer swapped in whole; a file whose bytes are unchanged is not rewritten.
     The texts of the files, by name."""
@@ -227,7 +237,7 @@ def write_machine_layer(target: Path, files: dict[str, list], version: str) -> d
     for kind, records in files.items():
         data = {
             "extractor": version,
-            kind: [record.model_dump(mode="json", exclude_none=True) for record in records],
+            kind: [_written(record) for record in records],
         }
         texts[f"{kind}.yaml"] = dump_yaml(data, modeline(f"extracted/{kind}") + HEADER.format(kind=kind))
     replace_folder(target, texts)

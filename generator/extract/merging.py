@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from generator.model.records import STATUS_RANK, Event, Evidence, Participant, Person, Quote
+from generator.model.records import NEWS_CYCLE_DAYS, STATUS_RANK, Event, Evidence, Participant, Person, Quote, RoleChange, StatusChange, days_between
 from generator.model.ids import slugify
 from generator.model import gazetteer
 from generator.extract.names import same_name, surname_key
@@ -83,17 +83,21 @@ class People:
         return self._by_name[name]
 
 
-def merge_people(results: list[ArticleFacts]) -> People:
-    return People(*_people(results))
+def merge_people(results: list[ArticleFacts], published: Mapping[str, str | None] | None = None) -> People:
+    """The people of all articles; with the articles' dates (`published`, by source id), each
+    person's roles are dated too."""
+    return People(*_people(results, published or {}))
 
 
 def combine_core(results: list[ArticleFacts], people: People,
-                 committed: list[list[tuple[str, str]]] | None = None) -> dict[str, list]:
+                 committed: list[list[tuple[str, str]]] | None = None,
+                 published: Mapping[str, str | None] | None = None) -> dict[str, list]:
     """The core kinds' records across these articles (sorted by source), but the conflicts,
-    which need every kind's figure claims."""
+    which need every kind's figure claims. `published` dates the participants' statuses."""
     return {
         "people": people.merged,
-        "participants": _participants(published_participants(results, people, committed)),
+        "participants": _participants(published_participants(results, people, committed),
+                                      [result.source for result in results], published or {}),
         "events": _events(results, people.ids),
         "quotes": _quotes(results, people.ids),
     }
@@ -156,7 +160,14 @@ def _strengthen(by_id: dict[str, Participant], source: str, place_id: str | None
 _INDIRECT_PRIORS = {"lead": 0.7, "member": 0.6, "attended": 0.6, "likely": 0.4}
 
 
-def _people(results: list[ArticleFacts]):
+def reporting_order(published: Mapping[str, str | None], source: str) -> tuple[bool, str, str]:
+    """The order in which the articles reported what they say: by publication date (a partial
+    date before the days it holds), undated articles last, ties by id."""
+    date = published.get(source)
+    return date is None, date or "", source
+
+
+def _people(results: list[ArticleFacts], published: Mapping[str, str | None]):
     groups: list[list[tuple[str, Person, bool]]] = []
     # A name joins the first group whose first name matches it. Only groups of its surname key
     # can match, and a name seen before joins the group it joined then (groups are only ever
@@ -195,15 +206,49 @@ def _people(results: list[ArticleFacts]):
         aliases = {n for _, p, _ in group for n in [p.name, *p.aliases]} - {canonical}
         evidence: list[Evidence] = []
         EvidenceLists().add(evidence, (item for _, person, _ in group for item in person.evidence))
+        role = _most_common(roles, group, "role")
+        history = _role_history(group, published)
         merged.append(Person(
             id=person_id, name=canonical, aliases=sorted(aliases),
-            role=_most_common(roles, group, "role"), country=_most_common(countries, group, "country"),
+            role=role, country=_most_common(countries, group, "country"),
+            as_of=next((change.as_of for change in history if role and _same_role(change.role, role)), None),
+            history=history if len(history) > 1 else [],
             evidence=evidence, extractor=group[0][1].extractor,
             **_surest(person for _, person, _ in group),
         ))
         for source, person, _ in group:
             person_map[(source, person.id)] = person_id
     return unique(merged), person_map
+
+
+def _role_history(group, published: Mapping[str, str | None]) -> list[RoleChange]:
+    """Each role of one person, from the first article (by date) that gives it; spellings of
+    one office ("Prime Minister", "UK Prime Minister") are one role."""
+    history: list[RoleChange] = []
+    for source, person, _ in sorted(group, key=lambda member: reporting_order(published, member[0])):
+        if person.role and not any(_same_role(change.role, person.role) for change in history):
+            history.append(RoleChange(role=person.role, as_of=published.get(source), source=source))
+    return history
+
+
+# Words that make a role another one: a former minister no longer holds the office.
+_TENURE = {"former", "ex", "outgoing", "incoming", "acting", "interim", "deputy", "vice"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_words(role: str) -> frozenset[str]:
+    """The words of a role that name the office: not its country ("British", "of France")."""
+    words = re.findall(r"[a-z]+", role.casefold().replace("-", " "))
+    return frozenset(word for word in words if word not in STOP_WORDS and not gazetteer.is_place_word(word))
+
+
+def _same_role(one: str, other: str) -> bool:
+    """Whether two roles name one office: the words of one hold the other's, and both or
+    neither say it is held no longer or in part ("former", "deputy")."""
+    first, second = _role_words(one), _role_words(other)
+    if (first & _TENURE) != (second & _TENURE):
+        return False
+    return first <= second or second <= first
 
 
 def _surest(facts) -> dict[str, object]:
@@ -239,7 +284,10 @@ def unique(items: list) -> list:
     return sorted(seen.values(), key=lambda i: i.id)
 
 
-def _participants(per_article: list[list[Participant]]) -> list[Participant]:
+def _participants(per_article: list[list[Participant]], sources: list[str],
+                  published: Mapping[str, str | None]) -> list[Participant]:
+    """One record per participant, with the strongest status any article gives, the date it
+    was first reported, and the history of its status."""
     merged: dict[str, Participant] = {}
     evidence = EvidenceLists()
     for participants in per_article:
@@ -252,7 +300,32 @@ def _participants(per_article: list[list[Participant]]) -> list[Participant]:
                 current.status = participant.status
                 current.confidence, current.basis = participant.confidence, participant.basis
             evidence.add(current.evidence, participant.evidence)
+    reports: dict[str, list[StatusChange]] = {}
+    for participants, source in zip(per_article, sources):
+        for participant in participants:
+            reports.setdefault(participant.id, []).append(
+                StatusChange(status=participant.status, as_of=published.get(source), source=source))
+    for participant in merged.values():
+        history = status_history(reports[participant.id])
+        participant.as_of = next((change.as_of for change in history if change.status == participant.status), None)
+        participant.history = history if len(history) > 1 else []
     return sorted(merged.values(), key=lambda p: p.id)
+
+
+def status_history(reports: list[StatusChange]) -> list[StatusChange]:
+    """The status on each date it changed: the dated reports in the order they were published,
+    a new entry each time a stronger status is reported after the last entry's news cycle (a
+    stronger one within it replaces the entry). Undated reports cannot be placed in time and
+    are left out."""
+    history: list[StatusChange] = []
+    for report in sorted((r for r in reports if r.as_of), key=lambda r: (r.as_of, r.source)):
+        if history and STATUS_RANK.get(report.status, 0) <= STATUS_RANK.get(history[-1].status, 0):
+            continue
+        if history and days_between(history[-1].as_of, report.as_of) <= NEWS_CYCLE_DAYS:
+            history[-1] = report
+        else:
+            history.append(report)
+    return history
 
 
 def _events(results: list[ArticleFacts], person_map) -> list[Event]:

@@ -10,11 +10,11 @@ in a project that has their kind.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from generator.extract.merging import People, combine_core, merge_people, published_participants, published_people
-from generator.extract.conflicts import find_conflicts
+from generator.extract.conflicts import find_conflicts, find_figures
 from generator.extract.document import ArticleDoc
 from generator.extract.findings import ArticleFacts, Extractor, extractor_name
 from generator.extract.kinds import STORY_EXTRACTION
@@ -56,11 +56,13 @@ def run_extractors(context: ArticleDoc, kinds: Iterable[str]) -> dict[str, list[
     return found
 
 
-def combine(results: list[ArticleFacts]) -> dict[str, list]:
-    """The fact lists of every kind across these articles, with the disagreements between them."""
+def combine(results: list[ArticleFacts], published: Mapping[str, str | None] | None = None) -> dict[str, list]:
+    """The fact lists of every kind across these articles, with the disagreements between them
+    and the figures that move; with the articles' dates (`published`, by source id), the
+    statuses and roles carry the date each was first reported."""
     results = sorted(results, key=lambda r: r.source)
-    merged_people = merge_people(results)
-    found = combine_core(results, merged_people, committed(results, merged_people))
+    merged_people = merge_people(results, published)
+    found = combine_core(results, merged_people, committed(results, merged_people), published)
     claims = [claim for result in results for claim in result.claims]
     for name, kind in STORY_EXTRACTION.items():
         merged = kind.combine(results, merged_people)
@@ -68,6 +70,7 @@ def combine(results: list[ArticleFacts]) -> dict[str, list]:
         if merged.claims is not None:
             claims = [new for new in map(merged.claims, claims) if new is not None]
     found["conflicts"] = find_conflicts(claims)
+    found["figures"] = find_figures(claims)
     return found
 
 

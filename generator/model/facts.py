@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, create_model
 
 from generator.model.kinds import STORY_KINDS
 from generator.model.records import (
-    BackgroundText, Conflict, Event, Fact, Id, PageText, Participant, Person, Quote, Record, Source,
+    BackgroundText, Conflict, Event, Fact, Figure, Id, PageText, Participant, Person, Quote, Record, Source,
     Statement,
 )
 
@@ -20,6 +20,7 @@ CORE_TYPES: dict[str, type[Fact]] = {
     "participants": Participant,
     "events": Event,
     "quotes": Quote,
+    "figures": Figure,
     "conflicts": Conflict,
 }
 
@@ -51,6 +52,8 @@ class _CorePagesText(Record):
         "The background page; its title is `background_title`."))
     who: PageText = Field(default_factory=PageText, description="The participants and people (default: Who is involved).")
     timeline: PageText = Field(default_factory=PageText, description="The events in date order (default: Timeline).")
+    whats_new: PageText = Field(default_factory=PageText, description=(
+        "What changed in the story, day by day, and the figures that moved (default: What’s new)."))
     sources: PageText = Field(default_factory=PageText, description="The articles (default: Sources).")
     disagreements: PageText = Field(default_factory=PageText, description=(
         "The figures sources give differently, when there are any (default: Where sources disagree)."))

@@ -38,6 +38,18 @@ def is_real_date(value: str) -> bool:
         return False
 
 
+def days_between(first: str, second: str) -> int:
+    """Days from one partial date to another, each taken at its first day ("2025-03" is 1 March)."""
+    def day(value: str) -> dt.date:
+        year, month, date = (value.split("-") + ["01", "01"])[:3]
+        return dt.date(int(year), int(month), int(date))
+    return (day(second) - day(first)).days
+
+
+# Reports this many days apart are one news cycle: the articles of a day and the next that give
+# one meeting different statuses ("attended", "leads") tell one story, not a change.
+NEWS_CYCLE_DAYS = 1
+
 Id = str
 PartialDate = Annotated[str, Field(pattern=DATE_PATTERN), AfterValidator(real_date)]
 
@@ -95,6 +107,14 @@ class Source(Record):
     words: int = Field(default=0, description="Length of the article in words.")
 
 
+class RoleChange(Record):
+    """A role as one article gave it, on the day it was published."""
+
+    role: str = Field(description="The office or job, as that article writes it.")
+    as_of: PartialDate | None = Field(default=None, description="The article's publication date.")
+    source: Id = Field(description="Id of the article.")
+
+
 class Person(Fact):
     """A person named in the story."""
 
@@ -106,6 +126,19 @@ class Person(Fact):
     country: Id | None = Field(
         default=None, description="ISO 3166 alpha-2 code of a country, or an organisation id."
     )
+    as_of: PartialDate | None = Field(default=None, description=(
+        "When the role was first reported: the publication date of the earliest article that gives it."))
+    history: list[RoleChange] = Field(default_factory=list, description=(
+        "Each role the articles give, oldest first, from the first article that gives it: a title "
+        "that changes (a minister who left office) shows here. Empty when only one role is reported."))
+
+
+class StatusChange(Record):
+    """A participant's status from the day an article first reported it."""
+
+    status: str = Field(description="lead, member, likely, attended, ...")
+    as_of: PartialDate | None = Field(default=None, description="The article's publication date.")
+    source: Id = Field(description="Id of the article.")
 
 
 # The statuses extraction proposes, strongest first: of two reports, the stronger one stands.
@@ -118,6 +151,11 @@ class Participant(Fact):
     name: str = Field(description="Name of the country or organisation.")
     kind: Literal["country", "organisation"] = Field(description="country or organisation.")
     status: str = Field(description="lead, member, likely, attended, ...")
+    as_of: PartialDate | None = Field(default=None, description=(
+        "When the status was first reported: the publication date of the earliest article that gives it."))
+    history: list[StatusChange] = Field(default_factory=list, description=(
+        "The status on each date it changed, oldest first: the first status reported, then each "
+        "stronger one, with the article that gave it. Empty when it never changed."))
 
 
 class Event(Fact):
@@ -171,6 +209,25 @@ class Conflict(Fact):
 
     about: str = Field(description="What the figure is, e.g. 'number of leaders at the meeting in Valletta'.")
     claims: list[Claim] = Field(min_length=2, description="Two or more claims, each from its source.")
+
+
+class Reading(Record):
+    """One source's value of a figure on one occasion."""
+
+    value: str = Field(description="The figure as the source gives it: 'over 30 countries'.")
+    number: float | None = Field(default=None, description="The figure as a number, for drawing it.")
+    as_of: PartialDate = Field(description="The day of the occasion the figure is of.")
+    occasion: str = Field(min_length=1, description="What the figure is of, e.g. 'the meeting in Valletta'.")
+    source: Id = Field(description="Id of the article.")
+    quote: str = Field(min_length=1, description="Text that occurs verbatim in that article.")
+
+
+class Figure(Fact):
+    """A figure the story updates, on each occasion: a development, not a disagreement."""
+
+    about: str = Field(description="What the figure is, e.g. 'number of leaders at each meeting'.")
+    readings: list[Reading] = Field(min_length=2, description=(
+        "Each source's value on each occasion, oldest first; two or more occasions."))
 
 
 class Statement(Record):

@@ -22,7 +22,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from generator.files.jsonfile import to_json
 from generator.model.facts import FACT_TYPES, Facts, SiteText
-from generator.model.records import Conflict, Event, Fact, Participant, Person, Quote, Record, Source
+from generator.model.records import Conflict, Event, Fact, Figure, Participant, Person, Quote, Record, Source
 from generator.site.kinds import STORY_SITES
 from generator.site.story_site import Section
 
@@ -60,6 +60,7 @@ _CORE_SECTIONS: dict[str, Section] = {
     "events": Section(Event, ("id", "date", "approximate", "title", "summary", "date_note", "people"),
                       sort_key=lambda event: (event.date, event.id)),
     "quotes": Section(Quote, ("id", "speaker", "text", "source")),
+    "figures": Section(Figure, ("id", "about", "readings")),
     "conflicts": Section(Conflict, ("id", "about", "claims")),
 }
 SECTIONS: dict[str, Section] = {

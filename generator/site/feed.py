@@ -1,5 +1,6 @@
-"""The site's Atom feed (RFC 4287): the story's dated events, newest first, so that readers can
-follow the story in a feed reader.
+"""The site's Atom feed (RFC 4287): the story's dated events and what else changed ("What's
+new": statuses, roles, figures, new facts), newest first, so that readers can follow the story in
+a feed reader.
 
 The entries are the timeline's own events, without the background before the story (the
 timeline's "Before the story"), each linked to its anchor on the timeline (the page of the timeline
@@ -18,6 +19,7 @@ from xml.etree import ElementTree
 
 from generator.model.facts import Facts
 from generator.model.records import Event, Source
+from generator.site.developments import Change, story_changes
 from generator.site.pages import date_label
 from generator.site.links import page_url
 from generator.site.page_builder import PageBuilder
@@ -39,11 +41,16 @@ NO_DATE = "1970-01-01T00:00:00Z"
 
 
 def atom_feed(facts: Facts, site: Site, *, directory_urls: bool = True) -> str:
-    """The feed document of the site, as text with its XML declaration."""
+    """The feed document of the site, as text with its XML declaration: the story's events and
+    the other changes of "What's new" (statuses, roles, figures and new facts), newest first."""
     builder = PageBuilder(facts, directory_urls)
     story = [event for event in builder.events if not builder.before_the_story(event)]
-    # The timeline's order (date, then title), newest first.
-    entries = story[::-1][:FEED_ENTRIES]
+    # An event is an entry of its own; the other changes join them, each on the day it was reported.
+    changes = [change for change in story_changes(builder) if change.kind != "events"]
+    dated = [(event.date, 1, index, event) for index, event in enumerate(story)]
+    dated += [(change.date, 0, -index, change) for index, change in enumerate(changes)]
+    # The timeline's order (date, then title) and the page's, newest first.
+    entries = [item for *_, item in sorted(dated, key=lambda d: d[:3], reverse=True)[:FEED_ENTRIES]]
     base = site.url or ""  # without site_url every link is relative to the feed, at the site's root
     identity = site.url or site.name
     sources = {source.id: source for source in facts.sources}
@@ -60,9 +67,13 @@ def atom_feed(facts: Facts, site: Site, *, directory_urls: bool = True) -> str:
     link(feed, "self", base + site.feed, "application/atom+xml")
     # The home page: the site's address, or "./" (an empty reference would name the feed itself).
     link(feed, "alternate", base + page_url("index.md", directory_urls) or "./", "text/html")
-    for event in entries:
-        href = f"{base}{page_url(builder.event_page(event.id), directory_urls)}#{event.id}"
-        feed.append(entry(event, identity=identity, href=href, sources=sources))
+    for item in entries:
+        if isinstance(item, Change):
+            href = f"{base}{page_url(item.shown.page, directory_urls)}" + (f"#{item.shown.anchor}" if item.shown.anchor else "")
+            feed.append(change_entry(item, identity=identity, href=href, sources=sources))
+            continue
+        href = f"{base}{page_url(builder.event_page(item.id), directory_urls)}#{item.id}"
+        feed.append(entry(item, identity=identity, href=href, sources=sources))
     ElementTree.indent(feed)
     return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
@@ -80,6 +91,25 @@ def entry(event: Event, *, identity: str, href: str, sources: dict[str, Source])
     # HTML given as text: readers unescape it once and get markup whose every value is escaped.
     add(item, "content", ElementTree.tostring(event_html(event, href, sources), encoding="unicode", method="html"),
         type="html")
+    return item
+
+
+def change_entry(change: Change, *, identity: str, href: str, sources: dict[str, Source]) -> ElementTree.Element:
+    """A change of "What's new": a new fact, a status or role that changed, a figure that moved."""
+    item = ElementTree.Element("entry")
+    add(item, "id", entity_id(identity, f"{change.what}/{change.kind}/{change.fact_id}/{change.date}"))
+    add(item, "title", change.text)
+    when = timestamp(change.date)
+    add(item, "published", when)
+    add(item, "updated", when)
+    link(item, "alternate", href, "text/html")
+    body = ElementTree.Element("div")
+    add(body, "p", f"Reported {date_label(change.date).text}.")
+    for evidence in change.evidence:
+        add(add(body, "blockquote"), "p", evidence.quote)
+        body.append(credit(sources.get(evidence.source), evidence.source))
+    add(add(body, "p"), "a", "See it on the site", href=href)
+    add(item, "content", ElementTree.tostring(body, encoding="unicode", method="html"), type="html")
     return item
 
 

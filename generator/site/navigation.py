@@ -13,6 +13,7 @@ CORE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("background.md", "background", "Background", "what the story is about, and what came before", None),
     PageSpec("who.md", "who", "Who is involved", "the countries, organisations and people involved", None),
     PageSpec("timeline.md", "timeline", "Timeline", "how the story developed, in date order", None),
+    PageSpec("whats-new.md", "whats_new", "What’s new", "what changed in the story, day by day", None),
     PageSpec("sources.md", "sources", "Sources", "the news articles every fact on this site rests on", None),
     PageSpec("disagreements.md", "disagreements", "Where sources disagree", "figures the sources give differently",
              "conflicts"),

@@ -28,7 +28,7 @@ from generator.site.navigation import (
 from generator.site.pages import (
     LEADER_TITLES, AboutPage, BackgroundPage, Citation, ClaimRow, ConflictItem, DateLabel, Development,
     DisagreementsPage, FactItem, HomePage, KeyFigure, Link, Part, ParticipantGroup, ParticipantRow, PersonPage,
-    PersonRow, QuoteItem, Reference, WhoPage, anchor, date_label, status_heading, status_rank,
+    PersonRow, QuoteItem, Reference, Step, WhoPage, anchor, date_label, status_heading, status_rank,
 )
 from generator.site.timeline_parts import TimelinePart, timeline_parts
 from generator.site.world_map import draw_map
@@ -88,7 +88,7 @@ class PageBuilder:
             for person_id in event.people:
                 self.events_of.setdefault(person_id, []).append(event)
         self.quotes_of = {}
-        for quote in sorted(self.facts.quotes, key=lambda q: (self._published(q.source), q.id)):
+        for quote in sorted(self.facts.quotes, key=lambda q: (self.published(q.source), q.id)):
             self.quotes_of.setdefault(quote.speaker, []).append(quote)
         self.timeline_parts = timeline_parts(self.events, self.before_the_story)
         self.event_pages = {event.id: part.path for part in self.timeline_parts for event in part.events}
@@ -221,11 +221,13 @@ class PageBuilder:
         leaders = self._leaders()
         by_status: dict[str, list[ParticipantRow]] = {}
         for item in sorted(self.facts.participants, key=lambda p: (status_rank(p.status), p.name.casefold(), p.id)):
-            reported = max((self._published(e.source) for e in item.evidence), default="")
+            reported = item.as_of or max((self.published(e.source) for e in item.evidence), default="")
             leader = leaders.get(item.id)
+            earlier = [self._step(page, self._status_label(change.status), change, item.evidence)
+                       for change in item.history[:-1]]
             by_status.setdefault(item.status, []).append(ParticipantRow(
                 anchor(f"participant-{item.id}"), item.name, item.kind, item.status,
-                self._status_label(item.status), anchor(slugify(item.status)), date_label(reported or None),
+                self._status_label(item.status), anchor(slugify(item.status)), date_label(reported or None), earlier,
                 Link(leader.name, link(f"people/{leader.id}.md") if self.has_page(leader) else "") if leader else None,
                 [column.cell(self, item) for _, column in columns],
                 self.citations(page, item.evidence), item.id,
@@ -249,7 +251,7 @@ class PageBuilder:
         link = self.link(page)
         citations = self.citations(page, person.evidence)
         quotes = [
-            QuoteItem(anchor(f"quote-{q.id}"), q.text, date_label(self._published(q.source) or None),
+            QuoteItem(anchor(f"quote-{q.id}"), q.text, date_label(self.published(q.source) or None),
                       self.citation(page, q.source, q.text), q.context)
             for q in self.quotes_of.get(person.id, [])
         ]
@@ -258,7 +260,9 @@ class PageBuilder:
             for event in self.events_of.get(person.id, [])
         ]
         return PersonPage(
-            title=person.name, role=person.role or "not stated", country=self.country(person.country),
+            title=person.name, role=person.role or "not stated", role_as_of=date_label(person.as_of),
+            role_history=[self._step(page, change.role, change, person.evidence) for change in person.history],
+            country=self.country(person.country),
             aliases=sorted(set(person.aliases)), citations=citations, quotes=quotes, events=events,
             back=Link(self.titles["who.md"], link("who.md")), references=self.references(page),
             full_search=not self.timeline_parts,
@@ -296,6 +300,12 @@ class PageBuilder:
         return [Part(part.template, part.context(self)) for name, site in STORY_SITES.items()
                 if name in self.facts.kinds for part in site.parts if part.page == page]
 
+    def _step(self, page: str, value: str, change, evidence: list[Evidence]) -> Step:
+        """An earlier status or role, cited by the passage of its article the fact rests on (none
+        when an editor's evidence leaves that article out)."""
+        quote = next((e.quote for e in evidence if e.source == change.source), None)
+        return Step(value, date_label(change.as_of), self.citation(page, change.source, quote) if quote else None)
+
     def _status_label(self, status: str) -> str:
         words = self.facts.site.statuses.get(status)
         return words.label if words and words.label else status
@@ -311,7 +321,7 @@ class PageBuilder:
                 leaders[person.country] = person
         return leaders
 
-    def _published(self, source_id: str) -> str:
+    def published(self, source_id: str) -> str:
         source = self.sources.get(source_id)
         return (source.published or "") if source else ""
 

@@ -190,6 +190,15 @@ class BackgroundPage:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One earlier value of a status or role, on the day an article reported it."""
+
+    value: str = field(metadata={"help": "The status (as readers see it) or the role."})
+    date: DateLabel | None = field(metadata={"help": "The reporting article's date; None if undated."})
+    citation: Citation | None = field(metadata={"help": "The reference that reported it; None if the fact's evidence leaves it out."})
+
+
+@dataclass(frozen=True)
 class ParticipantRow:
     anchor: str = field(metadata={"help": "HTML id of the row: `participant-` and the participant's id."})
     name: str = field(metadata={"help": "Name of the country or organisation."})
@@ -200,7 +209,9 @@ class ParticipantRow:
     status_class: str = field(
         metadata={"help": "The status made fit for a CSS class name (`explainer-status--` followed by it)."})
     reported: DateLabel | None = field(
-        metadata={"help": "Publication date of the newest article that reports the status; None if undated."})
+        metadata={"help": "When the status was first reported (else the newest article's date); None if undated."})
+    history: list[Step] = field(
+        metadata={"help": "The statuses before this one, oldest first, each with its date; empty if it never changed."})
     leader: Link | None = field(
         metadata={"help": "The person the sources name as its head (president, prime minister, ...), linked; None if none."})
     columns: list[str] = field(
@@ -278,6 +289,9 @@ class QuoteItem:
 class PersonPage:
     title: str = field(metadata={"help": "The person's name."})
     role: str = field(metadata={"help": "Office or job, or 'not stated'."})
+    role_as_of: DateLabel | None = field(metadata={"help": "When the role was first reported; None if undated."})
+    role_history: list[Step] = field(
+        metadata={"help": "Every role the sources give, oldest first, when they give more than one."})
     country: str = field(metadata={"help": "Name of their country or organisation, or 'not stated'."})
     aliases: list[str] = field(metadata={"help": "Other names the sources use, sorted."})
     citations: list[Citation] = field(metadata={"help": "The references for who the person is."})
@@ -431,6 +445,49 @@ class DisagreementsPage:
     title: str = field(metadata={"help": "Title of the page."})
     conflicts: list[ConflictItem] = field(
         metadata={"help": "Figures on which sources disagree, by what they are about."})
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    date: DateLabel = field(metadata={"help": "The day of the occasion the value is of."})
+    occasion: str = field(metadata={"help": "What the value is of: 'the meeting in Valletta'."})
+    value: str = field(metadata={"help": "The figure as the source gives it: 'over 30 countries'."})
+    citation: Citation = field(metadata={"help": "The reference the value rests on."})
+
+
+@dataclass(frozen=True)
+class FigureSeries:
+    anchor: str = field(metadata={"help": "HTML id of the figure: `figure-` and its id."})
+    about: str = field(metadata={"help": "What the figure is: 'number of leaders at each meeting'."})
+    latest: str = field(metadata={"help": "Its value on the latest occasion, as the sources give it."})
+    as_of: DateLabel = field(metadata={"help": "The day of the latest occasion."})
+    chart: Markup = field(metadata={"help": "The figure over time, drawn as inline SVG (hidden from screen readers: the table says the same)."})
+    rows: list[FigureRow] = field(metadata={"help": "Every source's value on every occasion, oldest first."})
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    text: str = field(metadata={"help": "The change in a line: 'New participant: Serbia', 'Kosovo: status now member (was attended)'."})
+    href: str = field(metadata={"help": "Link to where the fact is shown on this site."})
+    citations: list[Citation] = field(metadata={"help": "The references the change rests on."})
+
+
+@dataclass(frozen=True)
+class ChangeDay:
+    date: DateLabel = field(metadata={"help": "The day the articles reported the changes."})
+    anchor: str = field(metadata={"help": "HTML id of the day: `changes-` and the date."})
+    items: list[ChangeItem] = field(metadata={"help": "The changes of the day, at most `CHANGES_PER_DAY`."})
+    more: int = field(metadata={"help": "How many more changes the day has than are listed."})
+
+
+@dataclass(frozen=True)
+class WhatsNewPage:
+    title: str = field(metadata={"help": "Title of the page."})
+    first: DateLabel | None = field(metadata={"help": "The day of the story's first article; None when none is dated."})
+    first_counts: str = field(metadata={"help": "What the first news cycle gave, as one phrase: '21 participants, 28 people'."})
+    figures: list[FigureSeries] = field(metadata={"help": "The figures that moved from one occasion to the next."})
+    days: list[ChangeDay] = field(metadata={"help": "The days the story changed after its first news cycle, newest first."})
+    references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.model.facts import Facts
+from generator.site.developments import whats_new_page
 from generator.site.kinds import STORY_SITES
 from generator.site.navigation import SOURCES, TIMELINE, site_pages
 from generator.site.page_builder import PageBuilder
@@ -24,6 +25,7 @@ PAGE_TEMPLATES = {  # the pages a project has are those of `site_pages`
     "background.md": ("background.md.j2", PageBuilder.background),
     "who.md": ("who.md.j2", PageBuilder.who),
     "timeline.md": ("timeline.md.j2", timeline),
+    "whats-new.md": ("whats_new.md.j2", whats_new_page),
     "sources.md": ("sources.md.j2", sources_page),
     "disagreements.md": ("disagreements.md.j2", PageBuilder.disagreements),
     "about.md": ("about.md.j2", PageBuilder.about),

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.model.records import Source
-from generator.site.kinds import STORY_SITES
+from generator.site.developments import fact_evidence, where_shown
 from generator.site.navigation import SOURCES
 from generator.site.pages import Link, SourceFactsPage, SourceItem, SourcesPage, anchor, date_label
-from generator.site.story_site import Cited
 
 if TYPE_CHECKING:
     from generator.site.page_builder import PageBuilder
@@ -96,20 +95,8 @@ def _facts_by_source(builder: PageBuilder) -> dict[str, list[FactTarget]]:
         add(sources_of(statement), "Summary", statement.text, "index.md")
     for statement in facts.site.definition:
         add(sources_of(statement), "Definition", statement.text, "background.md")
-    for p in facts.people:
-        add(sources_of(p), "Person", p.name, f"people/{p.id}.md" if builder.has_page(p) else "who.md",
-            None if builder.has_page(p) else "people")
-    for p in facts.participants:
-        add(sources_of(p), "Participant", p.name, "who.md", f"participant-{p.id}")
-    for e in facts.events:
-        add(sources_of(e), "Event", e.title, builder.event_page(e.id), e.id)
-    for q in facts.quotes:
-        add([q.source, *sources_of(q)], "Quote", f"“{q.text}”", f"people/{q.speaker}.md", f"quote-{q.id}")
-    for name, site in STORY_SITES.items():
-        for fact in getattr(facts, name) if name in facts.kinds else ():
-            cited: Cited = site.cited(fact)
-            add(sources_of(fact), cited.label, cited.text, cited.page, cited.anchor)
-    for c in facts.conflicts:
-        add([claim.source for claim in c.claims] + sources_of(c), "Disagreement", c.about,
-            "disagreements.md", f"conflict-{c.id}")
+    for kind in facts.kinds:
+        for fact in getattr(facts, kind):
+            shown = where_shown(builder, kind, fact)
+            add([e.source for e in fact_evidence(fact)], shown.label, shown.text, shown.page, shown.anchor)
     return {source_id: [links[key] for key in sorted(links)] for source_id, links in found.items()}
