@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 from generator.content.reader import read_content
 from generator.extract.conflicts import find_conflicts, find_figures
 from generator.extract.findings import FigureClaim
-from generator.extract.merging import _role_history, _same_role, status_history
+from generator.extract.merging import _dated_role, _same_role, status_history
 from generator.files.project import Project
 from generator.model.facts import Facts
 from generator.model.records import (
@@ -46,17 +46,25 @@ def test_spellings_of_one_office_are_one_role_and_a_former_one_is_another():
     assert not _same_role("Foreign Minister", "Prime Minister")
 
 
-def test_a_role_history_lists_each_office_from_the_first_article_that_gives_it():
-    def said(source: str, role: str) -> tuple[str, Person, bool]:
-        return source, Person(id="ana-brnabic", name="Ana Brnabić", role=role), True
+def said(source: str, role: str) -> tuple[str, Person, bool]:
+    return source, Person(id="ana-brnabic", name="Ana Brnabić", role=role), True
 
+
+def test_a_role_changes_when_a_later_article_says_the_office_is_held_no_longer():
     group = [said("late", "former Prime Minister"), said("early", "Prime Minister"),
              said("middle", "Serbian Prime Minister")]
     published = {"early": "2031-01-05", "middle": "2031-02-01", "late": "2031-06-30"}
-    assert _role_history(group, published) == [
-        RoleChange(role="Prime Minister", as_of="2031-01-05", source="early"),
-        RoleChange(role="former Prime Minister", as_of="2031-06-30", source="late"),
-    ]
+    role, as_of, history = _dated_role(group, published, "Prime Minister")
+    assert (role, as_of) == ("former Prime Minister", "2031-06-30")
+    assert history == [RoleChange(role="Prime Minister", as_of="2031-01-05", source="early"),
+                       RoleChange(role="former Prime Minister", as_of="2031-06-30", source="late")]
+
+
+def test_spellings_other_titles_and_a_look_back_are_no_change_of_role():
+    group = [said("a", "Defence Secretary"), said("b", "Defense Secretary"), said("c", "Chief"),
+             said("d", "then-Defence Secretary"), said("e", "former Defence Secretary")]
+    published = {"a": "2031-01-05", "b": "2031-02-01", "c": "2031-03-01", "d": "2031-04-01", "e": None}
+    assert _dated_role(group, published, "Defence Secretary") == ("Defence Secretary", "2031-01-05", [])
 
 
 def count(source: str, value: str, number: float, date: str, place: str | None = None) -> FigureClaim:
@@ -149,3 +157,12 @@ def test_a_history_naming_an_unknown_article_is_reported_at_its_line(tmp_path):
     [problem] = problems
     assert "unknown source 'nowhere'" in problem.message
     assert problem.path == path and problem.line > 1
+
+
+def test_a_report_dated_by_its_article_is_not_of_a_meeting_months_before_at_the_same_place():
+    march = count("a", "31 countries", 31, "2031-03-27", "Belgrade")
+    january = count("b", "35 countries", 35, "2032-01-06", "Belgrade").model_copy(update={"dated_by_article": True})
+    assert find_conflicts([march, january]) == []
+    [figure] = find_figures([march, january])
+    assert [(r.as_of, r.value) for r in figure.readings] == [("2031-03-27", "31 countries"),
+                                                            ("2032-01-06", "35 countries")]

@@ -30,7 +30,8 @@ from generator.site.web import Site
 ROOT = Path(__file__).resolve().parent.parent
 LATER = ROOT / "tests" / "corpus" / "real" / "coalition" / "dev" / "articles"
 FIRST_LONDON_REPORT = "000_7cc8c4a22af20c67"
-LONDON_COUNTS = ["12 nations", "more than a dozen leaders", "18 leaders", "19 leaders"]
+# The London counts of the dated seeds (004_03677c9b510fc185's "19 leaders" has no date to place it by).
+LONDON_COUNTS = ["12 nations", "more than a dozen leaders", "18 leaders"]
 
 
 @pytest.fixture(scope="module")

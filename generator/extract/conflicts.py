@@ -149,9 +149,17 @@ def _same_occasion(one: FigureClaim, other: FigureClaim) -> bool:
 
 def _apart(one: FigureClaim, other: FigureClaim) -> bool:
     """Whether two claims cannot be about one occasion: the days their sentences give are more
-    than a day apart."""
-    return (one.date is not None and other.date is not None and not one.dated_by_article
-            and not other.dated_by_article and _days_apart(one.date, other.date) > 1)
+    than a day apart, or a report dated by its article (about what just happened) is more than
+    `REPORT_LAG_DAYS` from the other's day: a count of January is not one of the March before."""
+    if one.date is None or other.date is None:
+        return False
+    lag = REPORT_LAG_DAYS if one.dated_by_article or other.dated_by_article else 1
+    return _days_apart(one.date, other.date) > lag
+
+
+# How long after an occasion a report dated only by its own date may still be about it: a
+# weekly's or a late report.
+REPORT_LAG_DAYS = 7
 
 
 def _day_words(day: str) -> str:
@@ -213,11 +221,12 @@ def find_conflicts(claims: list[FigureClaim]) -> list[Conflict]:
 
 def find_figures(claims: list[FigureClaim]) -> list[Figure]:
     """Each count the articles give for two or more occasions on different days, with every
-    source's value on each, oldest first. An occasion without a day (no date in its sentences
-    and no dated article) has no place in the series and is left out."""
+    source's value on each, oldest first. A count with no day of its own (no date in its
+    sentence, and an undated article) has no place in the series and is left out: unlike a
+    conflict, it is never given the occasion most counts are about."""
     groups: "OrderedDict[str, list[FigureClaim]]" = OrderedDict()
     for claim in sorted(claims, key=lambda c: (c.key, c.source)):
-        if claim.key.startswith("count|"):
+        if claim.key.startswith("count|") and claim.date:
             groups.setdefault(claim.key, []).append(claim)
     figures = []
     for key, group in groups.items():

@@ -206,13 +206,10 @@ def _people(results: list[ArticleFacts], published: Mapping[str, str | None]):
         aliases = {n for _, p, _ in group for n in [p.name, *p.aliases]} - {canonical}
         evidence: list[Evidence] = []
         EvidenceLists().add(evidence, (item for _, person, _ in group for item in person.evidence))
-        role = _most_common(roles, group, "role")
-        history = _role_history(group, published)
+        role, as_of, history = _dated_role(group, published, _most_common(roles, group, "role"))
         merged.append(Person(
             id=person_id, name=canonical, aliases=sorted(aliases),
-            role=role, country=_most_common(countries, group, "country"),
-            as_of=next((change.as_of for change in history if role and _same_role(change.role, role)), None),
-            history=history if len(history) > 1 else [],
+            role=role, country=_most_common(countries, group, "country"), as_of=as_of, history=history,
             evidence=evidence, extractor=group[0][1].extractor,
             **_surest(person for _, person, _ in group),
         ))
@@ -221,18 +218,31 @@ def _people(results: list[ArticleFacts], published: Mapping[str, str | None]):
     return unique(merged), person_map
 
 
-def _role_history(group, published: Mapping[str, str | None]) -> list[RoleChange]:
-    """Each role of one person, from the first article (by date) that gives it; spellings of
-    one office ("Prime Minister", "UK Prime Minister") are one role."""
-    history: list[RoleChange] = []
-    for source, person, _ in sorted(group, key=lambda member: reporting_order(published, member[0])):
-        if person.role and not any(_same_role(change.role, person.role) for change in history):
-            history.append(RoleChange(role=person.role, as_of=published.get(source), source=source))
-    return history
+def _dated_role(group, published: Mapping[str, str | None], usual: str | None):
+    """A person's role, the date it was first reported, and its history.
+
+    Outlets spell one office many ways and give other titles besides ("Defence Secretary",
+    "Defense Secretary", "Chief"), so neither is a change. A change is what a later article
+    says plainly: that the office is held no longer ("former Prime Minister" after "Prime
+    Minister"). Then the role is that one, from that article's date, and the history holds both."""
+    dated = [(published[source], source, person.role)
+             for source, person, _ in sorted(group, key=lambda member: reporting_order(published, member[0]))
+             if person.role and published.get(source) and not _role_words(person.role) & _RETROSPECTIVE]
+    held = next(((day, source, role) for day, source, role in dated if not _role_words(role) & _ENDED), None)
+    ended = held and next(((day, source, role) for day, source, role in dated
+                           if day > held[0] and _role_words(role) & _ENDED and _same_office(role, held[2])), None)
+    if held and ended:
+        history = [RoleChange(role=role, as_of=day, source=source) for day, source, role in (held, ended)]
+        return ended[2], ended[0], history
+    as_of = next((day for day, _, role in dated if usual and _same_role(role, usual)), None)
+    return usual, as_of, []
 
 
-# Words that make a role another one: a former minister no longer holds the office.
-_TENURE = {"former", "ex", "outgoing", "incoming", "acting", "interim", "deputy", "vice"}
+# Words that make a role another one: a former minister no longer holds the office, a deputy
+# holds another. "then-" and "late" look back from later: not the day the office ended.
+_ENDED = {"former", "ex", "outgoing"}
+_TENURE = _ENDED | {"incoming", "acting", "interim", "deputy", "vice"}
+_RETROSPECTIVE = {"then", "late"}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -249,6 +259,13 @@ def _same_role(one: str, other: str) -> bool:
     if (first & _TENURE) != (second & _TENURE):
         return False
     return first <= second or second <= first
+
+
+def _same_office(one: str, other: str) -> bool:
+    """Whether two roles name one office, held or no longer held: "former Prime Minister" and
+    "Serbian Prime Minister"."""
+    first, second = _role_words(one) - _ENDED, _role_words(other) - _ENDED
+    return bool(first and second) and (first <= second or second <= first)
 
 
 def _surest(facts) -> dict[str, object]:
