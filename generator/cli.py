@@ -122,18 +122,24 @@ def _report_held(facts) -> None:
 @main.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site/ in the project).")
+@click.option("--since", type=click.Path(dir_okay=False, path_type=Path),
+              help="The facts.json of the published site, to say what this build changes (default: the one "
+                   "of the site it replaces).")
 @click.pass_context
-def build(context: click.Context, site_dir: Path | None) -> None:
+def build(context: click.Context, site_dir: Path | None, since: Path | None) -> None:
     """Check content, then build the static site (the previous site stays if this fails)."""
     from generator.content.reader import read_content
     from generator.plugin import build_project
     from generator.site.build import BuildFailed, build_site
+    from generator.site.developments import since_previous
+    from generator.site.navigation import FACTS_JSON
 
     project = project_from(context)
     facts, problems = read_content(project)
     if problems:
         raise ProblemsFound(ContentError(problems, project.root).report() + "\nThe site was not changed.")
     target = Path(os.path.abspath(site_dir or project.site_dir))
+    previous = _published_facts(since or target / FACTS_JSON)
     # The facts, and the modules loaded so far, outlive the build: the cycle collector need not
     # scan them again at each of the many collections MkDocs' build sets off.
     gc.freeze()
@@ -144,7 +150,23 @@ def build(context: click.Context, site_dir: Path | None) -> None:
     finally:
         gc.unfreeze()
     click.echo(f"built {target}")
+    if previous is not None:
+        changes = since_previous(previous, _published_facts(target / FACTS_JSON) or {})
+        count = f"{len(changes)} change{'' if len(changes) == 1 else 's'}"
+        click.echo(f"since the previous build: {count}" + "".join(f"\n  {line}" for line in changes)
+                   if changes else "since the previous build: nothing changed")
     _report_held(facts)
+
+
+def _published_facts(path: Path) -> dict | None:
+    """A build's facts.json, or None when there is none to read (a first build)."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 @main.command()

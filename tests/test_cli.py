@@ -300,3 +300,20 @@ def test_evaluate_reports_broken_gold_with_positions(tmp_path):
     result = run("--project", str(Path(__file__).parent.parent), "evaluate", str(tmp_path))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{tmp_path / 'a.yaml'}:3:5: people.0.")
+
+
+def test_build_says_what_it_changes_since_the_site_it_replaces(tmp_path):
+    project = tmp_path / "harbour"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "harbour", project)
+    assert run("--project", str(project), "extract").exit_code == 0
+    first = run("--project", str(project), "build")
+    assert "since the previous build" not in first.output          # nothing was published before
+    assert "since the previous build: nothing changed" in run("--project", str(project), "build").output
+
+    published = project / "published-facts.json"
+    shutil.copy(project / "site" / "data" / "facts.json", published)
+    editorial = project / "content" / "editorial" / "people.yaml"
+    editorial.write_text("fix:\n  carmen-vella:\n    role: former Prime Minister of Malta\n", encoding="utf-8")
+    changed = run("--project", str(project), "build", "--since", str(published)).output
+    assert "since the previous build: 1 change\n  people: carmen-vella role Prime Minister of Malta -> " \
+           "former Prime Minister of Malta\n" in changed

@@ -15,6 +15,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import os
+
+import axe_playwright_python
 import feedparser
 import pytest
 
@@ -26,6 +29,8 @@ from generator.site.feed import atom_feed
 from generator.site.page_builder import PageBuilder
 from generator.site.render import render_site
 from generator.site.web import Site
+from tests.conftest import in_chromium, serve_directory
+from tests.factories import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 LATER = ROOT / "tests" / "corpus" / "real" / "coalition" / "dev" / "articles"
@@ -34,27 +39,30 @@ FIRST_LONDON_REPORT = "000_7cc8c4a22af20c67"
 LONDON_COUNTS = ["12 nations", "more than a dozen leaders", "18 leaders"]
 
 
+STEPS = (None, "c07_indiannewslink", "c19_pravda", "c25_polskieradio")
+
+
 @pytest.fixture(scope="module")
-def story(tmp_path_factory):
-    """Yields a function that adds the next article (or none, for the seeds), extracts and
-    returns the checked facts."""
+def replayed(tmp_path_factory) -> tuple[list, Path]:
+    """The checked facts after each step (the seeds, then each article added and extracted), and
+    the site built by MkDocs after the last."""
     root = tmp_path_factory.mktemp("replay")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "seeds", root / "seeds")
     shutil.copytree(ROOT / "content" / "editorial", root / "content" / "editorial")
     (root / "content" / "pages").mkdir()
     project = Project(root)
-
-    def step(article: str | None = None):
+    steps = []
+    for article in STEPS:
         if article:
             shutil.copy(LATER / f"{article}.txt", root / "seeds" / f"{article}.txt")
         summary = extract_project(project)
         assert not summary.problems
         facts, problems = read_content(project)
         assert not problems, problems
-        return facts
-
-    return step
+        steps.append(facts)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return steps, build_site(root, tmp_path_factory.mktemp("site"))
 
 
 def by_id(records, fact_id):
@@ -77,9 +85,10 @@ def page_of(facts):
     return whats_new_page(PageBuilder(facts))
 
 
-def test_the_story_step_by_step(story):
+def test_the_story_step_by_step(replayed):
+    seeds, march, september, november = replayed[0]
     # The seeds: one news cycle (2 and 3 March), so nothing has a history and nothing is new.
-    facts = story()
+    facts = seeds
     assert [p.id for p in facts.participants if p.history] == []
     assert facts.figures == []
     page = page_of(facts)
@@ -90,7 +99,7 @@ def test_the_story_step_by_step(story):
     assert all(not title.startswith(("New ", "number of")) for title in seed_feed)
 
     # 16 March 2025: a larger meeting, and new countries.
-    facts = story("c07_indiannewslink")
+    facts = march
     figure = by_id(facts.figures, "leaders-at-each-meeting")
     assert [(r.as_of, r.value) for r in figure.readings] == [
         *(("2025-03-02", value) for value in LONDON_COUNTS), ("2025-03-16", "30 leaders")]
@@ -110,7 +119,7 @@ def test_the_story_step_by_step(story):
     assert texts[0] in titles
 
     # 4 September 2025: Poland, which attended in London, is now a member.
-    facts = story("c19_pravda")
+    facts = september
     poland = by_id(facts.participants, "PL")
     assert poland.status == "member" and poland.as_of == "2025-09-04"
     assert history(poland) == [("attended", "2025-03-03", FIRST_LONDON_REPORT), ("member", "2025-09-04", "c19_pravda")]
@@ -120,7 +129,7 @@ def test_the_story_step_by_step(story):
     assert "Poland: status now member (was attended)" in feed_titles(facts)
 
     # 25 November 2025: the count, a third time.
-    facts = story("c25_polskieradio")
+    facts = november
     figure = by_id(facts.figures, "leaders-at-each-meeting")
     assert [(r.as_of, r.value) for r in figure.readings][-2:] == [
         ("2025-03-16", "30 leaders"), ("2025-11-25", "more than 30 nations")]
@@ -135,3 +144,32 @@ def test_the_story_step_by_step(story):
         "2025-03-16", "2025-09-04", "2025-11-25"}
     # The whole site renders, with the page in its navigation.
     assert "whats-new.md" in render_site(facts)
+
+
+@in_chromium
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_pages_of_a_story_over_time_read_well_in_chromium(browser, replayed, scheme):
+    """What's new with its chart and table, and a history on Who is involved: no axe violation,
+    no horizontal scroll on a 320 px phone, and the chart drawn at the column's width."""
+    axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    _, site = replayed
+    found = []
+    with serve_directory(site) as url:
+        for width in (1280, 320):
+            context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+            page = context.new_page()
+            for path in ("whats-new/", "who/"):
+                page.goto(url + path)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
+                page.add_script_tag(content=axe)
+                result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+                found += [f"{path} at {width}: {v['id']} at {node['target']}"
+                          for v in result["violations"] for node in v["nodes"]]
+            page.goto(url + "whats-new/")
+            chart = page.locator("svg.explainer-chart")
+            assert chart.count() == 1 and 0 < chart.bounding_box()["width"] <= width
+            assert page.locator("#figure-leaders-at-each-meeting table tbody tr").count() == len(LONDON_COUNTS) + 2
+            page.goto(url + "who/")
+            assert "Earlier: attended (3 March 2025)" in page.locator("#participant-PL").inner_text()
+            context.close()
+    assert found == []

@@ -117,7 +117,8 @@ def first_cycle_counts(builder: "PageBuilder") -> tuple[str | None, dict[str, in
     counts: dict[str, int] = {}
     if first is None:
         return None, counts
-    for kind in facts.kinds:
+    # Figures and disagreements are made across articles, not reported by the first ones.
+    for kind in (kind for kind in facts.kinds if kind not in ("figures", "conflicts")):
         for fact in getattr(facts, kind):
             days = [published(e.source) for e in fact_evidence(fact) if published(e.source)]
             if days and _in_first_cycle(min(days), first):
@@ -190,3 +191,39 @@ def figure_series(builder: "PageBuilder", page: str, figure: Figure) -> FigureSe
         [FigureRow(date_label(r.as_of), r.occasion, r.value, builder.citation(page, r.source, r.quote))
          for r in figure.readings],
     )
+
+
+def since_previous(before: dict, after: dict) -> list[str]:
+    """What a build publishes that the previous one did not, from the two builds' facts.json:
+    facts added and gone by kind, statuses and roles that changed, figures with a new latest
+    value. One line each; none when nothing changed."""
+    lines = []
+    for kind, records in after.items():
+        if not isinstance(records, list) or kind == "sources" or not isinstance(before.get(kind, []), list):
+            continue
+        old = {record.get("id"): record for record in before.get(kind, []) if isinstance(record, dict)}
+        new = {record.get("id"): record for record in records if isinstance(record, dict)}
+        added, gone = sorted(set(new) - set(old), key=str), sorted(set(old) - set(new), key=str)
+        if added:
+            lines.append(f"{kind}: {len(added)} new ({_some(added)})")
+        if gone:
+            lines.append(f"{kind}: {len(gone)} no longer published ({_some(gone)})")
+        for fact_id in sorted(set(old) & set(new), key=str):
+            for field in ("status", "role"):
+                if field in new[fact_id] and old[fact_id].get(field) != new[fact_id].get(field):
+                    lines.append(f"{kind}: {fact_id} {field} {old[fact_id].get(field)} -> {new[fact_id].get(field)}")
+            was, now = (_latest(record.get("readings")) for record in (old[fact_id], new[fact_id]))
+            if now and was != now:
+                lines.append(f"{kind}: {fact_id} now {now}")
+    return lines
+
+
+def _some(ids: list, shown: int = 5) -> str:
+    return ", ".join(map(str, ids[:shown])) + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
+
+
+def _latest(readings) -> str | None:
+    """A figure's newest value as facts.json has it: '35 countries on 2026-01-06'."""
+    if not isinstance(readings, list) or not readings or not isinstance(readings[-1], dict):
+        return None
+    return f"{readings[-1].get('value')} on {readings[-1].get('as_of')}"
