@@ -166,3 +166,17 @@ def test_a_report_dated_by_its_article_is_not_of_a_meeting_months_before_at_the_
     [figure] = find_figures([march, january])
     assert [(r.as_of, r.value) for r in figure.readings] == [("2031-03-27", "31 countries"),
                                                             ("2032-01-06", "35 countries")]
+
+
+def test_a_build_names_what_it_publishes_that_the_previous_did_not():
+    from generator.site.developments import since_previous
+
+    before = {"sources": [{"id": "a"}], "participants": [{"id": "RS", "status": "attended"}, {"id": "XK", "status": "member"}],
+              "figures": [{"id": "leaders", "readings": [{"value": "12 leaders", "as_of": "2031-03-02"}]}]}
+    after = {"sources": [{"id": "a"}, {"id": "b"}], "participants": [{"id": "RS", "status": "member"}, {"id": "BA", "status": "likely"}],
+             "figures": [{"id": "leaders", "readings": [{"value": "12 leaders", "as_of": "2031-03-02"},
+                                                         {"value": "30 leaders", "as_of": "2031-03-16"}]}]}
+    assert since_previous(before, after) == [
+        "participants: 1 new (BA)", "participants: 1 no longer published (XK)",
+        "participants: RS status attended -> member", "figures: leaders now 30 leaders on 2031-03-16"]
+    assert since_previous(after, after) == []

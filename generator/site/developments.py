@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from generator.model.facts import FACT_TYPES
 from generator.model.records import NEWS_CYCLE_DAYS, Evidence, Fact, Figure, Quote, days_between
 from generator.site.kinds import STORY_SITES
+from generator.site.navigation import WHATS_NEW
 from generator.site.figure_chart import draw_figure
 from generator.site.pages import (
     ChangeDay, ChangeItem, FigureRow, FigureSeries, WhatsNewPage, anchor, date_label,
@@ -27,7 +28,6 @@ from generator.site.story_site import Cited
 if TYPE_CHECKING:
     from generator.site.page_builder import PageBuilder
 
-WHATS_NEW = "whats-new.md"
 # A day of many changes lists this many, and says how many more.
 CHANGES_PER_DAY = 25
 

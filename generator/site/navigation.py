@@ -38,6 +38,7 @@ SHOWN_WHEN_FOUND = {"conflicts"}
 FACTS_JSON = "data/facts.json"
 FACTS_SCHEMA = "data/facts.schema.json"
 TIMELINE = "timeline.md"
+WHATS_NEW = "whats-new.md"
 SOURCES = "sources.md"
 
 

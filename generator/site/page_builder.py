@@ -23,7 +23,7 @@ from generator.model.records import Event, Evidence, Participant, Person, Quote,
 from generator.site.kinds import STORY_SITES
 from generator.site.links import Linker
 from generator.site.navigation import (
-    FACTS_JSON, FACTS_SCHEMA, SOURCES, TIMELINE, page_blurb, page_title, page_titles, site_pages,
+    FACTS_JSON, FACTS_SCHEMA, SOURCES, TIMELINE, WHATS_NEW, page_blurb, page_title, page_titles, site_pages,
 )
 from generator.site.pages import (
     LEADER_TITLES, AboutPage, BackgroundPage, Citation, ClaimRow, ConflictItem, DateLabel, Development,
@@ -201,6 +201,13 @@ class PageBuilder:
                 figures.append(KeyFigure(str(len(members)), f"{label} involved", note, link("who.md")))
         if self.facts.people:
             figures.append(KeyFigure(str(len(self.facts.people)), "people named", "", link("who.md", "people")))
+        for figure in self.facts.figures:
+            # A count that moves is worth its newest value, dated, with how many occasions it spans.
+            latest = figure.readings[-1]
+            occasions = len({(reading.as_of, reading.occasion) for reading in figure.readings})
+            figures.append(KeyFigure(latest.value, f"at {latest.occasion}",
+                                     f"the latest of {occasions} meetings counted",
+                                     link(WHATS_NEW, f"figure-{figure.id}")))
         for name, site in STORY_SITES.items():
             if name in self.facts.kinds and site.figures is not None:
                 figures.extend(site.figures(self, page))
