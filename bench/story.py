@@ -191,7 +191,8 @@ def write_story(folder: Path, size: StorySize = StorySize(), seed: int = 1) -> P
     records = {"sources": sources, "people": sorted(people, key=lambda p: p.id),
                "participants": sorted(participants, key=lambda p: p.id),
                "events": sorted(events, key=lambda e: (e.date, e.id)),
-               "quotes": sorted(quotes, key=lambda q: q.id), "conflicts": sorted(conflicts, key=lambda c: c.id)}
+               "quotes": sorted(quotes, key=lambda q: q.id), "conflicts": sorted(conflicts, key=lambda c: c.id),
+               "figures": []}
     files = {"sources": sources}
     files.update({kind: records[kind] for kind in project_kinds([])})
     write_machine_layer(project.extracted_dir, files, EXTRACTOR_VERSION)

@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.model.facts import FACT_TYPES
-from generator.model.records import NEWS_CYCLE_DAYS, Evidence, Fact, Figure, Quote, days_between
+from generator.model.facts import CORE_KINDS, FACT_TYPES
+from generator.model.records import (
+    NEWS_CYCLE_DAYS, Conflict, Evidence, Fact, Figure, Participant, Person, Quote, days_between,
+)
 from generator.site.kinds import STORY_SITES
 from generator.site.navigation import WHATS_NEW
 from generator.site.figure_chart import draw_figure
@@ -28,8 +30,10 @@ from generator.site.story_site import Cited
 if TYPE_CHECKING:
     from generator.site.page_builder import PageBuilder
 
-# A day of many changes lists this many, and says how many more.
+# A day of many changes lists this many, and says how many more; the page lists the newest
+# `DAYS_SHOWN` days, so that it stays a page of news however long the story runs.
 CHANGES_PER_DAY = 25
+DAYS_SHOWN = 30
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,10 @@ def fact_evidence(fact: Fact) -> list[Evidence]:
     """The passages a fact rests on, whichever field holds them."""
     if isinstance(fact, Quote):
         return [Evidence(source=fact.source, quote=fact.text), *fact.evidence]
-    claims = getattr(fact, "readings", None) or getattr(fact, "claims", None) or []
-    return [*fact.evidence, *(Evidence(source=c.source, quote=c.quote) for c in claims)]
+    if isinstance(fact, (Figure, Conflict)):
+        claims = fact.readings if isinstance(fact, Figure) else fact.claims
+        return [*fact.evidence, *(Evidence(source=c.source, quote=c.quote) for c in claims)]
+    return fact.evidence
 
 
 def story_changes(builder: "PageBuilder") -> list[Change]:
@@ -103,8 +109,10 @@ def story_changes(builder: "PageBuilder") -> list[Change]:
             changes.extend(_history_changes(kind, fact, shown, evidence))
             if isinstance(fact, Figure):
                 changes.extend(_figure_changes(fact, shown))
-    # Newest day first; within a day, what changed before what is new, kind by kind.
-    order = {kind: index for index, kind in enumerate(facts.kinds)}
+    # Newest day first; within a day, what changed before what is new, and who is involved and
+    # what they do before the people and words that tell it.
+    leading = ["participants", *(kind for kind in facts.kinds if kind not in CORE_KINDS), "events", "people", "quotes"]
+    order = {kind: index for index, kind in enumerate(dict.fromkeys([*leading, *facts.kinds]))}
     changes.sort(key=lambda c: (c.what == "new", order.get(c.kind, len(order)), c.text, c.fact_id))
     return sorted(changes, key=lambda c: c.date, reverse=True)
 
@@ -132,12 +140,13 @@ def _in_first_cycle(day: str, first: str | None) -> bool:
 
 def _history_changes(kind: str, fact: Fact, shown: Cited, evidence: list[Evidence]) -> list[Change]:
     """A status or role that changed: each entry of the fact's history after the first."""
-    history = getattr(fact, "history", None) or []
+    if not isinstance(fact, (Participant, Person)) or len(fact.history) < 2:
+        return []
+    field = "status" if isinstance(fact, Participant) else "role"
     changes = []
-    for before, after in zip(history, history[1:]):
+    for before, after in zip(fact.history, fact.history[1:]):
         if not after.as_of:
             continue
-        field = "status" if hasattr(after, "status") else "role"
         now, was = getattr(after, field), getattr(before, field)
         passages = tuple(e for e in evidence if e.source == after.source)
         changes.append(Change(after.as_of, kind, fact.id, field,
@@ -173,13 +182,13 @@ def whats_new_page(builder: "PageBuilder") -> WhatsNewPage:
                        builder.citations(page, list(change.evidence)))
             for change in changes[:CHANGES_PER_DAY]
         ], max(0, len(changes) - CHANGES_PER_DAY))
-        for day, changes in by_day.items()
+        for day, changes in list(by_day.items())[:DAYS_SHOWN]
     ]
     figures = [figure_series(builder, page, figure) for figure in builder.facts.figures]
     first, counts = first_cycle_counts(builder)
     return WhatsNewPage(builder.titles[page], date_label(first),
                         ", ".join(counted(count, kind) for kind, count in counts.items()),
-                        figures, days, builder.references(page))
+                        figures, days, max(0, len(by_day) - DAYS_SHOWN), builder.references(page))
 
 
 def figure_series(builder: "PageBuilder", page: str, figure: Figure) -> FigureSeries:

@@ -486,7 +486,8 @@ class WhatsNewPage:
     first: DateLabel | None = field(metadata={"help": "The day of the story's first article; None when none is dated."})
     first_counts: str = field(metadata={"help": "What the first news cycle gave, as one phrase: '21 participants, 28 people'."})
     figures: list[FigureSeries] = field(metadata={"help": "The figures that moved from one occasion to the next."})
-    days: list[ChangeDay] = field(metadata={"help": "The days the story changed after its first news cycle, newest first."})
+    days: list[ChangeDay] = field(metadata={"help": "The days the story changed after its first news cycle, newest first (at most `DAYS_SHOWN`)."})
+    earlier_days: int = field(metadata={"help": "How many days of changes are older than those listed."})
     references: list[Reference] = field(metadata={"help": "The articles this page cites, numbered."})
 
 
