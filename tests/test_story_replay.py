@@ -15,6 +15,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import json
 import os
 
 import axe_playwright_python
@@ -25,6 +26,7 @@ from generator.content.reader import read_content
 from generator.extract.machine_layer import extract_project
 from generator.files.project import Project
 from generator.site.developments import story_changes, whats_new_page
+from generator.site.export import facts_json
 from generator.site.feed import atom_feed
 from generator.site.page_builder import PageBuilder
 from generator.site.render import render_site
@@ -123,6 +125,10 @@ def test_the_story_step_by_step(replayed):
     poland = by_id(facts.participants, "PL")
     assert poland.status == "member" and poland.as_of == "2025-09-04"
     assert history(poland) == [("attended", "2025-03-03", FIRST_LONDON_REPORT), ("member", "2025-09-04", "c19_pravda")]
+    exported = next(p for p in json.loads(facts_json(facts))["participants"] if p["id"] == "PL")
+    assert (exported["status"], exported["as_of"], exported["history"]) == ("member", "2025-09-04", [
+        {"status": "attended", "as_of": "2025-03-03", "source": FIRST_LONDON_REPORT},
+        {"status": "member", "as_of": "2025-09-04", "source": "c19_pravda"}])
     page = page_of(facts)
     assert [day.date.text for day in page.days] == ["4 September 2025", "16 March 2025"]
     assert page.days[0].items[0].text == "Poland: status now member (was attended)"
