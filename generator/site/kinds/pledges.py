@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.model.gazetteer import place
 from generator.model.kinds.pledges import Pledge
 from generator.site.pages import Citation, KeyFigure, Reference, amount_text, anchor, number_text
 from generator.site.story_site import Cited, Column, KindPage, PageSpec, Section, StorySite
@@ -65,6 +66,12 @@ def pledges_page(builder: PageBuilder) -> PledgesPage:
     return PledgesPage(builder.titles[PAGE], groups, builder.references(PAGE))
 
 
+def _actor_name(pledge: Pledge) -> str:
+    """Who committed, by name where the gazetteer knows the id (an editor's own id stays as written)."""
+    known = place(pledge.actor)
+    return known.name if known else pledge.actor
+
+
 def _committed(builder: PageBuilder, participant) -> str:
     """The "Committed" cell of a participant: its pledges' summaries, amounts first."""
     pledges = sorted((p for p in builder.facts.pledges if p.actor == participant.id),
@@ -86,7 +93,7 @@ KIND = StorySite(
     kind="pledges",
     export=Section(Pledge, ("id", "actor", "summary", "kind", "amount", "quantity", "condition", "target_year"),
                    figures=("amount", "quantity")),
-    cited=lambda pledge: Cited("Pledge", pledge.summary, PAGE, f"pledge-{pledge.id}"),
+    cited=lambda pledge: Cited("Pledge", f"{_actor_name(pledge)}: {pledge.summary}", PAGE, f"pledge-{pledge.id}"),
     pages=(KindPage(PageSpec(PAGE, "pledges", "Commitments", "what was promised, and by whom", "pledges"),
                     after="who.md", template="pledges.md.j2", context=pledges_page),),
     column=Column("Committed", _committed),
