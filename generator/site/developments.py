@@ -74,7 +74,9 @@ def where_shown(builder: "PageBuilder", kind: str, fact: Fact) -> Cited:
     if kind == "events":
         return Cited("Event", fact.title, builder.event_page(fact.id), fact.id)
     if kind == "quotes":
-        return Cited("Quote", f"“{fact.text}”", f"people/{fact.speaker}.md", f"quote-{fact.id}")
+        speaker = builder.people.get(fact.speaker)
+        said = f"{speaker.name}: “{fact.text}”" if speaker else f"“{fact.text}”"
+        return Cited("Quote", said, f"people/{fact.speaker}.md", f"quote-{fact.id}")
     if kind == "conflicts":
         return Cited("Disagreement", fact.about, "disagreements.md", f"conflict-{fact.id}")
     if kind == "figures":
