@@ -39,6 +39,13 @@ def test_statuses_of_one_news_cycle_are_one_report_and_undated_or_weaker_ones_no
     assert history == [report("lead", "2031-03-03", "b")]
 
 
+def test_a_status_an_undated_article_gives_has_no_date_of_change():
+    # The undated article may have said "lead" first: no change to "lead" can be dated.
+    history = status_history([report("member", "2031-03-03", "a"), report("lead", "2031-11-25", "c"),
+                              report("lead", None, "undated")])
+    assert history == [report("member", "2031-03-03", "a")]
+
+
 def test_spellings_of_one_office_are_one_role_and_a_former_one_is_another():
     assert _same_role("Prime Minister", "Serbian Prime Minister")
     assert _same_role("Prime Minister of Serbia", "prime minister")

@@ -332,15 +332,18 @@ def _participants(per_article: list[list[Participant]], sources: list[str],
 def status_history(reports: list[StatusChange]) -> list[StatusChange]:
     """The status on each date it changed: the dated reports in the order they were published,
     a new entry each time a stronger status is reported after the last entry's news cycle (a
-    stronger one within it replaces the entry). Undated reports cannot be placed in time and
-    are left out."""
+    stronger one within it replaces the entry). Undated reports cannot be placed in time: they
+    make no entry, and a status one of them gives has no date of change either, since the
+    undated article may have given it first."""
+    undated = max((STATUS_RANK.get(r.status, 0) for r in reports if not r.as_of), default=0)
     history: list[StatusChange] = []
     for report in sorted((r for r in reports if r.as_of), key=lambda r: (r.as_of, r.source)):
-        if history and STATUS_RANK.get(report.status, 0) <= STATUS_RANK.get(history[-1].status, 0):
+        rank = STATUS_RANK.get(report.status, 0)
+        if history and rank <= STATUS_RANK.get(history[-1].status, 0):
             continue
         if history and days_between(history[-1].as_of, report.as_of) <= NEWS_CYCLE_DAYS:
             history[-1] = report
-        else:
+        elif not history or rank > undated:
             history.append(report)
     return history
 
