@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from generator.extract.findings import EXTRACTOR_VERSION, extractor_name
-from generator.extract.machine_layer import read_articles_from, source_record, write_machine_layer
+from generator.extract.machine_layer import dump_records, read_articles_from, source_record, write_machine_layer
 from generator.files.project import Project
 from generator.model import gazetteer
 from generator.model.facts import project_kinds
@@ -195,7 +195,7 @@ def write_story(folder: Path, size: StorySize = StorySize(), seed: int = 1) -> P
                "figures": []}
     files = {"sources": sources}
     files.update({kind: records[kind] for kind in project_kinds([])})
-    write_machine_layer(project.extracted_dir, files, EXTRACTOR_VERSION)
+    write_machine_layer(project.extracted_dir, dump_records(files), EXTRACTOR_VERSION)
     return folder
 
 

@@ -86,6 +86,7 @@ def extract(context: click.Context) -> None:
     click.echo(f"{summary.articles} articles ({summary.words} words): {summary.parsed} parsed, "
                f"{summary.cached} unchanged, in {summary.seconds:.1f}s")
     click.echo(f"wrote content/extracted/: {counts}")
+    _report_changes(summary.changes)
     for source_id, date in summary.inferred:
         click.echo(f"note: {source_id} gives a day but no year; the year of {date} was inferred from "
                    "the other articles. If it is wrong, set `published` under `fix` in "
@@ -94,6 +95,19 @@ def extract(context: click.Context) -> None:
         click.echo(f"note: {source_id} states no publication date; its relative dates "
                    "(\"on Sunday\") were left unresolved. Set `published` under `fix` in "
                    "content/editorial/sources.yaml if you know it, and extract again to resolve them.")
+
+
+def _report_changes(changes) -> None:
+    if changes is None:
+        click.echo("nothing changed")
+        return
+    from generator.extract.changes import report
+
+    # Where editors go through the held facts: `explainer review` where there is one.
+    hint = ("run `explainer review` to go through them" if "review" in main.commands else
+            "`explainer check` lists them; confirm or fix them in content/editorial/<kind>.yaml")
+    for line in report(changes, hint):
+        click.echo(line)
 
 
 @main.command()

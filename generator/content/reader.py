@@ -1,12 +1,13 @@
 """Loading `content/`: the machine layer, the editors' layer over it, and every check.
 
 `content/extracted/<kind>.yaml` holds `{<kind>: [facts]}` as `explainer extract` wrote it.
-`content/editorial/<kind>.yaml` may hold four sections, each keyed by fact id:
+`content/editorial/<kind>.yaml` may hold five sections, each keyed by fact id:
 
-    confirm: [ids]            # reviewed and right as extracted
-    fix: {id: {field: value}} # corrected fields; the rest stays as extracted
-    reject: {id: reason}      # not published
-    add: [facts]              # facts extraction missed, with their own evidence
+    confirm: [ids]                   # reviewed and right as extracted
+    fix: {id: {field: value}}        # corrected fields; the rest stays as extracted
+    reject: {id: reason}             # not published
+    add: [facts]                     # facts extraction missed, with their own evidence
+    fixed_from: {id: {field: value}} # what extraction gave when each fix was written
 
 `content/editorial/site.yaml` holds the site's framing prose (see `SiteText`). Everything is
 checked at once; `load_facts` raises a ContentError listing every problem with its position.
@@ -32,6 +33,7 @@ from generator.model.kinds import STORY_KINDS
 from generator.model.records import Source
 from generator.model.ids import Respelling, former_ids, respellings
 from generator.files.project import PLUGIN_NAME, Project, read_options
+from generator.content.fixes import evidence_of, fix_conflicts, shown, shown_sources
 from generator.content.review import hold_for_review
 from generator.content.schemas import EDITORIAL_SECTIONS, EXTRACTOR
 from generator.content.validate import check_graph
@@ -132,13 +134,14 @@ class ContentReader:
         if document is None:
             return records
         sections = {name: document.data.get(name) for name in EDITORIAL_SECTIONS}
-        expected_types = {"confirm": list, "fix": dict, "reject": dict, "add": list}
+        expected_types = {"confirm": list, "fix": dict, "reject": dict, "add": list, "fixed_from": dict}
         for name, value in sections.items():
             if value is not None and not isinstance(value, expected_types[name]):
                 shape = "a list" if expected_types[name] is list else "a mapping of id to value"
                 self.problems.append(document.problem((name,), f"'{name}' must be {shape}"))
                 sections[name] = None
 
+        extracted = dict(records)  # as extraction gave them, before any fix
         added: set[str] = set()
         for index, item in enumerate(sections["add"] or []):
             record = self.validate(model, item, document, ("add", index))
@@ -176,6 +179,8 @@ class ContentReader:
                 records[fact_id] = Placed(record, placed.document, placed.key_path, places)
                 self.reviewed.add(fact_id)
 
+        self.fixed_from(kind, document, sections, records, extracted)
+
         for index, fact_id in enumerate(sections["confirm"] or []):
             if self.known(kind, records, document, ("confirm", index), fact_id):
                 self.reviewed.add(fact_id)
@@ -185,6 +190,41 @@ class ContentReader:
                 del records[fact_id]
                 self.reviewed.discard(fact_id)
         return records
+
+    def fixed_from(self, kind: str, document: YamlDocument, sections: dict[str, Any],
+                   records: dict[str, Placed], extracted: dict[str, Placed]) -> None:
+        """Check `fixed_from` against the fixes, and each fix against the current extraction:
+        a fixed field that extraction now gives a third value for is a conflict, reported at
+        the fix with both values and where the new one comes from (see `fixes`)."""
+        fixes, rejected = sections["fix"] or {}, sections["reject"] or {}
+        for fact_id, fields in (sections["fixed_from"] or {}).items():
+            if self.known(kind, records, document, ("fixed_from", fact_id), fact_id, at_key=True) is None:
+                continue
+            fix = fixes.get(fact_id)
+            if fix is None:
+                self.problems.append(document.problem(("fixed_from", fact_id), (
+                    f"'{fact_id}' has no fix; fixed_from records what extraction gave for the fields a fix "
+                    "sets, so remove this entry or write the fix under 'fix'"), at_key=True))
+                continue
+            if not isinstance(fields, dict):
+                self.problems.append(document.problem(("fixed_from", fact_id), (
+                    "a fixed_from entry is a mapping of field: the value extraction gave")))
+                continue
+            unfixed = [name for name in fields if not isinstance(fix, dict) or name not in fix]
+            for name in unfixed:
+                self.problems.append(document.problem(("fixed_from", fact_id, name), (
+                    f"the fix of '{fact_id}' does not set '{name}'; remove it from fixed_from, "
+                    "or fix the field too"), at_key=True))
+            placed = extracted.get(str(fact_id))
+            if placed is None or fact_id in rejected or not isinstance(fix, dict):
+                continue  # an added fact has no extraction to conflict with; a rejected one is not published
+            for conflict in fix_conflicts(placed.record, fix, fields):
+                sources = shown_sources(evidence_of(placed.record, conflict.extracted))
+                self.problems.append(document.problem(("fix", fact_id, conflict.field), (
+                    f"{fact_id}: {conflict.field} was fixed to {shown(conflict.fixed)} when extraction gave "
+                    f"{shown(conflict.fixed_from)}; a newer extraction gives {shown(conflict.extracted)}{sources}; "
+                    "keep the fix by setting fixed_from to the new value, or remove the fix to take it"),
+                    at_key=True))
 
     def known(self, kind: str, records: dict[str, Placed], document: YamlDocument,
               key_path: KeyPath, fact_id: Any, at_key: bool = False) -> Placed | None:

@@ -7,7 +7,8 @@ fresh folder and swapped in whole: an interrupted run leaves the previous `conte
 as it was. A file whose bytes did not change is kept rather than written again, and a run that
 changes nothing writes nothing: when the stamp (`layer_stamp`) shows the layer was made from
 the same inputs and is intact, the run neither reads the cached facts back nor combines them.
-`content/editorial/` is never touched.
+A run that writes a layer compares it with the one in place (`changes`: new, changed and gone
+facts, and what they mean for the editors' overrides). `content/editorial/` is never touched.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.files.articles import Article, article_paths, infer_years, outside_problem, read_article
 from generator.files.atomic import recover, replace_folder, write_text
@@ -26,9 +28,13 @@ from generator.model.errors import Problem
 from generator.model.facts import project_kinds
 from generator.model.records import Source, is_real_date
 from generator.files.project import Project, read_options
+from generator.content.editorial import read_overrides
 from generator.content.schemas import modeline
 from generator.extract import layer_stamp, pattern_store
-from generator.files.yamlfile import dump_yaml, load_yaml
+from generator.files.yamlfile import dump_yaml
+
+if TYPE_CHECKING:
+    from generator.extract.changes import LayerChanges
 
 HEADER = (
     "# Written by `explainer extract` from seeds/. Do not edit: it is rewritten on every run.\n"
@@ -48,6 +54,7 @@ class ExtractSummary:
     inferred: list[tuple[str, str]] = field(default_factory=list)   # (source id, date) with a guessed year
     problems: list[Problem] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)                   # the fact kinds the project has
+    changes: LayerChanges | None = None                              # None: nothing new, the layer as it was
 
 
 def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
@@ -141,7 +148,21 @@ def extract_project(project: Project) -> ExtractSummary:
     files = {"sources": sources}
     files.update({kind: combined.get(kind, []) for kind in kinds})
     summary.counts = {kind: len(records) for kind, records in files.items()}
-    texts = write_machine_layer(project.extracted_dir, files, extract.EXTRACTOR_VERSION)
+    from generator.extract import changes   # imported only by a run that writes a layer
+
+    dumped = dump_records(files)
+    prints = changes.layer_prints(dumped)
+    # Compared with the layer in place: its print, or its files when it has no print yet.
+    before = changes.read_prints(_prints_file(project))
+    if before is None:
+        before = changes.prints_of_layer(project.extracted_dir, list(files))
+    summary.changes = changes.layer_changes(project, before, prints, files)
+    texts = write_machine_layer(project.extracted_dir, dumped, extract.EXTRACTOR_VERSION)
+    # The changes are saved before the new print: a run cut short in between compares with
+    # the previous print again, and saves the same changes.
+    if not summary.changes.nothing:
+        changes.save_changes(project, summary.changes)
+    changes.write_prints(_prints_file(project), prints)
     layer_stamp.write_stamp(stamp, inputs, texts, summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -159,11 +180,7 @@ def _apply_editorial_dates(project: Project, articles: list[Article]) -> None:
     """An article that states no date (or only a day whose year was inferred) gets the one an editor set under `fix` in
     content/editorial/sources.yaml, so its relative dates ("on Sunday") can be resolved.
     The file is only read here; a malformed one is left for `explainer check` to report."""
-    path = project.editorial_dir / "sources.yaml"
-    document = load_yaml(path)[0] if path.is_file() else None
-    fixes = document.data.get("fix") if document is not None and isinstance(document.data, dict) else None
-    if not isinstance(fixes, dict):
-        return
+    fixes = read_overrides(project.editorial_dir, "sources").fix
     for article in articles:
         fix = fixes.get(article.id)
         published = fix.get("published") if isinstance(fix, dict) else None
@@ -203,6 +220,12 @@ def _stamp_file(project: Project) -> Path:
     return project.cache_dir / "layer.stamp"
 
 
+def _prints_file(project: Project) -> Path:
+    """The print of every record of the layer in place (`changes`), beside the stamp and read
+    only by a run that writes a new layer: a run with nothing new never opens it."""
+    return project.cache_dir / "layer.records"
+
+
 def _cached(cache_file: Path, article: Article, extract):
     """The cached facts of an unchanged article, or None (a stale or broken entry is ignored)."""
     if not cache_file.is_file():
@@ -230,15 +253,18 @@ def _written(record) -> dict:
     return data
 
 
-def write_machine_layer(target: Path, files: dict[str, list], version: str) -> dict[str, str]:
-    """The machine layer swapped in whole; a file whose bytes are unchanged is not rewritten.
-    The texts of the files, by name."""
+def dump_records(files: dict[str, list]) -> dict[str, list[dict]]:
+    """The records of each file as the layer writes them, dumped once for the files and the
+    print of the layer (`changes`)."""
+    return {kind: [_written(record) for record in records] for kind, records in files.items()}
+
+
+def write_machine_layer(target: Path, dumped: dict[str, list[dict]], version: str) -> dict[str, str]:
+    """The machine layer, from the records as `dump_records` gives them, swapped in whole; a
+    file whose bytes are unchanged is not rewritten. The texts of the files, by name."""
     texts = {}
-    for kind, records in files.items():
-        data = {
-            "extractor": version,
-            kind: [_written(record) for record in records],
-        }
+    for kind, records in dumped.items():
+        data = {"extractor": version, kind: records}
         texts[f"{kind}.yaml"] = dump_yaml(data, modeline(f"extracted/{kind}") + HEADER.format(kind=kind))
     replace_folder(target, texts)
     return texts

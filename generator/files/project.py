@@ -168,6 +168,11 @@ class Project:
         return self.root / ".cache" / "extract"
 
     @property
+    def changes_file(self) -> Path:
+        """What the last extraction that changed anything changed (generator/extract/changes.py)."""
+        return self.root / ".cache" / "changes.json"
+
+    @property
     def patterns_cache_dir(self) -> Path:
         """The extraction rules' compiled regular expressions, kept between runs."""
         return self.root / ".cache" / "patterns"
