@@ -6,8 +6,8 @@ and as a digest when long, and a digest of each piece of evidence. The next run 
 records it has just made with that print, so the previous layer is never parsed again (it
 is, once, when a layer has no print yet). A fact is
 - new when its id was not in the previous layer, and gone when its id is no longer in it;
-- changed when a content field differs (anything but its evidence, confidence, basis and
-  extractor), or when evidence it had is gone;
+- changed when a content field differs (anything but its evidence, confidence, basis,
+  extractor and the dates of its history), or when evidence it had is gone;
 - with more evidence when only evidence was added.
 
 The comparison is saved in `.cache/changes.json` by every run that changed something, with
@@ -31,8 +31,10 @@ from generator.files.project import Project
 from generator.files.yamlfile import load_yaml
 from generator.model.facts import FACT_TYPES
 
-# Not content: where a fact came from and how sure the extractor was (the id is the key).
-NOT_CONTENT = frozenset({"id", "evidence", "confidence", "basis", "extractor"})
+# Not content: where a fact came from and how sure the extractor was (the id is the key), and
+# when its status or role was reported, which follows from the articles' dates: a change of
+# status says itself.
+NOT_CONTENT = frozenset({"id", "evidence", "confidence", "basis", "extractor", "as_of", "history"})
 # A field value whose JSON text is longer is kept as a digest, and named without its values.
 SHORT_VALUE = 64
 # What the summary names of each kind and each sort of change: the first few ids.
