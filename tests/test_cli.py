@@ -110,7 +110,7 @@ def test_check_reports_every_kind_of_problem_in_one_run(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "content/editorial/coalitions.yaml:1:1: the top level must be a mapping of keys "
-        "(confirm, fix, reject, add), not a single value ('just some text')",
+        "(confirm, fix, reject, add, fixed_from), not a single value ('just some text')",
         "content/editorial/events.yaml:3:9: '4 March 2025' is not a date: write a date as YYYY, "
         "YYYY-MM or YYYY-MM-DD (keep only the precision the source gives)",
         "content/editorial/events.yaml:5:16: approximate: input should be a valid boolean, "
@@ -119,7 +119,7 @@ def test_check_reports_every_kind_of_problem_in_one_run(tmp_path):
         "content/editorial/events.yaml:11:36: quote is not verbatim in source 'oslo': "
         "\"this is not in the article\"; copy the words exactly as the article has them",
         "content/editorial/participants.yaml:1:3: the top level must be a mapping of keys "
-        "(confirm, fix, reject, add), not a list",
+        "(confirm, fix, reject, add, fixed_from), not a list",
         "content/editorial/people.yaml:1:1: unknown key 'fixx'; did you mean 'fix'?",
         "content/editorial/people.yaml:3:11: no people fact with id 'jonas-gahr-stor'; "
         "did you mean 'jonas-gahr-store'?",

@@ -1,12 +1,13 @@
 """Loading `content/`: the machine layer, the editors' layer over it, and every check.
 
 `content/extracted/<kind>.yaml` holds `{<kind>: [facts]}` as `explainer extract` wrote it.
-`content/editorial/<kind>.yaml` may hold four sections, each keyed by fact id:
+`content/editorial/<kind>.yaml` may hold five sections, each keyed by fact id:
 
     confirm: [ids]            # reviewed and right as extracted
     fix: {id: {field: value}} # corrected fields; the rest stays as extracted
     reject: {id: reason}      # not published
     add: [facts]              # facts extraction missed, with their own evidence
+    fixed_from: {id: {field: value}}  # what extraction gave when each fix was written
 
 `content/editorial/site.yaml` holds the site's framing prose (see `SiteText`). Everything is
 checked at once; `load_facts` raises a ContentError listing every problem with its position.
@@ -132,7 +133,8 @@ class ContentReader:
         if document is None:
             return records
         sections = {name: document.data.get(name) for name in EDITORIAL_SECTIONS}
-        expected_types = {"confirm": list, "fix": dict, "reject": dict, "add": list}
+        # `fixed_from` is a record for later checks, not a decision: only its shape is read here.
+        expected_types = {"confirm": list, "fix": dict, "reject": dict, "add": list, "fixed_from": dict}
         for name, value in sections.items():
             if value is not None and not isinstance(value, expected_types[name]):
                 shape = "a list" if expected_types[name] is list else "a mapping of id to value"

@@ -25,7 +25,7 @@ from generator.model.records import Id, Record, Source
 
 # Every kind of record with a file in both layers, keyed by the file's stem.
 RECORD_TYPES: dict[str, type[Record]] = {"sources": Source, **FACT_TYPES}
-EDITORIAL_SECTIONS = ("confirm", "fix", "reject", "add")  # the fields of `editorial_file`, in order
+EDITORIAL_SECTIONS = ("confirm", "fix", "reject", "add", "fixed_from")  # the fields of `editorial_file`, in order
 EXTRACTOR = "extractor"  # with the kind's name, the fields of `extracted_file`
 # The YAML extension implements draft-07 and warns about schemas that declare a newer one.
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
@@ -78,6 +78,9 @@ def editorial_file(kind: str) -> type[Record]:
             "Ids of facts not to publish, each with the reason."))),
         "add": (list[model], Field(default_factory=list, description=(
             "Facts extraction missed, each with its own evidence."))),
+        "fixed_from": (dict[Id, dict[str, Any]], Field(default_factory=dict, description=(
+            "What extraction gave for each fixed field when the fix was written (null: no value), "
+            "by id; `explainer review` writes it."))),
     }
     return create_model(f"Editorial{kind.title()}", __base__=Record, __doc__=(
         f"content/editorial/{kind}.yaml: the editors' review of content/extracted/{kind}.yaml, by id."
