@@ -103,10 +103,7 @@ def _report_changes(changes) -> None:
         return
     from generator.extract.changes import report
 
-    # Where editors go through the held facts: `explainer review` where there is one.
-    hint = ("run `explainer review` to go through them" if "review" in main.commands else
-            "`explainer check` lists them; confirm or fix them in content/editorial/<kind>.yaml")
-    for line in report(changes, hint):
+    for line in report(changes, "run `explainer review` to go through them"):
         click.echo(line)
 
 
@@ -131,6 +128,51 @@ def _report_held(facts) -> None:
     report = held_report(facts.held, facts.site.review_below)
     if report:
         click.echo(report)
+
+
+@main.command()
+@click.argument("operands", nargs=-1, metavar="[ID]... [FIELD=VALUE]...")
+@click.option("--list", "listing", is_flag=True, help="Print the queue: the facts waiting for review, and why.")
+@click.option("--confirm", is_flag=True, help="Confirm the facts ID...: right as extracted.")
+@click.option("--reject", is_flag=True, help="Reject the facts ID..., for the reason --why gives.")
+@click.option("--why", metavar="TEXT", help="Why the facts are rejected (kept in the file for the next editor).")
+@click.option("--fix", is_flag=True, help="Fix fields of the fact ID: --fix ID FIELD=VALUE...")
+@click.pass_context
+def review(context: click.Context, operands: tuple[str, ...], listing: bool, confirm: bool, reject: bool,
+           why: str | None, fix: bool) -> None:
+    """Review the facts waiting for an editor: those held for review, then those new since the
+    last extraction. In a terminal, one fact per screen with its evidence in context, decided with
+    one key (c confirm, r reject, f fix, s skip, o open the article, u undo, q quit and save, ? help);
+    without one, the queue is listed. An id that two kinds have is written KIND:ID."""
+    from generator.content.review_session import ReviewProblem, Session, decide, list_queue, open_review
+
+    actions = [name for name, chosen in (("confirm", confirm), ("reject", reject), ("fix", fix)) if chosen]
+    if len(actions) + listing > 1:
+        raise ProblemsFound("choose one of --list, --confirm, --reject and --fix")
+    if operands and not actions:
+        raise ProblemsFound(f"say what to do with {' '.join(operands)}: --confirm, --reject ID --why TEXT, "
+                            "or --fix ID FIELD=VALUE")
+    if why is not None and not reject:
+        raise ProblemsFound("--why gives the reason of --reject")
+    project = project_from(context)
+    session = open_review(project, _new_since_last_extract(project))
+    if actions:
+        try:
+            click.echo(decide(session, actions[0], list(operands), why))
+        except ReviewProblem as error:
+            raise ProblemsFound(str(error)) from error
+    elif listing or not sys.stdin.isatty():
+        click.echo(list_queue(session))
+    else:
+        sys.exit(Session(session).run())
+
+
+def _new_since_last_extract(project: Project) -> dict[str, list[str]]:
+    """The ids of the facts the last `extract` added, by kind; none before extract records them."""
+    from generator.extract.changes import read_last_changes
+
+    changes = read_last_changes(project)
+    return dict(changes.new) if changes is not None else {}
 
 
 @main.command()

@@ -24,23 +24,44 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str, durable: bool = False) -> None:
     """Write beside the target, then rename over it: UTF-8, lines ending in "\\n" on every system."""
-    write_bytes(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"), durable)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename over it."""
+def write_bytes(path: Path, data: bytes, durable: bool = False) -> None:
+    """Write beside the target, then rename over it. `durable` files (what an editor decided)
+    are also flushed to the disk before the rename, and the rename after it, so that a crash
+    or a power cut leaves the old file or the new one, never an empty one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         os.chmod(temporary, 0o666 & ~_UMASK)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    if durable:
+        _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename in it) to the disk, where the system allows it."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # a file system or a system (Windows) that cannot sync a folder
+    finally:
+        os.close(descriptor)
 
 
 def replace_folder(target: Path, texts: dict[str, str]) -> bool:

@@ -37,3 +37,39 @@ class SourceTexts:
         text = self._texts.get(source_id)
         needle = normalise(quote)
         return text is not None and bool(needle) and needle in text
+
+
+def locate(text: str, quote: str) -> tuple[int, int] | None:
+    """Where `quote` occurs in `text` by the same test as `is_verbatim` (typographic quotes
+    and runs of whitespace folded): the start and end offsets of the passage as `text` writes
+    it, to show it in its article. None when it does not occur."""
+    needle = normalise(quote)
+    if not needle:
+        return None
+    folded, offsets = _folded_with_offsets(text)
+    found = folded.find(needle)
+    if found < 0:
+        return None
+    return offsets[found], offsets[found + len(needle) - 1] + 1
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)`, and for each of its characters the offset in `text` it comes from
+    (a run of whitespace, folded to one space, comes from the run's first character)."""
+    characters: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for offset, character in enumerate(text.translate(_TYPOGRAPHIC)):
+        if character.isspace():
+            if not in_space and characters:
+                characters.append(" ")
+                offsets.append(offset)
+            in_space = True
+            continue
+        in_space = False
+        characters.append(character)
+        offsets.append(offset)
+    if characters and characters[-1] == " ":
+        characters.pop()
+        offsets.pop()
+    return "".join(characters), offsets
