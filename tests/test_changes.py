@@ -234,8 +234,7 @@ def test_an_article_added_is_summed_up_and_recorded(story):
         "  people: 1 new (eleni-kosta), 1 with more evidence",
         "  participants: 1 changed (IT: status 'attended' -> 'lead')",
         "  events: 1 new (2031-06-17-officials-said)",
-        "5 facts held for review, 2 of them new; `explainer check` lists them; confirm or fix them in "
-        "content/editorial/<kind>.yaml",
+        "5 facts held for review, 2 of them new; run `explainer review` to go through them",
     ]
     # The facts `check` holds: the people and events, below 0.99.
     check = CliRunner().invoke(main, ["--project", str(story), "check"])

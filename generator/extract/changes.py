@@ -141,7 +141,9 @@ def compare(before: Prints | None, after: Prints) -> LayerChanges:
             if fact_id not in old:
                 continue
             old_fields, old_evidence = old[fact_id]
-            names = sorted(name for name in fields.keys() | old_fields.keys() if fields.get(name) != old_fields.get(name))
+            # A print kept by an earlier version may hold fields no longer counted as content.
+            names = sorted(name for name in fields.keys() | old_fields.keys()
+                           if name not in NOT_CONTENT and fields.get(name) != old_fields.get(name))
             shown = {name: (_value(old_fields.get(name)), _value(fields.get(name))) for name in names
                      if _short(old_fields.get(name)) and _short(fields.get(name))}
             if not set(old_evidence) <= set(evidence):
