@@ -35,6 +35,7 @@ from generator.site.feed import atom_feed
 from generator.site.html_blocks import MarkdownBlocks, SetAside
 from generator.site.navigation import FACTS_JSON, FACTS_SCHEMA, page_nav
 from generator.site.render import render_site
+from generator.site.review_page import REVIEW_PAGE, REVIEW_TITLE, review_page
 from generator.site.templates import bytecode_cache
 from generator.files.project import Project
 
@@ -103,6 +104,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     map_cache: Path | None = None  # and of the map's drawing
     blocks: MarkdownBlocks | None = None  # for the Markdown settings of this build
     set_aside: dict[str, SetAside]  # generated page path → its HTML blocks, while Markdown converts it
+    serving = False               # the live preview: it alone has the review queue's page
+    project: Project | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         name, description, author = (plain_text(config.get(key))
@@ -114,6 +120,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         project_dir = Path(config.config_file_path).resolve().parent
         project = Project(project_dir)    # whatever the configuration file is named
+        self.project = project
         self.cache, self.map_cache = project.templates_cache_dir, project.map_cache_dir
         self.blocks, self.set_aside = None, {}
         try:
@@ -122,7 +129,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         except ContentError as error:
             raise PluginError(error.report()) from error
         if self.config.navigation and not config.nav:
-            config.nav = page_nav(self.facts)
+            config.nav = page_nav(self.facts) + ([{REVIEW_TITLE: REVIEW_PAGE}] if self.serving else [])
         self.site = web.site_info(self.facts, name=name, description=description, url=config.site_url,
                                   language=config.theme.get("language") or "en", repo_url=config.repo_url,
                                   author=author)
@@ -141,6 +148,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             inclusion = (InclusionLevel.NOT_IN_NAV if uri.startswith(("people/", "timeline/", "sources/"))
                          else InclusionLevel.UNDEFINED)
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        if self.serving:
+            files.append(File.generated(config, REVIEW_PAGE, content=self.review_markdown(templates)))
         files.append(File.generated(config, FACTS_JSON, content=facts_json(self.facts)))
         files.append(File.generated(config, FACTS_SCHEMA, content=schema_json(self.facts.kinds)))
         if files.get_file_from_path(web.ROBOTS_TXT) is None:
@@ -149,6 +158,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             feed = atom_feed(self.facts, self.site, directory_urls=config.use_directory_urls)
             files.append(File.generated(config, web.FEED_XML, content=feed))
         return files
+
+    def review_markdown(self, templates: Path | None) -> str:
+        """The preview's page of the facts waiting for an editor, with their evidence in context."""
+        from generator.content.review_queue import machine_facts, review_queue
+        from generator.extract.changes import read_last_changes
+        from generator.site.templates import template_environment
+
+        queue = review_queue(self.facts, machine_facts(self.project, self.facts.kinds),
+                             read_last_changes(self.project).new)
+        environment = template_environment(templates, self.cache)
+        return environment.get_template("review.md.j2").render(page=review_page(self.facts, queue))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Material's templates compile anew in every build otherwise: most of a small site's time.

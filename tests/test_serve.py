@@ -9,6 +9,7 @@ repository's.
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import re
 import shutil
@@ -174,3 +175,31 @@ def test_mkdocs_serve_rebuilds_through_the_plugin(page, project, package_copy):
         events.write_text("fix:\n  2024-06-11-maltese-prime-minister-carmen-vella:\n    title: Valletta summit\n",
                           encoding="utf-8")
         wait_for_reload(page, "Valletta summit")
+
+
+def test_the_preview_alone_shows_the_facts_waiting_for_review(project, package_copy):
+    site_yaml = project / "content" / "editorial" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "\nreview_below: 0.99\n", encoding="utf-8")
+    with serving([str(EXPLAINER), "serve"], project, package_copy) as server:
+        page = html.unescape(server.fetch("review/"))
+        assert "Only the preview shows this page" in page
+        assert "people · eleni-kosta" in page and "confidence 0.98 is below review_below 0.99" in page
+        # The passage marked in its sentence, with the sentences around it and its article.
+        assert ("Leaders of Malta, Italy, Greece, Cyprus and Croatia met in Valletta for the talks. <mark>Italian "
+                "Defence Minister Paolo Ricci and Greek Foreign Minister Eleni Kosta attended the summit.</mark>") in page
+        assert "explainer review --confirm people:eleni-kosta" in page
+        assert "confirm:\n- eleni-kosta\n" in page
+        assert 'href="review/"' in server.fetch() or 'href="./review/"' in server.fetch()
+
+        seen = server.output().count("Building documentation")
+        result = CliRunner().invoke(main, ["--project", str(project), "review", "--confirm", "people:eleni-kosta"])
+        assert result.exit_code == 0, result.output
+        deadline = time.monotonic() + RELOAD_SECONDS
+        while "people · eleni-kosta" in html.unescape(server.fetch("review/")):
+            assert time.monotonic() < deadline, "the confirmed fact stayed in the queue"
+            time.sleep(0.5)
+        assert server.output().count("Building documentation") > seen
+
+    assert CliRunner().invoke(main, ["--project", str(project), "build"]).exit_code == 0
+    assert not (project / "site" / "review").exists()
+    assert "review/" not in (project / "site" / "index.html").read_text(encoding="utf-8")

@@ -492,6 +492,39 @@ class WhatsNewPage:
 
 
 @dataclass(frozen=True)
+class ReviewEvidence:
+    title: str = field(metadata={"help": "Headline of the article the passage is in (the quote itself when the source is unknown)."})
+    outlet: str = field(metadata={"help": "Who published it; empty if not stated."})
+    date: DateLabel | None = field(metadata={"help": "The article's publication date; None if undated."})
+    file: str = field(metadata={"help": "The article's file: seeds/<name>."})
+    before: str = field(metadata={"help": "The article's words before the passage: the sentence before, and its own up to it."})
+    passage: str = field(metadata={"help": "The passage the fact rests on, as the article writes it."})
+    after: str = field(metadata={"help": "The rest of its sentence, and the sentence after."})
+    found: bool = field(metadata={"help": "False when the passage is not in the article (`check` reports it)."})
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    anchor: str = field(metadata={"help": "HTML id of the item: `review-`, the kind and the id."})
+    kind: str = field(metadata={"help": "The fact's kind: the stem of its files, 'people', 'events', ..."})
+    id: str = field(metadata={"help": "The fact's id."})
+    why: str = field(metadata={"help": "Why it waits, in an editor's words (its confidence, or new since the last extraction)."})
+    fields: list[tuple[str, str]] = field(metadata={"help": "Its fields as (name, value) pairs, values in a line."})
+    evidence: list[ReviewEvidence] = field(metadata={"help": "Each piece of its evidence in its article."})
+    confirm: str = field(metadata={"help": "The command that confirms it."})
+    reject: str = field(metadata={"help": "The command that rejects it, with a reason to fill in."})
+    yaml_file: str = field(metadata={"help": "The editorial file a decision on it goes in."})
+    yaml: list[str] = field(metadata={"help": "The YAML that confirms it, to write by hand, line by line."})
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    title: str = field(metadata={"help": "Title of the page."})
+    threshold: float = field(metadata={"help": "The site's `review_below`: facts less sure than this wait for an editor."})
+    items: list[ReviewItem] = field(metadata={"help": "The facts waiting: held ones first, then the new ones nobody reviewed."})
+
+
+@dataclass(frozen=True)
 class AboutPage:
     title: str = field(metadata={"help": "Title of the page."})
     site_title: str = field(metadata={"help": "Name of the site (`title` in site.yaml)."})
