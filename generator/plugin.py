@@ -124,8 +124,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.cache, self.map_cache = project.templates_cache_dir, project.map_cache_dir
         self.blocks, self.set_aside = None, {}
         try:
-            self.facts = (self.handed if self.handed is not None
-                          else load_facts(project_dir, story_kinds=self.config.kinds))
+            # Handed facts are for one build: MkDocs keeps a plugin with `on_startup` for the
+            # whole process, so the next configuration loaded in it gets this same instance.
+            handed, self.handed = self.handed, None
+            self.facts = handed if handed is not None else load_facts(project_dir, story_kinds=self.config.kinds)
         except ContentError as error:
             raise PluginError(error.report()) from error
         if self.config.navigation and not config.nav:

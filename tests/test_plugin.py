@@ -206,3 +206,18 @@ def test_builds_with_the_scaffold_config(tmp_path):
     index = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert "<img" not in index and "<script" not in index  # search results show it as HTML
     assert HOSTILE_NAME not in (site / "people/hostile/index.html").read_text(encoding="utf-8")
+
+
+def test_facts_handed_to_one_build_are_not_those_of_the_next_in_the_same_process(project, tmp_path):
+    """MkDocs keeps one plugin instance for the process once it has `on_startup`: the facts
+    `explainer build` hands it for one project must not reach the next configuration loaded."""
+    from generator.plugin import build_project
+
+    other = tmp_path / "other"
+    story = make_story()
+    story.facts.site.title = "Another explainer"
+    write_project(story, other)
+    build_project(other / "mkdocs.yml", tmp_path / "other-site", load_facts(other))
+    site = build_site(project, tmp_path / "site")
+    assert "Another explainer" not in (site / "index.html").read_text(encoding="utf-8")
+    assert HOSTILE_NAME.split()[0] in (site / "data" / "facts.json").read_text(encoding="utf-8")
